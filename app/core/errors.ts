@@ -1,0 +1,81 @@
+/**
+ * Typed failures with a stable `code`. The core knows nothing of HTTP: the portal's error
+ * handler maps each code to a status (app/http/middleware/error-handler.ts).
+ */
+export abstract class VpnPortalError extends Error {
+  abstract readonly code: string;
+
+  toJSON(): { code: string; message: string } {
+    return { code: this.code, message: this.message };
+  }
+}
+
+/** AWS (or the simulator) refused or failed a call; `retryable` for throttling and 5xx. */
+export class AwsCallError extends VpnPortalError {
+  readonly code: 'aws_throttled' | 'aws_unavailable' | 'aws_rejected';
+
+  constructor(
+    readonly operation: string,
+    kind: 'throttled' | 'unavailable' | 'rejected',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'AwsCallError';
+    this.code = `aws_${kind}`;
+  }
+}
+
+export class AssociationFailedError extends VpnPortalError {
+  readonly code = 'association_failed';
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'AssociationFailedError';
+  }
+}
+
+export class NotAuthenticatedError extends VpnPortalError {
+  readonly code = 'not_authenticated';
+
+  constructor(message = 'Sign-in required.') {
+    super(message);
+    this.name = 'NotAuthenticatedError';
+  }
+}
+
+export class NotAdminError extends VpnPortalError {
+  readonly code = 'not_admin';
+
+  constructor(message = 'This is for administrators only.') {
+    super(message);
+    this.name = 'NotAdminError';
+  }
+}
+
+export class InvalidRequestError extends VpnPortalError {
+  readonly code = 'invalid_request';
+
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidRequestError';
+  }
+}
+
+export class CrossSiteRequestError extends VpnPortalError {
+  readonly code = 'cross_site_request';
+
+  constructor(message = 'Cross-site requests are not allowed.') {
+    super(message);
+    this.name = 'CrossSiteRequestError';
+  }
+}
+
+export class InvalidEventError extends VpnPortalError {
+  readonly code = 'invalid_event';
+
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidEventError';
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * The vocabulary of the domain. Status names follow the EC2 Client VPN API
+ * (AssociationStatusCode, ClientVpnConnectionStatusCode, ClientVpnRouteStatusCode) so
+ * adapters map AWS answers one to one and nothing is lost in translation.
+ */
+
+export type AssociationStatus =
+  | 'associating'
+  | 'associated'
+  | 'association-failed'
+  | 'disassociating'
+  | 'disassociated';
+
+export interface Association {
+  associationId: string;
+  subnetId: string;
+  status: AssociationStatus;
+  /** AWS's own words when the status is `association-failed`. */
+  statusMessage?: string;
+}
+
+export type ConnectionStatus = 'active' | 'failed-to-terminate' | 'terminating' | 'terminated';
+
+export interface ClientConnection {
+  connectionId: string;
+  /** Who connected: the VPN username or, for certificate authentication, the common name. */
+  user: string;
+  status: ConnectionStatus;
+  connectedAt: Date;
+  /** Set once the connection has ended; AWS lists ended connections for 60 minutes. */
+  endedAt: Date | null;
+  clientIp?: string;
+}
+
+export interface VpnRoute {
+  destinationCidr: string;
+  targetSubnetId: string;
+  /** `associate` routes come and go with the association; `add-route` ones were added by hand. */
+  origin: 'associate' | 'add-route';
+  status: 'creating' | 'active' | 'failed' | 'deleting';
+}
+
+export interface ExtraRoute {
+  cidr: string;
+  subnetId: string;
+  description?: string;
+}
+
+export type VpnState = 'off' | 'starting' | 'ready' | 'stopping' | 'error';
+
+export type EndReason = 'idle' | 'admin' | 'failed' | 'external';
+
+/** Who started a session: a user id, or `schedule` for a warm-up. */
+export type StartedBy = string;
+
+export interface QueuedConnect {
+  by: string;
+  at: string;
+}
+
+export interface VpnSession {
+  /** Sortable: the start time in compact ISO form plus a random suffix. */
+  id: string;
+  startedBy: StartedBy;
+  startedAt: string;
+  readyAt: string | null;
+  endedAt: string | null;
+  endReason: EndReason | null;
+  /** Users who asked for the VPN or connected through it while the session lasted. */
+  users: string[];
+  peakConnections: number;
+  /** Sum of client connection time seen in this session, for the cost view. */
+  connectionSeconds: number;
+  subnetCount: number;
+  lastConnectRequestAt: string;
+  /** A connect that arrived while the VPN was stopping; carried out when stopping ends. */
+  queuedConnect: QueuedConnect | null;
+  /** Plain words for the failure that ended or troubles this session. */
+  failure: string | null;
+}
+
+/** Everything the portal knows about the endpoint at one instant. */
+export interface LiveSnapshot {
+  associations: Association[];
+  connections: ClientConnection[];
+  routes: VpnRoute[];
+}

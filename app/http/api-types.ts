@@ -1,0 +1,73 @@
+/**
+ * The JSON the portal answers (SPEC section 6). Type-only: the SPA imports these too, so
+ * the two sides cannot drift apart.
+ */
+import type { AssociationStatus, EndReason, VpnState } from '../core/model.js';
+
+export interface ApiError {
+  code: string;
+  message: string;
+  requestId: string;
+}
+
+export interface ErrorBody {
+  error: ApiError;
+}
+
+export interface MeBody {
+  user: { id: string; email: string; name: string };
+  isAdmin: boolean;
+}
+
+export interface StatusBody {
+  state: VpnState;
+  associations: { subnetId: string; associationId: string; status: AssociationStatus }[];
+  activeConnections: number;
+  lastActivityAt: string | null;
+  /** null while anyone is connected (the VPN stays on) or while the VPN is off. */
+  autoDisconnectAt: string | null;
+  idleTimeoutMinutes: number;
+  typicalStartSeconds: number;
+  serverTime: string;
+  /** When the current association started (for the elapsed time while `starting`). */
+  startedAt: string | null;
+  /** True when a connect is waiting for the VPN to finish stopping. */
+  connectQueued: boolean;
+  /** Set in state `error`: what failed in plain words and the reference id to quote. */
+  error: ApiError | null;
+}
+
+export interface AdminSession {
+  id: string;
+  startedBy: string;
+  startedAt: string;
+  readyAt: string | null;
+  endedAt: string | null;
+  endReason: EndReason | null;
+  users: string[];
+  peakConnections: number;
+  costUsd: number;
+}
+
+export interface AdminConnection {
+  connectionId: string;
+  user: string;
+  status: string;
+  connectedAt: string;
+  endedAt: string | null;
+}
+
+export interface AdminSessionsBody {
+  sessions: AdminSession[];
+  connections: AdminConnection[];
+  month: {
+    /** First day of the month (UTC), ISO 8601. */
+    since: string;
+    associationHours: number;
+    connectionHours: number;
+    costUsd: number;
+    alwaysOnCostUsd: number;
+    /** One entry per day so far: association hours and cost, for the chart. */
+    days: { date: string; associationHours: number; costUsd: number }[];
+  };
+}

@@ -1,0 +1,23 @@
+import type { VpnSession } from '../core/model.js';
+
+/**
+ * Usage sessions. At most one session is open at a time; `open` is the lock that keeps
+ * two concurrent connects from both associating.
+ */
+export interface SessionStore {
+  /** The session that has not ended, if any. */
+  getOpen(): Promise<VpnSession | null>;
+  /**
+   * Opens `candidate` unless another session is open. Atomic: of two concurrent calls
+   * exactly one gets `created: true`; the other gets the winner's session.
+   */
+  open(candidate: VpnSession): Promise<{ session: VpnSession; created: boolean }>;
+  /** Writes the changed fields of an open or ended session. */
+  save(session: VpnSession): Promise<void>;
+  /** Saves an ended session and releases the open-session lock if it still holds it. */
+  close(session: VpnSession): Promise<void>;
+  /** Newest first. */
+  recent(limit: number): Promise<VpnSession[]>;
+  /** Sessions open at any moment at or after `since` (still open, or ended since), oldest first. */
+  overlapping(since: Date): Promise<VpnSession[]>;
+}
