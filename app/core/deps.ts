@@ -1,0 +1,24 @@
+import type { ActivityMetrics } from '../ports/activity-metrics.js';
+import type { ClientVpn } from '../ports/client-vpn.js';
+import type { Clock } from '../ports/clock.js';
+import type { IdleAlarm } from '../ports/idle-alarm.js';
+import type { SessionStore } from '../ports/session-store.js';
+import type { ExtraRoute } from './model.js';
+
+/** What the operator decided: the part of the settings the core's decisions read. */
+export interface VpnPolicy {
+  subnetIds: string[];
+  extraRoutes: ExtraRoute[];
+  idleTimeoutMinutes: number;
+  prices: { associationHourUsd: number; connectionHourUsd: number };
+}
+
+/** The ports every use case runs against, passed as plain arguments. */
+export interface CoreDeps {
+  vpn: ClientVpn;
+  store: SessionStore;
+  metrics: ActivityMetrics;
+  alarm: IdleAlarm;
+  clock: Clock;
+  policy: VpnPolicy;
+}
