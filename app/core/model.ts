@@ -58,6 +58,13 @@ export interface QueuedConnect {
   at: string;
 }
 
+export interface SessionConnection {
+  connectionId: string;
+  user: string;
+  connectedAt: string;
+  endedAt: string | null;
+}
+
 export interface VpnSession {
   /** Sortable: the start time in compact ISO form plus a random suffix. */
   id: string;
@@ -69,8 +76,8 @@ export interface VpnSession {
   /** Users who asked for the VPN or connected through it while the session lasted. */
   users: string[];
   peakConnections: number;
-  /** Sum of client connection time seen in this session, for the cost view. */
-  connectionSeconds: number;
+  /** Client connections seen while the session lasted (AWS forgets them after 60 minutes). */
+  connections: SessionConnection[];
   subnetCount: number;
   lastConnectRequestAt: string;
   /** A connect that arrived while the VPN was stopping; carried out when stopping ends. */

@@ -1,0 +1,31 @@
+import { monthReport, type MonthReport, sessionCostUsd } from './cost.js';
+import type { CoreDeps } from './deps.js';
+import type { ClientConnection, VpnSession } from './model.js';
+
+export interface AdminReport {
+  sessions: (VpnSession & { costUsd: number })[];
+  connections: ClientConnection[];
+  month: MonthReport;
+}
+
+const RECENT_SESSIONS = 30;
+
+export async function adminReport(deps: CoreDeps): Promise<AdminReport> {
+  const now = deps.clock.now();
+  const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+  const [recent, connections, monthSessions] = await Promise.all([
+    deps.store.recent(RECENT_SESSIONS),
+    deps.vpn.describeConnections(),
+    deps.store.overlapping(monthStart),
+  ]);
+  return {
+    sessions: recent.map((session) => ({
+      ...session,
+      costUsd: sessionCostUsd(session, now, deps.policy.prices),
+    })),
+    connections: [...connections].sort(
+      (a, b) => b.connectedAt.getTime() - a.connectedAt.getTime(),
+    ),
+    month: monthReport(monthSessions, now, deps.policy.subnetIds.length, deps.policy.prices),
+  };
+}

@@ -1,0 +1,107 @@
+import { lastActivityAt } from './deadlines.js';
+import type { CoreDeps } from './deps.js';
+import { refreshLiveState } from './live-state.js';
+import type { Association, ClientConnection, EndReason } from './model.js';
+import { endSession } from './session-lifecycle.js';
+import { activeConnections } from './vpn-state.js';
+
+export type AutoDisconnectTrigger = 'alarm' | 'sweep';
+
+export type AutoDisconnectDecision =
+  | { action: 'disassociate'; associationIds: string[]; reason: string }
+  | { action: 'decline'; reason: string }
+  | { action: 'nothing'; reason: string };
+
+/**
+ * SPEC section 4, rule 3: the alarm only wakes us; this decides on the live state.
+ * Disassociate only when nobody is connected and nobody asked within the idle timeout.
+ */
+export function decideAutoDisconnect(input: {
+  associations: readonly Association[];
+  connections: readonly ClientConnection[];
+  lastConnectRequestAt: Date | null;
+  now: Date;
+  idleTimeoutMinutes: number;
+}): AutoDisconnectDecision {
+  const removable = input.associations.filter(
+    (a) => a.status === 'associated' || a.status === 'association-failed',
+  );
+  if (removable.length === 0) {
+    const starting = input.associations.some((a) => a.status === 'associating');
+    return starting
+      ? { action: 'decline', reason: 'The VPN is still starting.' }
+      : { action: 'nothing', reason: 'No association to remove (already off or stopping).' };
+  }
+  const connected = activeConnections(input.connections).length;
+  if (connected > 0) {
+    return { action: 'decline', reason: `${connected} client(s) connected.` };
+  }
+  const lastActivity = lastActivityAt(input.lastConnectRequestAt, input.connections);
+  const idleMs = input.idleTimeoutMinutes * 60_000;
+  if (lastActivity && input.now.getTime() - lastActivity.getTime() < idleMs) {
+    return {
+      action: 'decline',
+      reason: `Last activity at ${lastActivity.toISOString()} is within the ${input.idleTimeoutMinutes}-minute idle timeout.`,
+    };
+  }
+  return {
+    action: 'disassociate',
+    associationIds: removable.map((a) => a.associationId),
+    reason: `Idle for at least ${input.idleTimeoutMinutes} minutes.`,
+  };
+}
+
+export interface AutoDisconnectResult {
+  decision: AutoDisconnectDecision;
+  endedSessionId: string | null;
+  alarmReset: boolean;
+}
+
+/** Idempotent: a retried invocation finds the associations disassociating and does nothing. */
+export async function autoDisconnect(
+  deps: CoreDeps,
+  trigger: AutoDisconnectTrigger,
+): Promise<AutoDisconnectResult> {
+  const live = await refreshLiveState(deps);
+  const now = deps.clock.now();
+  const lookBack = new Date(now.getTime() - deps.policy.idleTimeoutMinutes * 60_000);
+  const metricWitness = await deps.metrics.lastConnectRequestSince(lookBack, now);
+  const storeWitness = live.session ? new Date(live.session.lastConnectRequestAt) : null;
+  const decision = decideAutoDisconnect({
+    associations: live.snapshot.associations,
+    connections: live.snapshot.connections,
+    lastConnectRequestAt: latest(metricWitness, storeWitness),
+    now,
+    idleTimeoutMinutes: deps.policy.idleTimeoutMinutes,
+  });
+
+  if (decision.action === 'decline') {
+    // Back to OK so the alarm can fire again once the VPN really is idle.
+    if (trigger === 'alarm') await deps.alarm.reset(`Auto-disconnect declined: ${decision.reason}`);
+    return { decision, endedSessionId: null, alarmReset: trigger === 'alarm' };
+  }
+  if (decision.action === 'nothing') {
+    return { decision, endedSessionId: null, alarmReset: false };
+  }
+  const endedSessionId = await disassociateAndEnd(deps, decision.associationIds, 'idle');
+  return { decision, endedSessionId, alarmReset: false };
+}
+
+/** Removes the given associations and ends the open session with `reason`. */
+export async function disassociateAndEnd(
+  deps: CoreDeps,
+  associationIds: readonly string[],
+  reason: EndReason,
+): Promise<string | null> {
+  await Promise.all(associationIds.map((id) => deps.vpn.disassociate(id)));
+  const open = await deps.store.getOpen();
+  if (!open || open.queuedConnect) return null;
+  await deps.store.close(endSession(open, reason, deps.clock.now()));
+  return open.id;
+}
+
+function latest(a: Date | null, b: Date | null): Date | null {
+  if (!a) return b;
+  if (!b) return a;
+  return a.getTime() >= b.getTime() ? a : b;
+}

@@ -1,0 +1,106 @@
+import type { CoreDeps } from './deps.js';
+import { AwsCallError, VpnPortalError } from './errors.js';
+import type { VpnSession } from './model.js';
+import { associateAll } from './live-state.js';
+import {
+  endSession,
+  newSession,
+  START_GRACE_MS,
+  withConnectRequest,
+} from './session-lifecycle.js';
+import { deriveVpnState } from './vpn-state.js';
+
+/**
+ * - `started`: this request opened the session and asked AWS for the associations.
+ * - `joined`: a start was already under way (another tap, another Lambda): nothing doubled.
+ * - `queued`: the VPN is stopping; the start happens as soon as stopping ends.
+ * - `already-up`: the VPN is ready; the request still counts as activity.
+ */
+export type ConnectOutcome = 'started' | 'joined' | 'queued' | 'already-up';
+
+export interface ConnectResult {
+  outcome: ConnectOutcome;
+  /** Problems that did not stop the connect but deserve a log line. */
+  warnings: string[];
+}
+
+/** SPEC section 4, rule 7: idempotent, and a connect during `stopping` is never lost. */
+export async function connect(deps: CoreDeps, userId: string): Promise<ConnectResult> {
+  const now = deps.clock.now();
+  const warnings: string[] = [];
+  // Activity first: even a connect that fails below means someone wants the VPN.
+  await deps.metrics.recordConnectRequest(now).catch((error: unknown) => {
+    warnings.push(`ConnectRequests metric not published: ${describe(error)}`);
+  });
+
+  const [associations, open] = await Promise.all([
+    deps.vpn.describeAssociations(),
+    deps.store.getOpen(),
+  ]);
+  const state = deriveVpnState(associations, open);
+
+  if (state === 'ready' || state === 'starting') {
+    if (open) await deps.store.save(withConnectRequest(open, userId, now));
+    return { outcome: state === 'ready' ? 'already-up' : 'joined', warnings };
+  }
+
+  if (state === 'stopping') {
+    const queued = open
+      ? { ...withConnectRequest(open, userId, now), queuedConnect: open.queuedConnect ?? { by: userId, at: now.toISOString() } }
+      : null;
+    if (queued) await deps.store.save(queued);
+    else await deps.store.open(newSession({ startedBy: userId, now, subnetCount: deps.policy.subnetIds.length, queued: true }));
+    return { outcome: 'queued', warnings };
+  }
+
+  // off or error: clear what a failed attempt left, then start (or join a start in flight).
+  const failed = associations.filter((a) => a.status === 'association-failed');
+  await Promise.all(failed.map((a) => deps.vpn.disassociate(a.associationId)));
+
+  let session = open;
+  if (session && isStale(session, now)) {
+    await deps.store.close(endSession(session, session.failure ? 'failed' : 'external', now));
+    session = null;
+  }
+  if (session) {
+    // A start that another request opened moments ago: repeat its idempotent calls.
+    const startedAt = session.queuedConnect ? now.toISOString() : session.startedAt;
+    session = withConnectRequest({ ...session, startedAt, queuedConnect: null }, userId, now);
+    await deps.store.save(session);
+    await associateOrRemember(deps, session);
+    return { outcome: 'joined', warnings };
+  }
+
+  const opened = await deps.store.open(
+    newSession({ startedBy: userId, now, subnetCount: deps.policy.subnetIds.length }),
+  );
+  const mine = opened.created ? opened.session : withConnectRequest(opened.session, userId, now);
+  if (!opened.created) await deps.store.save(mine);
+  await associateOrRemember(deps, mine);
+  return { outcome: opened.created ? 'started' : 'joined', warnings };
+}
+
+/** A failed or abandoned start: retrying it with the same idempotency tokens would replay it. */
+function isStale(session: VpnSession, now: Date): boolean {
+  if (session.failure) return true;
+  if (session.queuedConnect) return false;
+  return now.getTime() - Date.parse(session.startedAt) > START_GRACE_MS;
+}
+
+async function associateOrRemember(deps: CoreDeps, session: VpnSession): Promise<void> {
+  try {
+    await associateAll(deps, session);
+  } catch (error) {
+    const failure =
+      error instanceof VpnPortalError ? error.message : 'AWS did not accept the request to turn the VPN on.';
+    // Keep the failure on the session so the status page shows `error` with these words.
+    if (!(error instanceof AwsCallError && error.code === 'aws_throttled')) {
+      await deps.store.save({ ...session, failure });
+    }
+    throw error;
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

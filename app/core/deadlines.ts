@@ -1,0 +1,47 @@
+import type { ClientConnection, VpnSession } from './model.js';
+import { activeConnections } from './vpn-state.js';
+
+export const DEFAULT_TYPICAL_START_SECONDS = 300;
+
+/** Latest of: the last connect request and the last connection end (SPEC section 5). */
+export function lastActivityAt(
+  lastConnectRequestAt: Date | null,
+  connections: readonly ClientConnection[],
+): Date | null {
+  let latest = lastConnectRequestAt?.getTime() ?? Number.NEGATIVE_INFINITY;
+  for (const connection of connections) {
+    const end = connection.endedAt?.getTime();
+    if (end !== undefined && end > latest) latest = end;
+  }
+  return Number.isFinite(latest) ? new Date(latest) : null;
+}
+
+/**
+ * When the VPN turns itself off: null while anyone is connected (it stays on) or when
+ * there has been no activity to count from; otherwise last activity plus the idle timeout.
+ */
+export function autoDisconnectAt(options: {
+  lastActivityAt: Date | null;
+  connections: readonly ClientConnection[];
+  idleTimeoutMinutes: number;
+}): Date | null {
+  if (activeConnections(options.connections).length > 0) return null;
+  if (!options.lastActivityAt) return null;
+  return new Date(options.lastActivityAt.getTime() + options.idleTimeoutMinutes * 60_000);
+}
+
+/** Median seconds from start to ready over recent sessions; 300 s until there is history. */
+export function typicalStartSeconds(sessions: readonly VpnSession[]): number {
+  const durations = sessions
+    .filter((session) => session.readyAt !== null)
+    .map((session) => (Date.parse(session.readyAt ?? '') - Date.parse(session.startedAt)) / 1000)
+    .filter((seconds) => Number.isFinite(seconds) && seconds >= 0)
+    .sort((a, b) => a - b);
+  if (durations.length === 0) return DEFAULT_TYPICAL_START_SECONDS;
+  const middle = Math.floor(durations.length / 2);
+  const median =
+    durations.length % 2 === 1
+      ? (durations[middle] ?? 0)
+      : ((durations[middle - 1] ?? 0) + (durations[middle] ?? 0)) / 2;
+  return Math.round(median);
+}

@@ -1,0 +1,23 @@
+import { disassociateAndEnd } from './auto-disconnect.js';
+import type { CoreDeps } from './deps.js';
+import { endSession } from './session-lifecycle.js';
+
+/** An administrator turns the VPN off on purpose; a queued connect is dropped with it. */
+export async function disconnectNow(deps: CoreDeps): Promise<{ endedSessionId: string | null }> {
+  const [associations, open] = await Promise.all([
+    deps.vpn.describeAssociations(),
+    deps.store.getOpen(),
+  ]);
+  const removable = associations.filter(
+    (a) => a.status !== 'disassociating' && a.status !== 'disassociated',
+  );
+  if (open?.queuedConnect) {
+    await deps.store.close(endSession(open, 'admin', deps.clock.now()));
+  }
+  const endedSessionId = await disassociateAndEnd(
+    deps,
+    removable.map((a) => a.associationId),
+    'admin',
+  );
+  return { endedSessionId: endedSessionId ?? (open?.queuedConnect ? open.id : null) };
+}

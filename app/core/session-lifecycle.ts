@@ -1,0 +1,122 @@
+import type {
+  ClientConnection,
+  EndReason,
+  LiveSnapshot,
+  SessionConnection,
+  StartedBy,
+  VpnSession,
+  VpnState,
+} from './model.js';
+import { activeConnections } from './vpn-state.js';
+
+/** A session that has not associated yet and was not ended within this grace is stale. */
+export const START_GRACE_MS = 5 * 60_000;
+
+export function newSessionId(now: Date, random: string = globalThis.crypto.randomUUID()): string {
+  const compact = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return `${compact}-${random.replace(/-/g, '').slice(0, 8)}`;
+}
+
+export function newSession(options: {
+  startedBy: StartedBy;
+  now: Date;
+  subnetCount: number;
+  queued?: boolean;
+  id?: string;
+}): VpnSession {
+  const at = options.now.toISOString();
+  const users = options.startedBy === 'external' ? [] : [options.startedBy];
+  return {
+    id: options.id ?? newSessionId(options.now),
+    startedBy: options.startedBy,
+    startedAt: at,
+    readyAt: null,
+    endedAt: null,
+    endReason: null,
+    users,
+    peakConnections: 0,
+    connections: [],
+    subnetCount: options.subnetCount,
+    lastConnectRequestAt: at,
+    queuedConnect: options.queued ? { by: options.startedBy, at } : null,
+    failure: null,
+  };
+}
+
+/** AWS's idempotency token for one subnet of one session: a retry can never double up. */
+export function associationToken(sessionId: string, subnetId: string): string {
+  return `${sessionId}:${subnetId}`.slice(0, 64);
+}
+
+/** A connect request counts as activity and its user as someone who used the session. */
+export function withConnectRequest(session: VpnSession, userId: string, now: Date): VpnSession {
+  return {
+    ...session,
+    lastConnectRequestAt: now.toISOString(),
+    users: addUnique(session.users, [userId]),
+  };
+}
+
+/** Folds what the endpoint shows now into the session: ready time, users, peak, connections. */
+export function observeSession(
+  session: VpnSession,
+  snapshot: LiveSnapshot,
+  state: VpnState,
+  now: Date,
+): VpnSession {
+  const startedAt = Date.parse(session.startedAt);
+  const relevant = snapshot.connections.filter(
+    (connection) => (connection.endedAt?.getTime() ?? now.getTime()) >= startedAt,
+  );
+  return {
+    ...session,
+    readyAt: session.readyAt ?? (state === 'ready' ? now.toISOString() : null),
+    users: addUnique(
+      session.users,
+      relevant.map((connection) => connection.user),
+    ),
+    peakConnections: Math.max(session.peakConnections, activeConnections(relevant).length),
+    connections: mergeConnections(session.connections, relevant),
+  };
+}
+
+export function endSession(
+  session: VpnSession,
+  reason: EndReason,
+  now: Date,
+  failure: string | null = session.failure,
+): VpnSession {
+  return {
+    ...session,
+    endedAt: now.toISOString(),
+    endReason: reason,
+    queuedConnect: null,
+    failure,
+  };
+}
+
+export function sessionsEqual(a: VpnSession, b: VpnSession): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function addUnique(list: readonly string[], more: readonly string[]): string[] {
+  const result = [...list];
+  for (const item of more) if (item && !result.includes(item)) result.push(item);
+  return result;
+}
+
+function mergeConnections(
+  known: readonly SessionConnection[],
+  seen: readonly ClientConnection[],
+): SessionConnection[] {
+  const byId = new Map(known.map((connection) => [connection.connectionId, connection]));
+  for (const connection of seen) {
+    byId.set(connection.connectionId, {
+      connectionId: connection.connectionId,
+      user: connection.user,
+      connectedAt: connection.connectedAt.toISOString(),
+      endedAt: connection.endedAt?.toISOString() ?? null,
+    });
+  }
+  return [...byId.values()];
+}

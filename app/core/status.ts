@@ -1,0 +1,57 @@
+import { autoDisconnectAt, lastActivityAt, typicalStartSeconds } from './deadlines.js';
+import type { CoreDeps } from './deps.js';
+import { refreshLiveState } from './live-state.js';
+import type { AssociationStatus, VpnState } from './model.js';
+import { activeConnections, failureMessage } from './vpn-state.js';
+
+/** What the employee's page shows (SPEC sections 5 and 6), before HTTP adds its envelope. */
+export interface StatusView {
+  state: VpnState;
+  associations: { subnetId: string; associationId: string; status: AssociationStatus }[];
+  activeConnections: number;
+  lastActivityAt: string | null;
+  autoDisconnectAt: string | null;
+  idleTimeoutMinutes: number;
+  typicalStartSeconds: number;
+  startedAt: string | null;
+  connectQueued: boolean;
+  /** Plain words for what failed, in state `error`. */
+  failure: string | null;
+}
+
+const HISTORY_FOR_TYPICAL_START = 20;
+
+export async function readStatus(deps: CoreDeps): Promise<StatusView> {
+  const [live, history] = await Promise.all([
+    refreshLiveState(deps),
+    deps.store.recent(HISTORY_FOR_TYPICAL_START),
+  ]);
+  const { snapshot, session, state } = live;
+  const lastActivity = lastActivityAt(
+    session ? new Date(session.lastConnectRequestAt) : null,
+    snapshot.connections,
+  );
+  const on = state === 'ready' || state === 'starting';
+  return {
+    state,
+    associations: snapshot.associations.map(({ subnetId, associationId, status }) => ({
+      subnetId,
+      associationId,
+      status,
+    })),
+    activeConnections: activeConnections(snapshot.connections).length,
+    lastActivityAt: lastActivity?.toISOString() ?? null,
+    autoDisconnectAt: on
+      ? (autoDisconnectAt({
+          lastActivityAt: lastActivity,
+          connections: snapshot.connections,
+          idleTimeoutMinutes: deps.policy.idleTimeoutMinutes,
+        })?.toISOString() ?? null)
+      : null,
+    idleTimeoutMinutes: deps.policy.idleTimeoutMinutes,
+    typicalStartSeconds: typicalStartSeconds(history),
+    startedAt: session && !session.queuedConnect ? session.startedAt : null,
+    connectQueued: Boolean(session?.queuedConnect),
+    failure: state === 'error' ? failureMessage(snapshot.associations, session) : null,
+  };
+}
