@@ -1,0 +1,313 @@
+import { randomBytes } from 'node:crypto';
+import { AwsCallError } from '../../core/errors.js';
+import type { Association, ClientConnection, ExtraRoute, VpnRoute } from '../../core/model.js';
+import type { ClientVpn } from '../../ports/client-vpn.js';
+import type { Clock } from '../../ports/clock.js';
+
+export const CLIENT_VPN_OPERATIONS = [
+  'describeAssociations',
+  'describeConnections',
+  'describeRoutes',
+  'associate',
+  'disassociate',
+  'createRoute',
+] as const;
+export type ClientVpnOperation = (typeof CLIENT_VPN_OPERATIONS)[number];
+
+/** A failure waiting for the next call (of `operation`, or of any operation). */
+export interface InjectedFault {
+  kind: 'unavailable' | 'throttled';
+  operation?: ClientVpnOperation;
+}
+
+export interface SimulatedClientVpnOptions {
+  clock: Clock;
+  /** How long `associating` lasts on the simulated clock; AWS takes minutes, demos seconds. */
+  associateMs?: number;
+  disassociateMs?: number;
+  /** The VPC's CIDR: the route every association brings with it. */
+  vpcCidr?: string;
+}
+
+/** A simulator control was misused (e.g. a client connecting while nothing is associated). */
+export class SimulatorError extends Error {
+  constructor(
+    readonly code: 'not_associated' | 'unknown_connection',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SimulatorError';
+  }
+}
+
+interface SimulatedAssociation extends Association {
+  clientToken: string;
+  /** Simulated time of the last status change; transitions are due a fixed delay later. */
+  sinceMs: number;
+  /** Set by an injected association failure: where `associating` ends instead. */
+  failWith?: string;
+}
+
+/** AWS lists ended connections for 60 minutes (DescribeClientVpnConnections). */
+const ENDED_CONNECTION_RETENTION_MS = 60 * 60_000;
+
+/**
+ * The Client VPN endpoint in memory, behaving as AWS does: statuses move on the shared
+ * simulated clock (settled lazily on every call), routes follow associations, ended
+ * connections stay listed for an hour, and faults can be injected for the next call.
+ */
+export class SimulatedClientVpn implements ClientVpn {
+  private readonly clock: Clock;
+  private readonly associateMs: number;
+  private readonly disassociateMs: number;
+  private readonly vpcCidr: string;
+  private associations: SimulatedAssociation[] = [];
+  private connections: ClientConnection[] = [];
+  private routes: VpnRoute[] = [];
+  private faults: InjectedFault[] = [];
+  private nextAssociationFailure: string | null = null;
+
+  constructor(options: SimulatedClientVpnOptions) {
+    this.clock = options.clock;
+    this.associateMs = options.associateMs ?? 5_000;
+    this.disassociateMs = options.disassociateMs ?? 3_000;
+    this.vpcCidr = options.vpcCidr ?? '10.0.0.0/16';
+  }
+
+  async describeAssociations(): Promise<Association[]> {
+    this.begin('describeAssociations');
+    return this.associations.filter((a) => a.status !== 'disassociated').map(publicAssociation);
+  }
+
+  async describeConnections(): Promise<ClientConnection[]> {
+    this.begin('describeConnections');
+    return this.listClients();
+  }
+
+  async describeRoutes(): Promise<VpnRoute[]> {
+    this.begin('describeRoutes');
+    return this.routes.map((route) => ({ ...route }));
+  }
+
+  async associate(subnetId: string, clientToken: string): Promise<Association> {
+    this.begin('associate');
+    const byToken = this.associations.find((a) => a.clientToken === clientToken);
+    if (byToken) {
+      if (byToken.subnetId !== subnetId) {
+        throw new AwsCallError('associate', 'rejected', 'IdempotentParameterMismatch');
+      }
+      return publicAssociation(byToken);
+    }
+    const current = this.associations.find(
+      (a) => a.subnetId === subnetId && a.status !== 'disassociated',
+    );
+    // AWS answers InvalidClientVpnDuplicateAssociationException here; the port (like the EC2
+    // adapter) turns it into success with the association that already exists.
+    if (current?.status === 'associating' || current?.status === 'associated') {
+      return publicAssociation(current);
+    }
+    if (current?.status === 'disassociating') {
+      throw new AwsCallError('associate', 'rejected', `Subnet ${subnetId} is being disassociated.`);
+    }
+    if (current) current.status = 'disassociated'; // a failed one is replaced
+    const association: SimulatedAssociation = {
+      associationId: `cvpn-assoc-${hex()}`,
+      subnetId,
+      status: 'associating',
+      clientToken,
+      sinceMs: this.clock.now().getTime(),
+      ...(this.nextAssociationFailure === null ? {} : { failWith: this.nextAssociationFailure }),
+    };
+    this.nextAssociationFailure = null;
+    this.associations.push(association);
+    return publicAssociation(association);
+  }
+
+  async disassociate(associationId: string): Promise<void> {
+    this.begin('disassociate');
+    const association = this.associations.find((a) => a.associationId === associationId);
+    if (!association || association.status === 'disassociating') return;
+    if (association.status === 'disassociated') return;
+    association.status = 'disassociating';
+    association.sinceMs = this.clock.now().getTime();
+    // Clients lose the tunnel as soon as no associated network is left to carry it.
+    if (!this.associations.some((a) => a.status === 'associated')) this.terminateAll();
+  }
+
+  async createRoute(route: ExtraRoute): Promise<void> {
+    this.begin('createRoute');
+    const target = this.associations.find(
+      (a) =>
+        a.subnetId === route.subnetId && (a.status === 'associated' || a.status === 'associating'),
+    );
+    if (!target) {
+      throw new AwsCallError(
+        'createRoute',
+        'rejected',
+        `InvalidClientVpnActiveAssociationNotFound: subnet ${route.subnetId} is not associated.`,
+      );
+    }
+    const exists = this.routes.some(
+      (r) => r.destinationCidr === route.cidr && r.targetSubnetId === route.subnetId,
+    );
+    if (exists) return; // InvalidClientVpnDuplicateRoute, which the port treats as success
+    this.routes.push({
+      destinationCidr: route.cidr,
+      targetSubnetId: route.subnetId,
+      origin: 'add-route',
+      status: 'active',
+    });
+  }
+
+  // ---- simulator controls (not part of the port, so never subject to injected faults) ----
+
+  /** Active connections and those ended in the last 60 minutes, oldest first. */
+  listClients(): ClientConnection[] {
+    this.settle();
+    return this.connections.map((connection) => ({ ...connection }));
+  }
+
+  /** A fake VPN client connects as `user`; AWS only lets it in while a network is associated. */
+  connectClient(user: string): ClientConnection {
+    this.settle();
+    if (!this.associations.some((a) => a.status === 'associated')) {
+      throw new SimulatorError('not_associated', 'No subnet is associated: the VPN is not ready.');
+    }
+    const connection: ClientConnection = {
+      connectionId: `cvpn-connection-${hex()}`,
+      user,
+      status: 'active',
+      connectedAt: this.clock.now(),
+      endedAt: null,
+      clientIp: `10.200.0.${this.connections.length + 2}`,
+    };
+    this.connections.push(connection);
+    return { ...connection };
+  }
+
+  disconnectClient(connectionId: string): ClientConnection {
+    this.settle();
+    const connection = this.connections.find((c) => c.connectionId === connectionId);
+    if (!connection) {
+      throw new SimulatorError('unknown_connection', `No connection ${connectionId}.`);
+    }
+    if (connection.status === 'active') this.terminate(connection);
+    return { ...connection };
+  }
+
+  /** Queues a failure for the next call of `fault.operation` (or of any operation). */
+  injectFault(fault: InjectedFault): void {
+    this.faults.push({ ...fault });
+  }
+
+  /** The next association ends `association-failed` with `message`, as AWS reports it. */
+  failNextAssociation(message: string): void {
+    this.nextAssociationFailure = message;
+  }
+
+  pendingFaults(): InjectedFault[] {
+    return this.faults.map((fault) => ({ ...fault }));
+  }
+
+  reset(): void {
+    this.associations = [];
+    this.connections = [];
+    this.routes = [];
+    this.faults = [];
+    this.nextAssociationFailure = null;
+  }
+
+  // ---- internals ----
+
+  private begin(operation: ClientVpnOperation): void {
+    const index = this.faults.findIndex(
+      (f) => f.operation === undefined || f.operation === operation,
+    );
+    const fault = index === -1 ? undefined : this.faults.splice(index, 1)[0];
+    if (fault?.kind === 'throttled') {
+      throw new AwsCallError(
+        operation,
+        'throttled',
+        'RequestLimitExceeded: Request limit exceeded.',
+      );
+    }
+    if (fault?.kind === 'unavailable') {
+      throw new AwsCallError(operation, 'unavailable', 'Unavailable: the service is unavailable.');
+    }
+    this.settle();
+  }
+
+  /** Applies every transition that is due on the simulated clock, in the order they fell due. */
+  private settle(): void {
+    const nowMs = this.clock.now().getTime();
+    const due = this.associations
+      .map((a) => ({ a, at: a.sinceMs + this.delayOf(a) }))
+      .filter(({ a, at }) => Number.isFinite(at) && at <= nowMs && a.status !== 'disassociated')
+      .sort((x, y) => x.at - y.at);
+    for (const { a, at } of due) {
+      a.sinceMs = at;
+      if (a.status === 'associating') this.finishAssociating(a);
+      else if (a.status === 'disassociating') this.finishDisassociating(a);
+    }
+    this.connections = this.connections.filter(
+      (c) => c.endedAt === null || nowMs - c.endedAt.getTime() < ENDED_CONNECTION_RETENTION_MS,
+    );
+    this.associations = this.associations.filter((a) => a.status !== 'disassociated');
+  }
+
+  private delayOf(association: SimulatedAssociation): number {
+    if (association.status === 'associating') return this.associateMs;
+    if (association.status === 'disassociating') return this.disassociateMs;
+    return Number.POSITIVE_INFINITY;
+  }
+
+  private finishAssociating(association: SimulatedAssociation): void {
+    if (association.failWith !== undefined) {
+      association.status = 'association-failed';
+      association.statusMessage = association.failWith;
+      return;
+    }
+    association.status = 'associated';
+    this.routes.push({
+      destinationCidr: this.vpcCidr,
+      targetSubnetId: association.subnetId,
+      origin: 'associate',
+      status: 'active',
+    });
+  }
+
+  private finishDisassociating(association: SimulatedAssociation): void {
+    association.status = 'disassociated';
+    const remaining = this.associations.some(
+      (a) => a.status !== 'disassociated' && a.status !== 'association-failed',
+    );
+    // The last subnet takes every route with it, configured extra routes included.
+    this.routes = remaining
+      ? this.routes.filter(
+          (r) => !(r.origin === 'associate' && r.targetSubnetId === association.subnetId),
+        )
+      : [];
+  }
+
+  private terminateAll(): void {
+    for (const connection of this.connections) {
+      if (connection.status === 'active') this.terminate(connection);
+    }
+  }
+
+  private terminate(connection: ClientConnection): void {
+    connection.status = 'terminated';
+    connection.endedAt = this.clock.now();
+  }
+}
+
+function publicAssociation(association: SimulatedAssociation): Association {
+  const { associationId, subnetId, status, statusMessage } = association;
+  return statusMessage === undefined
+    ? { associationId, subnetId, status }
+    : { associationId, subnetId, status, statusMessage };
+}
+
+function hex(): string {
+  return randomBytes(9).toString('hex').slice(0, 17);
+}
