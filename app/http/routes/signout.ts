@@ -1,0 +1,62 @@
+import { Hono } from 'hono';
+import type { Settings } from '../../config/settings.js';
+import type { AppEnv } from '../app-env.js';
+
+/**
+ * The ALB keeps its Cognito session in up to four cookie shards (it splits cookies larger
+ * than 4 KB); all of them must go, each with its own Set-Cookie header, which is why the
+ * target group has multi-value headers enabled (SPEC section 3).
+ */
+export const ALB_SESSION_COOKIES = [0, 1, 2, 3].map((shard) => `AWSELBAuthSessionCookie-${shard}`);
+
+export interface SignoutOptions {
+  /** Where to send the browser once the cookies are gone; local mode has no Cognito. */
+  logoutUrl?: (portalOrigin: string) => string;
+}
+
+/**
+ * GET /signout: expires the ALB session and ends the Cognito session too (otherwise the
+ * ALB would silently sign the user in again from Cognito's own cookie).
+ */
+export function signoutRoutes(
+  settings: Pick<Settings, 'region' | 'cognito'>,
+  options: SignoutOptions = {},
+) {
+  const logoutUrl = options.logoutUrl ?? ((origin) => cognitoLogoutUrl(settings, origin));
+  return new Hono<AppEnv>().get('/signout', (c) => {
+    for (const name of ALB_SESSION_COOKIES) {
+      c.header(
+        'Set-Cookie',
+        `${name}=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Path=/; Secure; HttpOnly`,
+        { append: true },
+      );
+    }
+    c.header('Cache-Control', 'no-store');
+    return c.redirect(logoutUrl(new URL(c.req.url).origin), 302);
+  });
+}
+
+/**
+ * Cognito's hosted-UI logout endpoint. The logout_uri is the portal root, not a "signed
+ * out" page: every path behind the ALB requires sign-in, so no such page could be shown;
+ * landing on `/` starts a fresh sign-in instead. It must be listed among the app client's
+ * sign-out URLs.
+ */
+export function cognitoLogoutUrl(
+  settings: Pick<Settings, 'region' | 'cognito'>,
+  portalOrigin: string,
+): string {
+  const url = new URL('/logout', `https://${hostedUiHost(settings)}`);
+  url.searchParams.set('client_id', settings.cognito.clientId);
+  url.searchParams.set('logout_uri', `${portalOrigin}/`);
+  return url.toString();
+}
+
+/**
+ * COGNITO_DOMAIN should be the full host (`auth.example.com`, or
+ * `<prefix>.auth.<region>.amazoncognito.com`); a bare prefix or a URL is tolerated.
+ */
+function hostedUiHost({ region, cognito }: Pick<Settings, 'region' | 'cognito'>): string {
+  const host = cognito.domain.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+  return host.includes('.') ? host : `${host}.auth.${region}.amazoncognito.com`;
+}
