@@ -22,7 +22,10 @@ export interface Settings {
 }
 
 export class SettingsError extends Error {
-  constructor(readonly variable: string, problem: string) {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
     super(`Setting ${variable} ${problem}`);
     this.name = 'SettingsError';
   }
@@ -77,7 +80,10 @@ function parseJson<T>(variable: string, schema: z.ZodType<T>, raw: string | unde
   if (!result.success) {
     const issue = result.error.issues[0];
     const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
-    throw new SettingsError(variable, `is invalid${where}: ${issue?.message ?? 'unexpected value'}`);
+    throw new SettingsError(
+      variable,
+      `is invalid${where}: ${issue?.message ?? 'unexpected value'}`,
+    );
   }
   return result.data;
 }
@@ -89,7 +95,8 @@ const LOCAL_DEFAULTS: Record<string, string> = {
   VPN_SUBNET_IDS: 'subnet-0a1b2c3d4e5f60001,subnet-0a1b2c3d4e5f60002',
   SESSIONS_TABLE: 'local-sessions',
   IDLE_ALARM_NAME: 'local-idle-alarm',
-  ALB_ARN: 'arn:aws:elasticloadbalancing:local:000000000000:loadbalancer/app/local/0000000000000000',
+  ALB_ARN:
+    'arn:aws:elasticloadbalancing:local:000000000000:loadbalancer/app/local/0000000000000000',
   COGNITO_USER_POOL_ID: 'local_LocalPool',
   COGNITO_CLIENT_ID: 'localclient',
   COGNITO_DOMAIN: 'localhost',

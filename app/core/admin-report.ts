@@ -1,4 +1,4 @@
-import { monthReport, type MonthReport, sessionCostUsd } from './cost.js';
+import { type MonthReport, monthReport, sessionCostUsd } from './cost.js';
 import type { CoreDeps } from './deps.js';
 import type { ClientConnection, VpnSession } from './model.js';
 
@@ -23,9 +23,7 @@ export async function adminReport(deps: CoreDeps): Promise<AdminReport> {
       ...session,
       costUsd: sessionCostUsd(session, now, deps.policy.prices),
     })),
-    connections: [...connections].sort(
-      (a, b) => b.connectedAt.getTime() - a.connectedAt.getTime(),
-    ),
+    connections: [...connections].sort((a, b) => b.connectedAt.getTime() - a.connectedAt.getTime()),
     month: monthReport(monthSessions, now, deps.policy.subnetIds.length, deps.policy.prices),
   };
 }

@@ -1,13 +1,8 @@
 import type { CoreDeps } from './deps.js';
 import { AwsCallError, VpnPortalError } from './errors.js';
-import type { VpnSession } from './model.js';
 import { associateAll } from './live-state.js';
-import {
-  endSession,
-  newSession,
-  START_GRACE_MS,
-  withConnectRequest,
-} from './session-lifecycle.js';
+import type { VpnSession } from './model.js';
+import { endSession, newSession, START_GRACE_MS, withConnectRequest } from './session-lifecycle.js';
 import { deriveVpnState } from './vpn-state.js';
 
 /**
@@ -30,7 +25,7 @@ export async function connect(deps: CoreDeps, userId: string): Promise<ConnectRe
   const warnings: string[] = [];
   // Activity first: even a connect that fails below means someone wants the VPN.
   await deps.metrics.recordConnectRequest(now).catch((error: unknown) => {
-    warnings.push(`ConnectRequests metric not published: ${describe(error)}`);
+    warnings.push(`ConnectRequests metric not published: ${messageOf(error)}`);
   });
 
   const [associations, open] = await Promise.all([
@@ -46,10 +41,21 @@ export async function connect(deps: CoreDeps, userId: string): Promise<ConnectRe
 
   if (state === 'stopping') {
     const queued = open
-      ? { ...withConnectRequest(open, userId, now), queuedConnect: open.queuedConnect ?? { by: userId, at: now.toISOString() } }
+      ? {
+          ...withConnectRequest(open, userId, now),
+          queuedConnect: open.queuedConnect ?? { by: userId, at: now.toISOString() },
+        }
       : null;
     if (queued) await deps.store.save(queued);
-    else await deps.store.open(newSession({ startedBy: userId, now, subnetCount: deps.policy.subnetIds.length, queued: true }));
+    else
+      await deps.store.open(
+        newSession({
+          startedBy: userId,
+          now,
+          subnetCount: deps.policy.subnetIds.length,
+          queued: true,
+        }),
+      );
     return { outcome: 'queued', warnings };
   }
 
@@ -92,7 +98,9 @@ async function associateOrRemember(deps: CoreDeps, session: VpnSession): Promise
     await associateAll(deps, session);
   } catch (error) {
     const failure =
-      error instanceof VpnPortalError ? error.message : 'AWS did not accept the request to turn the VPN on.';
+      error instanceof VpnPortalError
+        ? error.message
+        : 'AWS did not accept the request to turn the VPN on.';
     // Keep the failure on the session so the status page shows `error` with these words.
     if (!(error instanceof AwsCallError && error.code === 'aws_throttled')) {
       await deps.store.save({ ...session, failure });
@@ -101,6 +109,6 @@ async function associateOrRemember(deps: CoreDeps, session: VpnSession): Promise
   }
 }
 
-function describe(error: unknown): string {
+function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

@@ -71,7 +71,10 @@ export async function refreshLiveState(deps: CoreDeps): Promise<LiveState> {
   const missing = state === 'ready' ? routesToRestore(deps.policy.extraRoutes, snapshot) : [];
   await Promise.all(
     missing.map((route, index) =>
-      deps.vpn.createRoute(route, `${session?.id ?? 'route'}-r${index}-${now.getTime().toString(36)}`),
+      deps.vpn.createRoute(
+        route,
+        `${session?.id ?? 'route'}-r${index}-${now.getTime().toString(36)}`,
+      ),
     ),
   );
   return { snapshot, session, state };

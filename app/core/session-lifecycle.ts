@@ -13,7 +13,10 @@ import { activeConnections } from './vpn-state.js';
 export const START_GRACE_MS = 5 * 60_000;
 
 export function newSessionId(now: Date, random: string = globalThis.crypto.randomUUID()): string {
-  const compact = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const compact = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   return `${compact}-${random.replace(/-/g, '').slice(0, 8)}`;
 }
 

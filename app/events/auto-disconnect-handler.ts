@@ -1,0 +1,43 @@
+import { type AutoDisconnectResult, autoDisconnect } from '../core/auto-disconnect.js';
+import type { CoreDeps } from '../core/deps.js';
+import type { Logger } from '../http/logger.js';
+import { parseTriggerEvent } from './trigger-event.js';
+
+export interface AutoDisconnectHandlerDeps extends CoreDeps {
+  logger: Logger;
+  idleAlarmName: string;
+}
+
+export type AutoDisconnectHandlerResult =
+  | ({ trigger: 'alarm' | 'sweep' } & AutoDisconnectResult)
+  | { trigger: 'alarm'; skipped: string };
+
+/**
+ * The alarm action and the safety-net sweep both land here. An invalid event throws (the
+ * invocation fails, visibly, and nothing is touched); a valid one runs the core's decision.
+ */
+export function createAutoDisconnectHandler(deps: AutoDisconnectHandlerDeps) {
+  return async (event: unknown): Promise<AutoDisconnectHandlerResult> => {
+    let parsed: ReturnType<typeof parseTriggerEvent>;
+    try {
+      parsed = parseTriggerEvent(event, deps.idleAlarmName);
+    } catch (error) {
+      deps.logger.error('rejected event', { error: (error as Error).message });
+      throw error;
+    }
+    if (parsed.trigger === 'alarm' && parsed.alarmState !== 'ALARM') {
+      const skipped = `Alarm state is ${parsed.alarmState}; only ALARM asks for action.`;
+      deps.logger.info('skipped', { trigger: parsed.trigger, reason: skipped });
+      return { trigger: 'alarm', skipped };
+    }
+    const result = await autoDisconnect(deps, parsed.trigger);
+    deps.logger.info('auto-disconnect', {
+      trigger: parsed.trigger,
+      action: result.decision.action,
+      reason: result.decision.reason,
+      endedSessionId: result.endedSessionId,
+      alarmReset: result.alarmReset,
+    });
+    return { trigger: parsed.trigger, ...result };
+  };
+}

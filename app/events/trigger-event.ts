@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import type { AutoDisconnectTrigger } from '../core/auto-disconnect.js';
+import { InvalidEventError } from '../core/errors.js';
+
+/**
+ * The two events that may wake the auto-disconnect handler, validated at the edge.
+ * Alarm: the event CloudWatch sends a Lambda alarm action ("Lambda alarm actions",
+ * CloudWatch User Guide: `source: "aws.cloudwatch"`, `alarmArn`, `alarmData.state.value`).
+ * Sweep: the EventBridge "Scheduled Event" every 15 minutes.
+ */
+const alarmEvent = z.object({
+  source: z.literal('aws.cloudwatch'),
+  alarmArn: z.string().startsWith('arn:'),
+  time: z.string().optional(),
+  alarmData: z.object({
+    alarmName: z.string().min(1),
+    state: z.object({
+      value: z.enum(['OK', 'ALARM', 'INSUFFICIENT_DATA']),
+      reason: z.string().optional(),
+      timestamp: z.string().optional(),
+    }),
+  }),
+});
+
+const scheduledEvent = z.object({
+  source: z.literal('aws.events'),
+  'detail-type': z.literal('Scheduled Event'),
+  time: z.string().optional(),
+});
+
+const triggerEvent = z.union([alarmEvent, scheduledEvent]);
+
+export type TriggerEvent =
+  | { trigger: AutoDisconnectTrigger; alarmState?: undefined }
+  | { trigger: 'alarm'; alarmState: 'OK' | 'ALARM' | 'INSUFFICIENT_DATA' };
+
+export function parseTriggerEvent(event: unknown, expectedAlarmName: string): TriggerEvent {
+  const result = triggerEvent.safeParse(event);
+  if (!result.success) {
+    const source =
+      typeof event === 'object' && event !== null && 'source' in event
+        ? String((event as { source: unknown }).source)
+        : 'none';
+    throw new InvalidEventError(
+      `Not a CloudWatch alarm event or an EventBridge scheduled event (source: ${source}).`,
+    );
+  }
+  const parsed = result.data;
+  if (parsed.source === 'aws.events') return { trigger: 'sweep' };
+  if (parsed.alarmData.alarmName !== expectedAlarmName) {
+    throw new InvalidEventError(
+      `Alarm event from "${parsed.alarmData.alarmName}", expected "${expectedAlarmName}".`,
+    );
+  }
+  return { trigger: 'alarm', alarmState: parsed.alarmData.state.value };
+}

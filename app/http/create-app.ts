@@ -1,0 +1,51 @@
+import { Hono } from 'hono';
+import { requestId } from 'hono/request-id';
+import type { Settings } from '../config/settings.js';
+import type { CoreDeps } from '../core/deps.js';
+import type { AppEnv, AuthVerifier } from './app-env.js';
+import { albAuth } from './auth/index.js';
+import type { Logger } from './logger.js';
+import { errorBody, handleError } from './middleware/error-handler.js';
+import { requestLogging } from './middleware/request-logging.js';
+import { sameOrigin } from './middleware/same-origin.js';
+import { createPortalServices, type PortalServices } from './portal-services.js';
+import { adminRoutes } from './routes/admin.js';
+import { connectRoutes } from './routes/connect.js';
+import { signoutRoutes } from './routes/signout.js';
+import { statusRoutes } from './routes/status.js';
+import { webAssets } from './routes/web-assets.js';
+
+export interface AppDeps extends CoreDeps {
+  settings: Settings;
+  auth: AuthVerifier;
+  logger: Logger;
+  /** Directory of the built SPA (dist/web); null serves the API alone. */
+  webRoot: string | null;
+  statusCacheMs?: number;
+}
+
+/** The whole portal: one Hono app answering every path the ALB forwards. */
+export function createApp(
+  deps: AppDeps,
+  services: PortalServices = createPortalServices(deps, deps.statusCacheMs),
+) {
+  const api = new Hono<AppEnv>()
+    .use(sameOrigin())
+    .use(albAuth({ verifier: deps.auth, adminGroup: deps.settings.adminGroup }))
+    .route('/', statusRoutes(services))
+    .route('/', connectRoutes(services))
+    .route('/', adminRoutes(services))
+    .all('*', (c) => c.json(errorBody('not_found', 'No such API route.', c.get('requestId')), 404));
+
+  const app = new Hono<AppEnv>()
+    .use(requestId())
+    .use(requestLogging(deps.logger))
+    .route('/api', api)
+    .route('/', signoutRoutes(deps.settings));
+  if (deps.webRoot) app.route('/', webAssets({ root: deps.webRoot }));
+  app.notFound((c) => c.json(errorBody('not_found', 'Not found.', c.get('requestId')), 404));
+  app.onError(handleError);
+  return app;
+}
+
+export type PortalApp = ReturnType<typeof createApp>;

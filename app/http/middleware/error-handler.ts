@@ -1,0 +1,52 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { VpnPortalError } from '../../core/errors.js';
+import type { ErrorBody } from '../api-types.js';
+import type { AppEnv } from '../app-env.js';
+
+const STATUS_BY_CODE: Record<string, ContentfulStatusCode> = {
+  not_authenticated: 401,
+  not_admin: 403,
+  cross_site_request: 403,
+  invalid_request: 400,
+  not_found: 404,
+  association_failed: 502,
+  aws_rejected: 502,
+  aws_throttled: 503,
+  aws_unavailable: 503,
+};
+
+/** Plain words for AWS trouble; the SDK's own message stays in the log, not on the page. */
+export const PLAIN_MESSAGES: Record<string, string> = {
+  aws_throttled: 'AWS is busy right now. Please try again in a moment.',
+  aws_unavailable: 'AWS could not be reached. Please try again in a moment.',
+  aws_rejected: 'AWS refused to change the VPN. An administrator has been told.',
+  association_failed: 'The VPN could not be turned on.',
+  internal: 'Something went wrong on our side.',
+};
+
+export function errorBody(code: string, message: string, requestId: string): ErrorBody {
+  return { error: { code, message, requestId } };
+}
+
+/** `app.onError`: every failure becomes `{ error: { code, message, requestId } }`. */
+export function handleError(error: Error, c: Context<AppEnv>): Response {
+  const requestId = c.get('requestId') ?? 'unknown';
+  const logger = c.get('logger');
+  if (error instanceof VpnPortalError) {
+    const status = STATUS_BY_CODE[error.code] ?? 500;
+    const message = PLAIN_MESSAGES[error.code] ?? error.message;
+    (status >= 500 ? logger?.error : logger?.warn)?.(error.message, { code: error.code, status });
+    if (status === 503) c.header('Retry-After', '5');
+    return c.json(errorBody(error.code, message, requestId), status);
+  }
+  if (error instanceof HTTPException) {
+    const status = error.status as ContentfulStatusCode;
+    const code = status === 404 ? 'not_found' : status < 500 ? 'invalid_request' : 'internal';
+    logger?.warn(error.message, { code, status });
+    return c.json(errorBody(code, error.message || 'Bad request.', requestId), status);
+  }
+  logger?.error('unhandled error', { error: error.message, stack: error.stack });
+  return c.json(errorBody('internal', PLAIN_MESSAGES.internal ?? '', requestId), 500);
+}

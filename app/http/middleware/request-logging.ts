@@ -1,0 +1,20 @@
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from '../app-env.js';
+import type { Logger } from '../logger.js';
+
+/** One JSON line per request with the request id; headers and tokens are never logged. */
+export function requestLogging(logger: Logger) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const started = performance.now();
+    const requestLogger = logger.child({ requestId: c.get('requestId') });
+    c.set('logger', requestLogger);
+    await next();
+    requestLogger.info('request', {
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      durationMs: Math.round(performance.now() - started),
+      userId: c.get('user')?.id,
+    });
+  });
+}

@@ -1,0 +1,34 @@
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { InvalidRequestError } from '../core/errors.js';
+
+/**
+ * Validates a JSON body at the edge. An empty body counts as `{}`; anything else must be
+ * `application/json` that parses and matches `schema`, or the answer is a 400.
+ */
+export async function readJsonBody<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
+  const text = await c.req.text();
+  let value: unknown = {};
+  if (text.trim() !== '') {
+    const type = c.req.header('content-type') ?? '';
+    if (!/^application\/json\b/i.test(type)) {
+      throw new InvalidRequestError(
+        'The request body must be JSON (Content-Type: application/json).',
+      );
+    }
+    try {
+      value = JSON.parse(text);
+    } catch {
+      throw new InvalidRequestError('The request body is not valid JSON.');
+    }
+  }
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
+    throw new InvalidRequestError(
+      `Invalid request body${where}: ${issue?.message ?? 'unexpected value'}.`,
+    );
+  }
+  return result.data;
+}

@@ -1,0 +1,43 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { connect } from '../../core/connect.js';
+import { disconnectNow } from '../../core/disconnect-now.js';
+import type { StatusBody } from '../api-types.js';
+import type { AppEnv } from '../app-env.js';
+import { requireAdmin } from '../auth/index.js';
+import type { PortalServices } from '../portal-services.js';
+import { readJsonBody } from '../read-json-body.js';
+import { currentStatusBody } from './status.js';
+
+/** Neither route takes parameters; an empty object (or no body) is the only valid body. */
+const emptyBody = z.strictObject({});
+
+export function connectRoutes(services: PortalServices) {
+  return new Hono<AppEnv>()
+    .post('/connect', async (c) => {
+      await readJsonBody(c, emptyBody);
+      const user = c.get('user');
+      const logger = c.get('logger');
+      try {
+        const result = await connect(services.deps, user.id);
+        for (const warning of result.warnings) logger.warn(warning);
+        logger.info('connect', { outcome: result.outcome, userId: user.id });
+        services.status.invalidate();
+        const body = await currentStatusBody(services, c.get('requestId'), logger);
+        return c.json<StatusBody>(body, result.outcome === 'already-up' ? 200 : 202);
+      } finally {
+        services.status.invalidate();
+      }
+    })
+    .post('/disconnect', requireAdmin(), async (c) => {
+      await readJsonBody(c, emptyBody);
+      const logger = c.get('logger');
+      const result = await disconnectNow(services.deps);
+      logger.info('disconnect by administrator', {
+        userId: c.get('user').id,
+        endedSessionId: result.endedSessionId,
+      });
+      services.status.invalidate();
+      return c.json<StatusBody>(await currentStatusBody(services, c.get('requestId'), logger), 202);
+    });
+}

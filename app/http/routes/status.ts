@@ -1,0 +1,40 @@
+import { Hono } from 'hono';
+import type { MeBody, StatusBody } from '../api-types.js';
+import type { AppEnv } from '../app-env.js';
+import type { PortalServices } from '../portal-services.js';
+import { statusBody, unavailableStatusBody } from '../status-body.js';
+
+export function statusRoutes(services: PortalServices) {
+  return new Hono<AppEnv>()
+    .get('/me', (c) => {
+      const { id, email, name, isAdmin } = c.get('user');
+      return c.json<MeBody>({ user: { id, email, name }, isAdmin });
+    })
+    .get('/status', async (c) => {
+      c.header('Cache-Control', 'no-store');
+      return c.json<StatusBody>(
+        await currentStatusBody(services, c.get('requestId'), c.get('logger')),
+      );
+    });
+}
+
+export async function currentStatusBody(
+  services: PortalServices,
+  requestId: string,
+  logger: { error(message: string, fields?: Record<string, unknown>): void },
+): Promise<StatusBody> {
+  try {
+    const view = await services.status.get();
+    return statusBody(view, services.deps.clock.now(), requestId);
+  } catch (error) {
+    logger.error('status read failed', {
+      error: error instanceof Error ? error.message : String(error),
+    });
+    return unavailableStatusBody(
+      error,
+      services.deps.policy.idleTimeoutMinutes,
+      services.deps.clock.now(),
+      requestId,
+    );
+  }
+}
