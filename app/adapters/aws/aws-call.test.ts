@@ -18,7 +18,7 @@ function noWait() {
 
 describe('awsCall', () => {
   it('returns the answer of a call that succeeds first time', async () => {
-    const send = vi.fn(async () => 'ok');
+    const send = vi.fn(async (_signal: AbortSignal) => 'ok');
 
     await expect(awsCall('DescribeThings', send)).resolves.toBe('ok');
 
