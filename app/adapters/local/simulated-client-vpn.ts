@@ -134,7 +134,7 @@ export class SimulatedClientVpn implements ClientVpn {
     if (!this.associations.some((a) => a.status === 'associated')) this.terminateAll();
   }
 
-  async createRoute(route: ExtraRoute): Promise<void> {
+  async createRoute(route: ExtraRoute, _clientToken: string): Promise<void> {
     this.begin('createRoute');
     const target = this.associations.find(
       (a) =>
