@@ -1,0 +1,117 @@
+import type { AdminSessionsBody, ErrorBody, MeBody, StatusBody } from '../../app/http/api-types';
+
+/** The portal answered with its JSON error body (or could not be reached: code `offline`). */
+export class ApiFailure extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+    readonly requestId: string | null,
+  ) {
+    super(message);
+    this.name = 'ApiFailure';
+  }
+}
+
+/** The ALB's Cognito session ended: the page is reloading so the browser signs in again. */
+export class SessionExpired extends Error {
+  constructor() {
+    super('The sign-in session expired; reloading.');
+    this.name = 'SessionExpired';
+  }
+}
+
+export interface ApiClient {
+  me(): Promise<MeBody>;
+  status(): Promise<StatusBody>;
+  connect(): Promise<StatusBody>;
+  disconnect(): Promise<StatusBody>;
+  adminSessions(): Promise<AdminSessionsBody>;
+}
+
+export interface ApiClientOptions {
+  fetch?: typeof fetch;
+  reload?: () => void;
+  /** Guards against a reload loop when the server keeps refusing us. */
+  storage?: Pick<Storage, 'getItem' | 'setItem'>;
+}
+
+const reloadGuardKey = 'vpn-portal.reloaded-at';
+const reloadGuardMs = 15_000;
+
+function isErrorBody(value: unknown): value is ErrorBody {
+  const error = (value as { error?: { code?: unknown } } | null)?.error;
+  return typeof error?.code === 'string';
+}
+
+/**
+ * When the ALB session expires, the ALB answers an API call with a redirect to Cognito.
+ * With `redirect: 'manual'` that shows up as an opaque redirect; a proxy that follows it
+ * anyway hands back an HTML page. Either way the only cure is a full reload.
+ */
+function looksSignedOut(response: Response): boolean {
+  if (response.type === 'opaqueredirect' || response.redirected) return true;
+  if (response.status === 401) return true;
+  if (response.status >= 300 && response.status < 400) return true;
+  const type = response.headers.get('content-type') ?? '';
+  return !type.includes('json');
+}
+
+export function createApiClient(options: ApiClientOptions = {}): ApiClient {
+  const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
+  const reload = options.reload ?? (() => location.reload());
+  const storage = options.storage ?? sessionStorage;
+
+  const expire = (): never => {
+    const last = Number(storage.getItem(reloadGuardKey) ?? 0);
+    if (Date.now() - last > reloadGuardMs) {
+      storage.setItem(reloadGuardKey, String(Date.now()));
+      reload();
+      throw new SessionExpired();
+    }
+    // We just reloaded and still get no JSON: show an error instead of looping.
+    throw new ApiFailure('signed_out', 'The portal did not accept the sign-in.', 401, null);
+  };
+
+  async function request<T>(method: 'GET' | 'POST', path: string): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetchImpl(path, {
+        method,
+        credentials: 'same-origin',
+        redirect: 'manual',
+        cache: 'no-store',
+        headers:
+          method === 'POST'
+            ? { accept: 'application/json', 'content-type': 'application/json' }
+            : { accept: 'application/json' },
+        ...(method === 'POST' ? { body: '{}' } : {}),
+      });
+    } catch {
+      throw new ApiFailure('offline', 'The portal could not be reached.', 0, null);
+    }
+    if (looksSignedOut(response)) return expire();
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch {
+      return expire();
+    }
+    if (!response.ok) {
+      if (isErrorBody(body)) {
+        const { code, message, requestId } = body.error;
+        throw new ApiFailure(code, message, response.status, requestId);
+      }
+      throw new ApiFailure('internal', `HTTP ${response.status}`, response.status, null);
+    }
+    return body as T;
+  }
+
+  return {
+    me: () => request<MeBody>('GET', '/api/me'),
+    status: () => request<StatusBody>('GET', '/api/status'),
+    connect: () => request<StatusBody>('POST', '/api/connect'),
+    disconnect: () => request<StatusBody>('POST', '/api/disconnect'),
+    adminSessions: () => request<AdminSessionsBody>('GET', '/api/admin/sessions'),
+  };
+}

@@ -1,0 +1,38 @@
+import { errorMessageKey, type ShownError } from '../api/error-message';
+import { useI18n } from '../i18n/i18n';
+
+interface ErrorPanelProps {
+  error: ShownError;
+  busy: boolean;
+  onRetry: () => void;
+}
+
+/** Plain words first, then what support needs: the reference id and the server's own words. */
+export function ErrorPanel({ error, busy, onRetry }: ErrorPanelProps) {
+  const { t } = useI18n();
+  return (
+    <div class="facts">
+      <p class="fact-big">{t(errorMessageKey(error.code))}</p>
+      <button
+        type="button"
+        class="button button-primary button-huge"
+        onClick={onRetry}
+        disabled={busy}
+        aria-busy={busy}
+      >
+        {busy ? t('connecting') : t('retry')}
+      </button>
+      {error.requestId && (
+        <p class="fact reference">
+          {t('errorReference')}: <code class="reference-id">{error.requestId}</code>
+        </p>
+      )}
+      <details class="fact">
+        <summary>{t('errorDetails')}</summary>
+        <p lang="en">
+          <code>{error.code}</code> {error.message}
+        </p>
+      </details>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import type { AdminSessionsBody } from '../../app/http/api-types';
+import { formatNumber, formatUsd } from '../i18n/format';
+import { useI18n } from '../i18n/i18n';
+import { CostChart } from './cost-chart';
+
+/** This month's association hours and cost against leaving the VPN on all the time. */
+export function MonthSummary({ month }: { month: AdminSessionsBody['month'] }) {
+  const { t, lang } = useI18n();
+  const saved = Math.max(0, month.alwaysOnCostUsd - month.costUsd);
+  const alwaysOnPerDay = month.days.length > 0 ? month.alwaysOnCostUsd / month.days.length : 0;
+  const figures: [string, string][] = [
+    [t('monthHours'), formatNumber(lang, month.associationHours)],
+    [t('monthCost'), formatUsd(lang, month.costUsd)],
+    [t('monthAlwaysOn'), formatUsd(lang, month.alwaysOnCostUsd)],
+    [t('monthSaved'), formatUsd(lang, saved)],
+  ];
+  return (
+    <section class="panel" aria-labelledby="month-title">
+      <h2 id="month-title">{t('monthTitle')}</h2>
+      <dl class="figures">
+        {figures.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <CostChart days={month.days} alwaysOnPerDay={alwaysOnPerDay} />
+    </section>
+  );
+}

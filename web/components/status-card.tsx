@@ -1,0 +1,111 @@
+import type { VpnState } from '../../app/core/model';
+import type { StatusBody } from '../../app/http/api-types';
+import type { ShownError } from '../api/error-message';
+import type { MessageKey } from '../i18n/en';
+import { formatDuration } from '../i18n/format';
+import { useI18n } from '../i18n/i18n';
+import { AutoOffCountdown } from './auto-off-countdown';
+import { ConnectButton } from './connect-button';
+import { ErrorPanel } from './error-panel';
+import { StartingProgress } from './starting-progress';
+import { StateIcon } from './state-icon';
+
+export const stateTitle: Record<VpnState, MessageKey> = {
+  off: 'offTitle',
+  starting: 'startingTitle',
+  ready: 'readyTitle',
+  stopping: 'stoppingTitle',
+  error: 'errorTitle',
+};
+
+const stateBody: Record<VpnState, MessageKey | null> = {
+  off: 'offBody',
+  starting: 'startingBody',
+  ready: 'readyBody',
+  stopping: 'stoppingBody',
+  error: null,
+};
+
+interface StatusCardProps {
+  state: VpnState;
+  status: StatusBody | null;
+  /** Shown in state `error`, whether the server reported it or a request failed. */
+  error: ShownError | null;
+  skewMs: number;
+  busy: boolean;
+  onConnect: () => void;
+  onRetry: () => void;
+}
+
+/** One card per state: words on one side, the action and live facts on the other. */
+export function StatusCard(props: StatusCardProps) {
+  const { t } = useI18n();
+  const body = stateBody[props.state];
+  return (
+    <section class={`card card-${props.state}`} aria-labelledby="state-title">
+      <div class="card-words">
+        <StateIcon state={props.state} />
+        <h1 id="state-title">{t(stateTitle[props.state])}</h1>
+        {body && <p class="lead">{t(body)}</p>}
+      </div>
+      <div class="card-action">
+        <StateDetails {...props} />
+      </div>
+    </section>
+  );
+}
+
+function StateDetails({ state, status, error, skewMs, busy, onConnect, onRetry }: StatusCardProps) {
+  const { t, lang, plural } = useI18n();
+  const idleRule =
+    status &&
+    t('idleRule', { minutes: new Intl.NumberFormat(lang).format(status.idleTimeoutMinutes) });
+  if (state === 'error' || !status) {
+    const shown = error ?? { code: 'internal', message: '', requestId: null };
+    return <ErrorPanel error={shown} busy={busy} onRetry={onRetry} />;
+  }
+  switch (state) {
+    case 'off':
+      return (
+        <div class="facts">
+          <ConnectButton busy={busy} onConnect={onConnect} />
+          <p class="fact">
+            {t('startingTypical', {
+              typical: formatDuration(lang, status.typicalStartSeconds, 'minutes'),
+            })}
+          </p>
+          <p class="fact">{idleRule}</p>
+        </div>
+      );
+    case 'starting':
+      return (
+        <StartingProgress
+          startedAt={status.startedAt}
+          typicalSeconds={status.typicalStartSeconds}
+          skewMs={skewMs}
+        />
+      );
+    case 'ready':
+      return (
+        <div class="facts">
+          <p class="fact-number">{plural('connected', status.activeConnections)}</p>
+          <AutoOffCountdown
+            autoDisconnectAt={status.autoDisconnectAt}
+            activeConnections={status.activeConnections}
+            skewMs={skewMs}
+          />
+          <p class="fact">{idleRule}</p>
+        </div>
+      );
+    case 'stopping':
+      return (
+        <div class="facts">
+          {status.connectQueued ? (
+            <p class="fact-big queued">{t('connectQueued')}</p>
+          ) : (
+            <ConnectButton busy={busy} onConnect={onConnect} />
+          )}
+        </div>
+      );
+  }
+}
