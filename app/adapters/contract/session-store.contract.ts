@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest';
+import type { VpnSession } from '../../core/model.js';
+import { newSessionId } from '../../core/session-lifecycle.js';
+import type { SessionStore } from '../../ports/session-store.js';
+
+/**
+ * The behaviour every SessionStore must show, run against the in-memory store and against
+ * DynamoDB (dynalite). `makeStore` must return an empty store each time it is called.
+ */
+export function sessionStoreContract(
+  name: string,
+  makeStore: () => SessionStore | Promise<SessionStore>,
+): void {
+  describe(`${name} honours the SessionStore contract`, () => {
+    it('has no open session when empty', async () => {
+      const store = await makeStore();
+
+      await expect(store.getOpen()).resolves.toBeNull();
+      await expect(store.recent(10)).resolves.toEqual([]);
+    });
+
+    it('opens a session when none is open', async () => {
+      const store = await makeStore();
+      const candidate = session('2026-11-29T09:00:00Z');
+
+      const result = await store.open(candidate);
+
+      expect(result).toEqual({ session: candidate, created: true });
+      await expect(store.getOpen()).resolves.toEqual(candidate);
+    });
+
+    it('returns the open session instead of opening a second one', async () => {
+      const store = await makeStore();
+      const first = session('2026-11-29T09:00:00Z', { startedBy: 'kim' });
+      await store.open(first);
+
+      const result = await store.open(session('2026-11-29T09:01:00Z', { startedBy: 'lee' }));
+
+      expect(result).toEqual({ session: first, created: false });
+      await expect(store.recent(10)).resolves.toEqual([first]);
+    });
+
+    it('lets exactly one of two concurrent opens win; the loser gets the winner', async () => {
+      const store = await makeStore();
+      const a = session('2026-11-29T09:00:00Z', { startedBy: 'kim' });
+      const b = session('2026-11-29T09:00:00Z', { startedBy: 'lee' });
+
+      const [resultA, resultB] = await Promise.all([store.open(a), store.open(b)]);
+
+      expect([resultA.created, resultB.created].sort()).toEqual([false, true]);
+      const winner = resultA.created ? a : b;
+      expect(resultA.session).toEqual(winner);
+      expect(resultB.session).toEqual(winner);
+      await expect(store.getOpen()).resolves.toEqual(winner);
+      await expect(store.recent(10)).resolves.toEqual([winner]);
+    });
+
+    it('saves the changed fields of the open session', async () => {
+      const store = await makeStore();
+      const opened = session('2026-11-29T09:00:00Z');
+      await store.open(opened);
+      const ready: VpnSession = {
+        ...opened,
+        readyAt: '2026-11-29T09:04:30.000Z',
+        users: ['kim', 'lee'],
+        peakConnections: 2,
+        connections: [
+          {
+            connectionId: 'cvpn-connection-0aaa',
+            user: 'lee',
+            connectedAt: '2026-11-29T09:05:00.000Z',
+            endedAt: null,
+          },
+        ],
+      };
+
+      await store.save(ready);
+
+      await expect(store.getOpen()).resolves.toEqual(ready);
+      await expect(store.recent(1)).resolves.toEqual([ready]);
+    });
+
+    it('closes a session: stores how it ended and releases the lock for the next one', async () => {
+      const store = await makeStore();
+      const opened = session('2026-11-29T09:00:00Z');
+      await store.open(opened);
+      const ended = asEnded(opened, '2026-11-29T10:00:00.000Z');
+
+      await store.close(ended);
+
+      await expect(store.getOpen()).resolves.toBeNull();
+      await expect(store.recent(1)).resolves.toEqual([ended]);
+      const next = session('2026-11-29T11:00:00Z');
+      await expect(store.open(next)).resolves.toEqual({ session: next, created: true });
+    });
+
+    it('does not release the lock of a newer session when an old one is closed again', async () => {
+      const store = await makeStore();
+      const old = session('2026-11-29T09:00:00Z');
+      await store.open(old);
+      await store.close(asEnded(old, '2026-11-29T10:00:00.000Z'));
+      const current = session('2026-11-29T11:00:00Z');
+      await store.open(current);
+
+      await store.close(asEnded(old, '2026-11-29T10:00:00.000Z'));
+
+      await expect(store.getOpen()).resolves.toEqual(current);
+    });
+
+    it('lists recent sessions newest first, up to the limit', async () => {
+      const store = await makeStore();
+      const sessions = ['2026-11-27T09:00:00Z', '2026-11-28T09:00:00Z', '2026-11-29T09:00:00Z'].map(
+        (start) => session(start),
+      );
+      for (const item of sessions) {
+        await store.open(item);
+        await store.close(
+          asEnded(item, new Date(Date.parse(item.startedAt) + 3_600_000).toISOString()),
+        );
+      }
+      const [first, second, third] = sessions.map((item) => item.id);
+
+      const recent = await store.recent(2);
+
+      expect(recent.map((item) => item.id)).toEqual([third, second]);
+      expect((await store.recent(10)).map((item) => item.id)).toEqual([third, second, first]);
+    });
+
+    it('finds sessions overlapping a moment: still open or ended since, oldest first', async () => {
+      const store = await makeStore();
+      const endedBefore = session('2026-11-01T08:00:00Z');
+      const endedAfter = session('2026-11-01T09:00:00Z');
+      const stillOpen = session('2026-11-01T12:00:00Z');
+      await store.open(endedBefore);
+      await store.close(asEnded(endedBefore, '2026-11-01T08:30:00.000Z'));
+      await store.open(endedAfter);
+      await store.close(asEnded(endedAfter, '2026-11-01T10:30:00.000Z'));
+      await store.open(stillOpen);
+
+      const overlapping = await store.overlapping(new Date('2026-11-01T10:00:00Z'));
+
+      expect(overlapping.map((item) => item.id)).toEqual([endedAfter.id, stillOpen.id]);
+    });
+
+    it('counts a session that ended exactly at the moment as overlapping it', async () => {
+      const store = await makeStore();
+      const item = session('2026-11-01T09:00:00Z');
+      await store.open(item);
+      await store.close(asEnded(item, '2026-11-01T10:00:00.000Z'));
+
+      const overlapping = await store.overlapping(new Date('2026-11-01T10:00:00.000Z'));
+
+      expect(overlapping.map((found) => found.id)).toEqual([item.id]);
+    });
+
+    it('hands out copies: changing a returned session changes nothing stored', async () => {
+      const store = await makeStore();
+      const opened = session('2026-11-29T09:00:00Z');
+      await store.open(opened);
+
+      const copy = await store.getOpen();
+      copy?.users.push('mallory');
+
+      await expect(store.getOpen()).resolves.toEqual(opened);
+    });
+  });
+}
+
+let counter = 0;
+
+/** A fresh session started at `startIso`, with an id in the core's sortable format. */
+export function session(startIso: string, overrides: Partial<VpnSession> = {}): VpnSession {
+  counter += 1;
+  const start = new Date(startIso);
+  return {
+    id: newSessionId(start, `${counter.toString(16).padStart(8, '0')}`),
+    startedBy: 'kim',
+    startedAt: start.toISOString(),
+    readyAt: null,
+    endedAt: null,
+    endReason: null,
+    users: [overrides.startedBy ?? 'kim'],
+    peakConnections: 0,
+    connections: [],
+    subnetCount: 2,
+    lastConnectRequestAt: start.toISOString(),
+    queuedConnect: null,
+    failure: null,
+    ...overrides,
+  };
+}
+
+function asEnded(item: VpnSession, endedAt: string): VpnSession {
+  return { ...item, endedAt, endReason: 'idle' };
+}
