@@ -1,0 +1,18 @@
+import { fileURLToPath } from 'node:url';
+import { App } from 'aws-cdk-lib';
+import { ensureLambdaBuild } from './ensure-build.js';
+import { InfraSettingsError, parseInfraSettings, SETTINGS_CONTEXT_KEY } from './settings.js';
+import { addVpnPortal } from './vpn-portal-app.js';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+
+try {
+  const app = new App();
+  const settings = parseInfraSettings(app.node.tryGetContext(SETTINGS_CONTEXT_KEY));
+  addVpnPortal(app, settings, ensureLambdaBuild(repoRoot));
+  app.synth();
+} catch (error) {
+  if (!(error instanceof InfraSettingsError)) throw error;
+  process.stderr.write(`${error.message}\nSee docs/deploy.md for every setting.\n`);
+  process.exit(1);
+}

@@ -1,0 +1,76 @@
+import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { LambdaAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+import {
+  type IdleAlarmDefinition,
+  idleAlarmDefinition,
+} from '../../app/config/idle-alarm-definition.js';
+
+export interface IdleAlarmProps {
+  alarmName: string;
+  endpointId: string;
+  idleTimeoutMinutes: number;
+  metricNamespace: string;
+}
+
+const COMPARISON: Record<IdleAlarmDefinition['comparisonOperator'], cloudwatch.ComparisonOperator> =
+  { LessThanThreshold: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD };
+const MISSING: Record<IdleAlarmDefinition['treatMissingData'], cloudwatch.TreatMissingData> = {
+  breaching: cloudwatch.TreatMissingData.BREACHING,
+};
+
+/**
+ * The idle alarm (SPEC section 4, rules 1–2), built from `idleAlarmDefinition()`, the
+ * module local mode's evaluator reads too: activity is connect requests plus active
+ * connections, no data counts as idle, and N × 5 minutes of idleness wakes auto-disconnect.
+ */
+export class IdleAlarm extends Construct {
+  readonly alarm: cloudwatch.Alarm;
+  readonly definition: IdleAlarmDefinition;
+  /** Known at synth (built from the chosen name), so a role can name it without a cycle. */
+  readonly alarmArn: string;
+
+  constructor(scope: Construct, id: string, props: IdleAlarmProps) {
+    super(scope, id);
+    const def = idleAlarmDefinition(props);
+    this.definition = def;
+    const period = Duration.seconds(def.periodSeconds);
+    const dimensionsMap = { [def.dimensionName]: props.endpointId };
+
+    const activity = new cloudwatch.MathExpression({
+      expression: def.expression,
+      period,
+      label: 'Connect requests + active connections',
+      usingMetrics: {
+        connects: new cloudwatch.Metric({ ...def.connectRequests, dimensionsMap, period }),
+        active: new cloudwatch.Metric({ ...def.activeConnections, dimensionsMap, period }),
+      },
+    });
+
+    this.alarm = activity.createAlarm(this, 'Alarm', {
+      alarmName: props.alarmName,
+      alarmDescription:
+        `Nobody connected or asked to connect for ${props.idleTimeoutMinutes} minutes: ` +
+        'invokes the auto-disconnect Lambda, which re-checks and removes the subnet associations.',
+      threshold: def.threshold,
+      comparisonOperator: COMPARISON[def.comparisonOperator],
+      evaluationPeriods: def.evaluationPeriods,
+      datapointsToAlarm: def.datapointsToAlarm,
+      treatMissingData: MISSING[def.treatMissingData],
+    });
+
+    this.alarmArn = Stack.of(this).formatArn({
+      service: 'cloudwatch',
+      resource: 'alarm',
+      resourceName: props.alarmName,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+  }
+
+  /** CloudWatch invokes the function directly; the permission is limited to this alarm's ARN. */
+  invoke(fn: lambda.IFunction): void {
+    this.alarm.addAlarmAction(new LambdaAction(fn));
+  }
+}
