@@ -149,7 +149,7 @@ export function createLocalSigner(options: LocalSignerOptions): LocalSigner {
 export interface LocalKeyUrls {
   /** ALB_KEYS_URL; without it any URL ending in `/<albKid>` is answered. */
   albKeysUrl?: string;
-  /** COGNITO_JWKS_URL; without it any URL ending in `/.well-known/jwks.json` is answered. */
+  /** COGNITO_JWKS_URL; without it any URL ending in `jwks.json` is answered. */
   jwksUrl?: string;
 }
 
@@ -167,7 +167,7 @@ export function createLocalKeyFetcher(signer: LocalSigner, urls: LocalKeyUrls = 
       ? uri.endsWith(`/${signer.albKid}`)
       : uri === `${urls.albKeysUrl.replace(/\/+$/, '')}/${signer.albKid}`;
   const jwksUrl = (uri: string): boolean =>
-    urls.jwksUrl === undefined ? uri.endsWith('/.well-known/jwks.json') : uri === urls.jwksUrl;
+    urls.jwksUrl === undefined ? uri.endsWith('jwks.json') : uri === urls.jwksUrl;
 
   return {
     async fetch(uri) {

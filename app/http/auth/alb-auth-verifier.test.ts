@@ -7,6 +7,7 @@ import {
   testAuthSettings,
   testEmployee,
 } from '../../testing/test-keys.js';
+import { createAlbAuthVerifier } from './alb-auth-verifier.js';
 
 function rejectsAsUnauthenticated(promise: Promise<unknown>) {
   return expect(promise).rejects.toBeInstanceOf(NotAuthenticatedError);
@@ -191,3 +192,13 @@ function signerOptions() {
     clientId: testAuthSettings.cognito.clientId,
   };
 }
+
+describe('createAlbAuthVerifier settings', () => {
+  it('names ALB_ARN when the load balancer ARN has no real region', () => {
+    const settings = {
+      ...testAuthSettings,
+      albArn: 'arn:aws:elasticloadbalancing:local:000000000000:loadbalancer/app/local/0',
+    };
+    expect(() => createAlbAuthVerifier(settings)).toThrow(/ALB_ARN/);
+  });
+});

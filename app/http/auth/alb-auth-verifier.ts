@@ -6,11 +6,12 @@ import {
   FetchError,
   JwtExpiredError,
   NonRetryableFetchError,
+  ParameterValidationError,
 } from 'aws-jwt-verify/error';
 import type { Fetcher } from 'aws-jwt-verify/https';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import type { JwtPayload } from 'aws-jwt-verify/jwt-model';
-import type { Settings } from '../../config/settings.js';
+import { type Settings, SettingsError } from '../../config/settings.js';
 import { NotAuthenticatedError } from '../../core/errors.js';
 import type { AuthVerifier } from '../app-env.js';
 
@@ -40,16 +41,7 @@ export function createAlbAuthVerifier(
   const issuer = `https://cognito-idp.${settings.region}.amazonaws.com/${settings.cognito.userPoolId}`;
   const clientId = settings.cognito.clientId;
 
-  const dataVerifier = AlbJwtVerifier.create(
-    {
-      albArn: settings.albArn,
-      issuer,
-      clientId,
-      // The library appends `/<kid>` itself.
-      jwksUri: settings.albKeysUrl.replace(/\/+$/, ''),
-    },
-    { jwksCache: new AlbJwksCache(fetcher ? { fetcher } : undefined) },
-  );
+  const dataVerifier = createDataVerifier(settings, issuer, fetcher);
 
   // CognitoJwtVerifier takes no JWKS URL (SPEC section 11), so the generic verifier with the
   // pool's issuer and Cognito's access-token checks done by hand.
@@ -94,6 +86,27 @@ export function createAlbAuthVerifier(
       };
     },
   };
+}
+
+function createDataVerifier(settings: AlbAuthSettings, issuer: string, fetcher?: Fetcher) {
+  try {
+    return AlbJwtVerifier.create(
+      {
+        albArn: settings.albArn,
+        issuer,
+        clientId: settings.cognito.clientId,
+        // The library appends `/<kid>` itself.
+        jwksUri: settings.albKeysUrl.replace(/\/+$/, ''),
+      },
+      { jwksCache: new AlbJwksCache(fetcher ? { fetcher } : undefined) },
+    );
+  } catch (error) {
+    // The library accepts only ARNs in a real region (e.g. eu-west-1): say which setting.
+    if (error instanceof ParameterValidationError) {
+      throw new SettingsError('ALB_ARN', `is not usable: ${error.message}`);
+    }
+    throw error;
+  }
 }
 
 /**
