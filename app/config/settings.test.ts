@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { loadSettings, SettingsError } from './settings.js';
+
+const AWS_ENV: Record<string, string> = {
+  AWS_REGION: 'eu-west-1',
+  VPN_ENDPOINT_ID: 'cvpn-endpoint-0123456789abcdef0',
+  VPN_SUBNET_IDS: 'subnet-0123456789abcdef0, subnet-0123456789abcdef1',
+  SESSIONS_TABLE: 'vpn-portal-sessions',
+  IDLE_ALARM_NAME: 'vpn-portal-idle',
+  ALB_ARN:
+    'arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/vpn-portal/50dc6c495c0c9188',
+  COGNITO_USER_POOL_ID: 'eu-west-1_AbCdEf123',
+  COGNITO_CLIENT_ID: '4example0client0id0abcdefg',
+  COGNITO_DOMAIN: 'vpn.auth.eu-west-1.amazoncognito.com',
+};
+
+function loadingWith(overrides: Record<string, string | undefined>) {
+  return () => loadSettings({ ...AWS_ENV, ...overrides });
+}
+
+function settingsError(run: () => unknown): SettingsError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof SettingsError) return error;
+    throw error;
+  }
+  throw new Error('expected a SettingsError');
+}
+
+describe('loadSettings', () => {
+  it('reads a complete AWS environment and fills the defaults', () => {
+    expect(loadSettings(AWS_ENV)).toEqual({
+      region: 'eu-west-1',
+      endpointId: 'cvpn-endpoint-0123456789abcdef0',
+      subnetIds: ['subnet-0123456789abcdef0', 'subnet-0123456789abcdef1'],
+      extraRoutes: [],
+      idleTimeoutMinutes: 30,
+      sessionsTable: 'vpn-portal-sessions',
+      idleAlarmName: 'vpn-portal-idle',
+      metricNamespace: 'VpnPortal',
+      albArn: AWS_ENV.ALB_ARN,
+      cognito: {
+        userPoolId: 'eu-west-1_AbCdEf123',
+        clientId: '4example0client0id0abcdefg',
+        domain: 'vpn.auth.eu-west-1.amazoncognito.com',
+        jwksUrl:
+          'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf123/.well-known/jwks.json',
+      },
+      adminGroup: 'vpn-admins',
+      prices: { associationHourUsd: 0.1, connectionHourUsd: 0.05 },
+      albKeysUrl: 'https://public-keys.auth.elb.eu-west-1.amazonaws.com',
+    });
+  });
+
+  it('takes every optional setting when given', () => {
+    const settings = loadSettings({
+      ...AWS_ENV,
+      VPN_EXTRA_ROUTES:
+        '[{"cidr":"0.0.0.0/0","subnetId":"subnet-0123456789abcdef0","description":"internet"}]',
+      IDLE_TIMEOUT_MINUTES: '45',
+      METRIC_NAMESPACE: 'Acme/Vpn',
+      ADMIN_GROUP: 'it-staff',
+      PRICE_ASSOCIATION_HOUR_USD: '0.15',
+      PRICE_CONNECTION_HOUR_USD: '0',
+      ALB_KEYS_URL: 'https://keys.example.com',
+      COGNITO_JWKS_URL: 'https://keys.example.com/jwks.json',
+    });
+    expect(settings).toMatchObject({
+      extraRoutes: [
+        { cidr: '0.0.0.0/0', subnetId: 'subnet-0123456789abcdef0', description: 'internet' },
+      ],
+      idleTimeoutMinutes: 45,
+      metricNamespace: 'Acme/Vpn',
+      adminGroup: 'it-staff',
+      prices: { associationHourUsd: 0.15, connectionHourUsd: 0 },
+      albKeysUrl: 'https://keys.example.com',
+      cognito: { jwksUrl: 'https://keys.example.com/jwks.json' },
+    });
+  });
+
+  it.each([
+    'AWS_REGION',
+    'VPN_ENDPOINT_ID',
+    'VPN_SUBNET_IDS',
+    'SESSIONS_TABLE',
+    'IDLE_ALARM_NAME',
+    'ALB_ARN',
+    'COGNITO_USER_POOL_ID',
+    'COGNITO_CLIENT_ID',
+    'COGNITO_DOMAIN',
+  ])('stops with a message naming %s when it is missing in AWS', (variable) => {
+    const error = settingsError(loadingWith({ [variable]: undefined }));
+    expect(error.variable).toBe(variable);
+    expect(error.message).toContain(variable);
+    expect(error.message).toContain('required');
+  });
+
+  it('treats a blank value as missing', () => {
+    expect(settingsError(loadingWith({ SESSIONS_TABLE: '   ' })).variable).toBe('SESSIONS_TABLE');
+  });
+
+  it.each([
+    ['VPN_ENDPOINT_ID', 'vpn-123'],
+    ['VPN_SUBNET_IDS', 'subnet-0123456789abcdef0,sg-0123456789abcdef0'],
+    ['VPN_SUBNET_IDS', 'subnet-0123456789abcdef0,subnet-0123456789abcdef0'],
+    ['VPN_SUBNET_IDS', ','],
+    ['VPN_EXTRA_ROUTES', '{not json'],
+    ['VPN_EXTRA_ROUTES', '{"cidr":"0.0.0.0/0"}'],
+    ['VPN_EXTRA_ROUTES', '[{"cidr":"everything","subnetId":"subnet-0123456789abcdef0"}]'],
+    ['VPN_EXTRA_ROUTES', '[{"cidr":"0.0.0.0/0","subnetId":"subnet-0123456789abcdef0","via":"x"}]'],
+    ['IDLE_TIMEOUT_MINUTES', 'thirty'],
+    ['IDLE_TIMEOUT_MINUTES', '7'],
+    ['IDLE_TIMEOUT_MINUTES', '0'],
+    ['IDLE_TIMEOUT_MINUTES', '2.5'],
+    ['IDLE_TIMEOUT_MINUTES', '10000'],
+    ['METRIC_NAMESPACE', 'has spaces in it'],
+    ['ALB_ARN', 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/net/x/1'],
+    ['COGNITO_USER_POOL_ID', 'not-a-pool'],
+    ['PRICE_ASSOCIATION_HOUR_USD', '-0.1'],
+    ['PRICE_CONNECTION_HOUR_USD', 'cheap'],
+    ['ALB_KEYS_URL', 'not a url'],
+    ['COGNITO_JWKS_URL', 'jwks.json'],
+  ])('stops with a message naming %s when it is %j', (variable, value) => {
+    const error = settingsError(loadingWith({ [variable]: value }));
+    expect(error.variable).toBe(variable);
+    expect(error.message).toMatch(new RegExp(`^Setting ${variable} `));
+  });
+
+  it('starts in local mode with no environment at all', () => {
+    const settings = loadSettings({}, 'local');
+    expect(settings.endpointId).toMatch(/^cvpn-endpoint-/);
+    expect(settings.subnetIds.length).toBeGreaterThan(0);
+    expect(settings.idleTimeoutMinutes).toBe(30);
+    expect(settings.adminGroup).toBe('vpn-admins');
+  });
+
+  it('lets the environment override local defaults', () => {
+    expect(loadSettings({ IDLE_TIMEOUT_MINUTES: '5' }, 'local').idleTimeoutMinutes).toBe(5);
+  });
+
+  it('still validates what the environment sets in local mode', () => {
+    expect(settingsError(() => loadSettings({ VPN_ENDPOINT_ID: 'x' }, 'local')).variable).toBe(
+      'VPN_ENDPOINT_ID',
+    );
+  });
+});
