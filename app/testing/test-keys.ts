@@ -53,13 +53,28 @@ export interface TestAuth {
   headersFor(user: LocalUser, groups?: string[]): Record<string, string>;
 }
 
+// RSA key generation takes a few hundred milliseconds: one signer per settings per test
+// file is enough. Each createTestAuth still gets a fresh verifier with empty key caches.
+const signers = new Map<string, LocalSigner>();
+
+function signerFor(settings: AlbAuthSettings): LocalSigner {
+  const key = JSON.stringify(settings);
+  let signer = signers.get(key);
+  if (!signer) {
+    signer = createLocalSigner({
+      albArn: settings.albArn,
+      region: settings.region,
+      userPoolId: settings.cognito.userPoolId,
+      clientId: settings.cognito.clientId,
+    });
+    signers.set(key, signer);
+  }
+  return signer;
+}
+
+/** A verifier with empty key caches, wired to a signer's keys with no network. */
 export function createTestAuth(settings: AlbAuthSettings = testAuthSettings): TestAuth {
-  const signer = createLocalSigner({
-    albArn: settings.albArn,
-    region: settings.region,
-    userPoolId: settings.cognito.userPoolId,
-    clientId: settings.cognito.clientId,
-  });
+  const signer = signerFor(settings);
   const fetchedUrls: string[] = [];
   const keys = createLocalKeyFetcher(signer, {
     albKeysUrl: settings.albKeysUrl,
