@@ -1,0 +1,125 @@
+import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DynaliteFixture, startDynalite } from '../../testing/dynalite.js';
+import { session, sessionStoreContract } from '../contract/session-store.contract.js';
+import { DynamoDbSessionStore } from './dynamodb-session-store.js';
+
+/*
+ * DynamoDB behaviour relied on here, from the DynamoDB API reference:
+ * - PutItem with ConditionExpression "attribute_not_exists(pk)" fails with
+ *   ConditionalCheckFailedException when the item exists
+ *   (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_PutItem.html);
+ * - Query with ScanIndexForward false returns the sort key descending, and pages with
+ *   LastEvaluatedKey (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Query.html);
+ * - TTL reads a Number attribute holding epoch seconds
+ *   (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/time-to-live-ttl-before-you-start.html).
+ */
+
+let dynalite: DynaliteFixture;
+beforeAll(async () => {
+  dynalite = await startDynalite();
+});
+afterAll(async () => {
+  await dynalite?.stop();
+});
+
+async function freshStore(): Promise<{ store: DynamoDbSessionStore; tableName: string }> {
+  const tableName = await dynalite.createSessionsTable();
+  return { store: new DynamoDbSessionStore({ client: dynalite.client, tableName }), tableName };
+}
+
+sessionStoreContract('DynamoDbSessionStore (dynalite)', async () => (await freshStore()).store);
+
+async function rawItem(tableName: string, pk: string, sk: string) {
+  const output = await dynalite.client.send(
+    new GetItemCommand({ TableName: tableName, Key: marshall({ pk, sk }) }),
+  );
+  return output.Item ? unmarshall(output.Item) : undefined;
+}
+
+describe('DynamoDbSessionStore layout', () => {
+  it('stores sessions under pk "session" and the lock under pk "lock", sk "open"', async () => {
+    const { store, tableName } = await freshStore();
+    const opened = session('2026-11-29T09:00:00Z');
+
+    await store.open(opened);
+
+    expect(await rawItem(tableName, 'session', opened.id)).toMatchObject({
+      id: opened.id,
+      startedBy: opened.startedBy,
+    });
+    expect(await rawItem(tableName, 'lock', 'open')).toMatchObject({ sessionId: opened.id });
+  });
+
+  it('lets an ended session expire about 13 months after it ended, and never an open one', async () => {
+    const { store, tableName } = await freshStore();
+    const opened = session('2026-11-29T09:00:00Z');
+    await store.open(opened);
+    expect((await rawItem(tableName, 'session', opened.id))?.expiresAt).toBeUndefined();
+
+    await store.close({ ...opened, endedAt: '2026-11-29T10:00:00.000Z', endReason: 'idle' });
+
+    const expiresAt = (await rawItem(tableName, 'session', opened.id))?.expiresAt;
+    const endedSeconds = Date.parse('2026-11-29T10:00:00.000Z') / 1000;
+    expect(expiresAt).toBe(endedSeconds + 396 * 86_400);
+  });
+
+  it('answers with the lock holder even before the winner has written its session item', async () => {
+    const { store, tableName } = await freshStore();
+    const winner = session('2026-11-29T09:00:00Z', { startedBy: 'kim' });
+    // The winner has taken the lock but not yet written its session item.
+    await dynalite.client.send(
+      new PutItemCommand({
+        TableName: tableName,
+        Item: marshall({ pk: 'lock', sk: 'open', sessionId: winner.id, session: winner }),
+      }),
+    );
+
+    const result = await store.open(session('2026-11-29T09:00:01Z', { startedBy: 'lee' }));
+
+    expect(result).toEqual({ session: winner, created: false });
+  });
+
+  it('clears a lock left behind by a session that has ended, then opens', async () => {
+    const { store, tableName } = await freshStore();
+    const old = session('2026-11-28T09:00:00Z');
+    const endedOld = { ...old, endedAt: '2026-11-28T10:00:00.000Z', endReason: 'idle' as const };
+    // A close that wrote the ended session but crashed before deleting the lock.
+    await store.save(endedOld);
+    await dynalite.client.send(
+      new PutItemCommand({
+        TableName: tableName,
+        Item: marshall({ pk: 'lock', sk: 'open', sessionId: old.id, session: old }),
+      }),
+    );
+    await expect(store.getOpen()).resolves.toBeNull();
+
+    const next = session('2026-11-29T09:00:00Z');
+    await expect(store.open(next)).resolves.toEqual({ session: next, created: true });
+  });
+
+  it('still finds a session that has been open for longer than its look-back', async () => {
+    const tableName = await dynalite.createSessionsTable();
+    const store = new DynamoDbSessionStore({ client: dynalite.client, tableName, lookbackDays: 1 });
+    const longRunning = session('2026-10-01T09:00:00Z');
+    await store.open(longRunning);
+
+    const overlapping = await store.overlapping(new Date('2026-11-29T00:00:00Z'));
+
+    expect(overlapping.map((item) => item.id)).toEqual([longRunning.id]);
+  });
+
+  it('reads every page when the history is longer than one query page', async () => {
+    const { store } = await freshStore();
+    const padding = 'x'.repeat(60_000);
+    const sessions = Array.from({ length: 20 }, (_, day) =>
+      session(`2026-11-${String(day + 1).padStart(2, '0')}T09:00:00Z`, { failure: padding }),
+    );
+    for (const item of sessions) await store.save({ ...item, endedAt: '2026-11-30T00:00:00.000Z' });
+
+    const overlapping = await store.overlapping(new Date('2026-11-29T00:00:00Z'));
+
+    expect(overlapping).toHaveLength(20);
+  });
+});

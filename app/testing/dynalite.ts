@@ -1,0 +1,80 @@
+import type { Server } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { CreateTableCommand, DynamoDBClient, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
+import { SESSIONS_TABLE_SCHEMA } from '../adapters/aws/sessions-table-schema.js';
+
+/**
+ * An in-process DynamoDB (dynalite: no Java, no Docker) on a free loopback port, started by
+ * the test that needs it. `createSessionsTable()` makes a fresh, empty table per call so each
+ * test starts clean without restarting the server.
+ */
+export interface DynaliteFixture {
+  client: DynamoDBClient;
+  endpoint: string;
+  createSessionsTable(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+interface DynaliteOptions {
+  createTableMs?: number;
+  deleteTableMs?: number;
+  updateTableMs?: number;
+}
+
+// dynalite ships CommonJS without types; this is the one function we use from it.
+const loadDynalite = createRequire(import.meta.url)('dynalite') as (
+  options: DynaliteOptions,
+) => Server;
+
+let tableCounter = 0;
+
+export async function startDynalite(): Promise<DynaliteFixture> {
+  const server = loadDynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const endpoint = `http://127.0.0.1:${port}`;
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'dynalite', secretAccessKey: 'dynalite' },
+    maxAttempts: 1,
+  });
+
+  return {
+    client,
+    endpoint,
+    async createSessionsTable() {
+      tableCounter += 1;
+      const tableName = `sessions-${process.pid}-${tableCounter}`;
+      await client.send(
+        new CreateTableCommand({
+          TableName: tableName,
+          BillingMode: 'PAY_PER_REQUEST',
+          AttributeDefinitions: [
+            { AttributeName: SESSIONS_TABLE_SCHEMA.partitionKey, AttributeType: 'S' },
+            { AttributeName: SESSIONS_TABLE_SCHEMA.sortKey, AttributeType: 'S' },
+          ],
+          KeySchema: [
+            { AttributeName: SESSIONS_TABLE_SCHEMA.partitionKey, KeyType: 'HASH' },
+            { AttributeName: SESSIONS_TABLE_SCHEMA.sortKey, KeyType: 'RANGE' },
+          ],
+        }),
+      );
+      await waitUntilTableExists(
+        { client, maxWaitTime: 10, minDelay: 1 },
+        { TableName: tableName },
+      );
+      return tableName;
+    },
+    async stop() {
+      client.destroy();
+      await new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      );
+    },
+  };
+}
