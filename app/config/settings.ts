@@ -96,7 +96,7 @@ const LOCAL_DEFAULTS: Record<string, string> = {
   SESSIONS_TABLE: 'local-sessions',
   IDLE_ALARM_NAME: 'local-idle-alarm',
   ALB_ARN:
-    'arn:aws:elasticloadbalancing:local:000000000000:loadbalancer/app/local/0000000000000000',
+    'arn:aws:elasticloadbalancing:us-east-1:000000000000:loadbalancer/app/local/0000000000000000',
   COGNITO_USER_POOL_ID: 'local_LocalPool',
   COGNITO_CLIENT_ID: 'localclient',
   COGNITO_DOMAIN: 'localhost',
