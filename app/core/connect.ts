@@ -62,6 +62,21 @@ export async function connect(deps: CoreDeps, userId: string): Promise<ConnectRe
   // off or error: clear what a failed attempt left, then start (or join a start in flight).
   const failed = associations.filter((a) => a.status === 'association-failed');
   await Promise.all(failed.map((a) => deps.vpn.disassociate(a.associationId)));
+  if (failed.length > 0) {
+    // The subnet stays taken until the failed association is gone (AWS answers a new
+    // association with "duplicate"): queue the start, as during `stopping`.
+    if (open) await deps.store.close(endSession(open, 'failed', now));
+    const queued = await deps.store.open(
+      newSession({
+        startedBy: userId,
+        now,
+        subnetCount: deps.policy.subnetIds.length,
+        queued: true,
+      }),
+    );
+    if (!queued.created) await deps.store.save(withConnectRequest(queued.session, userId, now));
+    return { outcome: 'queued', warnings };
+  }
 
   let session = open;
   if (session && isStale(session, now)) {
