@@ -76,7 +76,7 @@ export class SimulatedClientVpn implements ClientVpn {
 
   async describeAssociations(): Promise<Association[]> {
     this.begin('describeAssociations');
-    return this.associations.filter((a) => a.status !== 'disassociated').map(publicAssociation);
+    return this.inspectAssociations();
   }
 
   async describeConnections(): Promise<ClientConnection[]> {
@@ -86,7 +86,7 @@ export class SimulatedClientVpn implements ClientVpn {
 
   async describeRoutes(): Promise<VpnRoute[]> {
     this.begin('describeRoutes');
-    return this.routes.map((route) => ({ ...route }));
+    return this.inspectRoutes();
   }
 
   async associate(subnetId: string, clientToken: string): Promise<Association> {
@@ -160,6 +160,17 @@ export class SimulatedClientVpn implements ClientVpn {
   }
 
   // ---- simulator controls (not part of the port, so never subject to injected faults) ----
+
+  /** What DescribeClientVpnTargetNetworks would answer, without the fault injection. */
+  inspectAssociations(): Association[] {
+    this.settle();
+    return this.associations.map(publicAssociation);
+  }
+
+  inspectRoutes(): VpnRoute[] {
+    this.settle();
+    return this.routes.map((route) => ({ ...route }));
+  }
 
   /** Active connections and those ended in the last 60 minutes, oldest first. */
   listClients(): ClientConnection[] {

@@ -1,0 +1,254 @@
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createAdaptorServer } from '@hono/node-server';
+import { z } from 'zod';
+import { loadSettings, SettingsError } from '../config/settings.js';
+import type { CoreDeps } from '../core/deps.js';
+import { createAlbAuthVerifier } from '../http/auth/index.js';
+import { createApp } from '../http/create-app.js';
+import { createJsonLogger, type Logger } from '../http/logger.js';
+import { createPortalServices } from '../http/portal-services.js';
+import { createLocalKeyFetcher, createLocalSigner } from '../local-mode/alb-signer.js';
+import { ALB_KEYS_PATH, COGNITO_JWKS_PATH, createAlbStandIn } from '../local-mode/alb-stand-in.js';
+import { type DemoUser, demoUsers } from '../local-mode/demo-users.js';
+import { createLocalSimulation } from '../local-mode/local-simulation.js';
+import { withoutRequestLogs } from '../local-mode/quiet-logger.js';
+import { simulatorRoutes } from '../local-mode/simulator-routes.js';
+import { createAwsCoreDeps } from './aws-deps.js';
+
+export interface LocalServerOptions {
+  /** 0 picks a free port. */
+  port?: number;
+  /** The interface to listen on; 127.0.0.1 unless told (HOST=0.0.0.0 lets an iPad in). */
+  host?: string;
+  /** The SPEC section 9 variables; local mode fills in stand-ins for the AWS-only ones. */
+  env?: Record<string, string | undefined>;
+  /** Real AWS adapters with the operator's credentials instead of the simulator. */
+  useAws?: boolean;
+  associateSeconds?: number;
+  disassociateSeconds?: number;
+  /** LOCAL_DATA_FILE: keep the session history in this JSON file. */
+  dataFile?: string;
+  /** The built SPA; null serves the API and the local pages only. */
+  webRoot?: string | null;
+  logger?: Logger;
+}
+
+export interface LocalServer {
+  url: string;
+  mode: 'local' | 'aws';
+  users: DemoUser[];
+  adminGroup: string;
+  close(): Promise<void>;
+}
+
+/** Port taken, or no permission to listen: said in one line, without a stack trace. */
+export class ListenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ListenError';
+  }
+}
+
+/**
+ * Local mode (SPEC section 8): the portal behind an ALB stand-in, on the simulator or,
+ * when asked explicitly, on real AWS. Listens first so a free port (0) is known before
+ * the key URLs are derived from it.
+ */
+export async function startLocalServer(options: LocalServerOptions = {}): Promise<LocalServer> {
+  const logger = options.logger ?? createJsonLogger({ function: 'local-server' });
+  let handle: (request: Request) => Response | Promise<Response> = () =>
+    new Response('Starting…', { status: 503 });
+  const server = createAdaptorServer({ fetch: (request: Request) => handle(request) });
+  const port = await listen(server, options.port ?? 3000, options.host ?? '127.0.0.1');
+  const origin = `http://localhost:${port}`;
+
+  try {
+    const mode = options.useAws ? 'aws' : 'local';
+    const settings = loadSettings(
+      {
+        ...options.env,
+        // The stand-in signs the ALB headers, so the verifier must trust its keys.
+        ALB_KEYS_URL: `${origin}${ALB_KEYS_PATH}`,
+        COGNITO_JWKS_URL: `${origin}${COGNITO_JWKS_PATH}`,
+      },
+      mode,
+    );
+    const signer = createLocalSigner({
+      albArn: settings.albArn,
+      region: settings.region,
+      userPoolId: settings.cognito.userPoolId,
+      clientId: settings.cognito.clientId,
+    });
+    const fetcher = createLocalKeyFetcher(signer, {
+      albKeysUrl: settings.albKeysUrl,
+      jwksUrl: settings.cognito.jwksUrl,
+    });
+    const local = options.useAws
+      ? null
+      : createLocalSimulation({
+          settings,
+          logger,
+          ...(options.associateSeconds === undefined
+            ? {}
+            : { associateMs: options.associateSeconds * 1000 }),
+          ...(options.disassociateSeconds === undefined
+            ? {}
+            : { disassociateMs: options.disassociateSeconds * 1000 }),
+          ...(options.dataFile ? { dataFile: options.dataFile } : {}),
+        });
+    const deps: CoreDeps = local ? local.deps : createAwsCoreDeps(settings);
+    const services = createPortalServices(deps);
+    const portal = createApp(
+      {
+        ...deps,
+        settings,
+        auth: createAlbAuthVerifier(settings, { fetcher }),
+        logger,
+        webRoot: options.webRoot ?? null,
+      },
+      services,
+    );
+    if (local) {
+      // A reset or a clock jump must not be hidden behind the status cache.
+      local.onReset(() => services.status.invalidate());
+      const afterAdvance = local.simulation.afterAdvance;
+      local.simulation.afterAdvance = async () => {
+        services.status.invalidate();
+        await afterAdvance();
+        services.status.invalidate();
+      };
+      local.scheduler.start();
+    }
+    const users = demoUsers(settings.adminGroup);
+    const standIn = createAlbStandIn({
+      portal,
+      signer,
+      users,
+      adminGroup: settings.adminGroup,
+      ...(local ? { simulator: simulatorRoutes(local.simulation) } : {}),
+    });
+    handle = (request) => standIn.fetch(request);
+
+    return {
+      url: origin,
+      mode,
+      users,
+      adminGroup: settings.adminGroup,
+      close: async () => {
+        local?.scheduler.stop();
+        await closeServer(server);
+      },
+    };
+  } catch (error) {
+    await closeServer(server);
+    throw error;
+  }
+}
+
+type NodeServer = ReturnType<typeof createAdaptorServer>;
+
+function listen(server: NodeServer, port: number, host: string): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      const reason =
+        error.code === 'EADDRINUSE'
+          ? `port ${port} is already in use; stop the other server or set PORT to another port`
+          : error.code === 'EACCES'
+            ? `no permission to listen on port ${port}; set PORT to a port above 1024`
+            : error.message;
+      reject(new ListenError(`Cannot start the local server: ${reason}.`));
+    });
+    server.listen(port, host, () => resolvePort((server.address() as AddressInfo).port));
+  });
+}
+
+function closeServer(server: NodeServer): Promise<void> {
+  return new Promise((done) => {
+    if ('closeAllConnections' in server) server.closeAllConnections();
+    server.close(() => done());
+  });
+}
+
+// ---- command line: `npm start`, `node dist/local/server.mjs [--aws]` ----
+
+const cliEnv = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  LOCAL_USE_AWS: z.enum(['', '0', '1', 'true', 'false']).default(''),
+  LOCAL_ASSOCIATE_SECONDS: z.coerce.number().nonnegative().max(3600).optional(),
+  LOCAL_DISASSOCIATE_SECONDS: z.coerce.number().nonnegative().max(3600).optional(),
+  LOCAL_DATA_FILE: z.string().min(1).optional(),
+  LOCAL_LOG_REQUESTS: z.enum(['', '0', '1']).default(''),
+});
+
+async function main(): Promise<void> {
+  const parsed = cliEnv.safeParse(
+    Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== '')),
+  );
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    fail(`Setting ${issue?.path.join('.')} ${issue?.message ?? 'is invalid'}.`);
+  }
+  const knobs = parsed.data;
+  const useAws =
+    process.argv.includes('--aws') || knobs.LOCAL_USE_AWS === '1' || knobs.LOCAL_USE_AWS === 'true';
+  const json = createJsonLogger({ function: 'local-server' });
+  try {
+    const server = await startLocalServer({
+      port: knobs.PORT,
+      host: knobs.HOST,
+      env: process.env,
+      useAws,
+      ...(knobs.LOCAL_ASSOCIATE_SECONDS === undefined
+        ? {}
+        : { associateSeconds: knobs.LOCAL_ASSOCIATE_SECONDS }),
+      ...(knobs.LOCAL_DISASSOCIATE_SECONDS === undefined
+        ? {}
+        : { disassociateSeconds: knobs.LOCAL_DISASSOCIATE_SECONDS }),
+      ...(knobs.LOCAL_DATA_FILE ? { dataFile: knobs.LOCAL_DATA_FILE } : {}),
+      webRoot: builtWebRoot(),
+      logger: knobs.LOCAL_LOG_REQUESTS === '1' ? json : withoutRequestLogs(json),
+    });
+    printBanner(server);
+    const stop = () => void server.close().then(() => process.exit(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  } catch (error) {
+    if (error instanceof ListenError || error instanceof SettingsError) fail(error.message);
+    throw error;
+  }
+}
+
+/** dist/web beside the bundle (dist/local/server.mjs) or from the sources (app/entries). */
+function builtWebRoot(): string | null {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [resolve(here, '../web'), resolve(here, '../../dist/web')];
+  return candidates.find((dir) => existsSync(resolve(dir, 'index.html'))) ?? null;
+}
+
+function printBanner(server: LocalServer): void {
+  const lines = [
+    '',
+    `VPN On Demand — local mode (${server.mode === 'aws' ? 'REAL AWS account' : 'simulated AWS'})`,
+    `  Portal:    ${server.url}/`,
+    ...(server.mode === 'local' ? [`  Simulator: ${server.url}/_local/`] : []),
+    '  Sign in as one of:',
+    ...server.users.map(
+      (user) =>
+        `    ${user.name} <${user.email}>${user.groups.includes(server.adminGroup) ? '  (administrator)' : ''}`,
+    ),
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+const isMain = process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+if (isMain) await main();

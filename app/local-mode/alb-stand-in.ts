@@ -1,0 +1,134 @@
+import { Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { z } from 'zod';
+import type { LocalSigner } from './alb-signer.js';
+import type { DemoUser } from './demo-users.js';
+import { signinPage } from './signin-page.js';
+
+/** Where the stand-in serves its public keys; ALB_KEYS_URL and COGNITO_JWKS_URL point here. */
+export const ALB_KEYS_PATH = '/_local/alb-keys';
+export const COGNITO_JWKS_PATH = '/_local/cognito/jwks.json';
+export const SIGNIN_PATH = '/_local/signin';
+export const SIGNOUT_PATH = '/_local/signout';
+export const LOCAL_SESSION_COOKIE = 'vpn_local_user';
+
+export interface AlbStandInOptions {
+  /** The portal app; it gets each signed-in request with the ALB's headers added. */
+  portal: { fetch: (request: Request) => Response | Promise<Response> };
+  signer: LocalSigner;
+  users: DemoUser[];
+  adminGroup: string;
+  /** The simulator controls, mounted under /_local. */
+  simulator?: Hono;
+}
+
+const signinForm = z.object({
+  user: z.string().min(1),
+  return: z.string().optional(),
+});
+
+// Tokens are re-signed at most this often per user; the ALB's own data token lives 2 minutes.
+const TOKEN_REUSE_MS = 30_000;
+
+/**
+ * The ALB in front of the portal, for local mode: sign-in, session cookie, signed
+ * x-amzn-oidc-* headers and the key endpoints, so the portal's real verification runs.
+ * Like the ALB, it answers every path without a session with a 302 to sign in.
+ */
+export function createAlbStandIn(options: AlbStandInOptions): Hono {
+  const { signer, users } = options;
+  const byKey = new Map(users.map((user) => [user.key, user]));
+  const tokens = new Map<string, { data: string; access: string; until: number }>();
+
+  const tokensFor = (user: DemoUser) => {
+    const cached = tokens.get(user.key);
+    if (cached && cached.until > Date.now()) return cached;
+    const identity = { sub: user.sub, email: user.email, name: user.name, username: user.key };
+    const fresh = {
+      data: signer.signDataToken(identity),
+      access: signer.signAccessToken(identity, user.groups),
+      until: Date.now() + TOKEN_REUSE_MS,
+    };
+    tokens.set(user.key, fresh);
+    return fresh;
+  };
+
+  const app = new Hono()
+    .get(SIGNIN_PATH, (c) =>
+      c.html(
+        signinPage({
+          users,
+          adminGroup: options.adminGroup,
+          returnTo: safeReturn(c.req.query('return')),
+        }),
+      ),
+    )
+    .post(SIGNIN_PATH, async (c) => {
+      const form = signinForm.safeParse(await c.req.parseBody());
+      const user = form.success ? byKey.get(form.data.user) : undefined;
+      if (!form.success || !user) {
+        return c.json(
+          { error: { code: 'invalid_request', message: 'Pick one of the demo users.' } },
+          400,
+        );
+      }
+      setCookie(c, LOCAL_SESSION_COOKIE, user.key, { path: '/', httpOnly: true, sameSite: 'Lax' });
+      return c.redirect(safeReturn(form.data.return), 302);
+    })
+    .get(SIGNOUT_PATH, (c) => {
+      deleteCookie(c, LOCAL_SESSION_COOKIE, { path: '/' });
+      return c.redirect(SIGNIN_PATH, 302);
+    })
+    .get(`${ALB_KEYS_PATH}/:kid`, (c) => {
+      const pem = signer.albPublicKeyPem(c.req.param('kid'));
+      return pem ? c.text(pem) : c.text('Not found', 404);
+    })
+    .get(COGNITO_JWKS_PATH, (c) => c.json(signer.cognitoJwks()));
+
+  if (options.simulator) app.route('/_local', options.simulator);
+
+  app.all('*', async (c) => {
+    const user = byKey.get(getCookie(c, LOCAL_SESSION_COOKIE) ?? '');
+    if (!user) {
+      const url = new URL(c.req.url);
+      return c.redirect(
+        `${SIGNIN_PATH}?return=${encodeURIComponent(url.pathname + url.search)}`,
+        302,
+      );
+    }
+    const headers = new Headers(c.req.raw.headers);
+    // A client must not smuggle in its own identity: the ALB overwrites these headers too.
+    for (const name of [...headers.keys()]) {
+      if (name.startsWith('x-amzn-oidc-')) headers.delete(name);
+    }
+    const signed = tokensFor(user);
+    headers.set('x-amzn-oidc-data', signed.data);
+    headers.set('x-amzn-oidc-accesstoken', signed.access);
+    headers.set('x-amzn-oidc-identity', user.sub);
+    const response = await options.portal.fetch(new Request(c.req.raw, { headers }));
+    return endLogoutLocally(response, signer.clientId);
+  });
+  return app;
+}
+
+/**
+ * Plays Cognito's logout endpoint (`https://<COGNITO_DOMAIN>/logout?client_id=…`), which would
+ * end the Cognito session and go to logout_uri: here the browser goes to /_local/signout.
+ */
+function endLogoutLocally(response: Response, clientId: string): Response {
+  const location = response.headers.get('location');
+  if (!location || !/^https?:\/\//.test(location)) return response; // the portal's own paths
+  const url = new URL(location);
+  if (url.pathname !== '/logout' || url.searchParams.get('client_id') !== clientId) {
+    return response;
+  }
+  const rewritten = new Response(response.body, response);
+  rewritten.headers.set('location', SIGNOUT_PATH);
+  return rewritten;
+}
+
+/** Only paths on this server: `//evil.example` or `https://…` would be an open redirect. */
+function safeReturn(value: string | undefined): string {
+  if (!value?.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
+  return value.startsWith(SIGNIN_PATH) ? '/' : value;
+}

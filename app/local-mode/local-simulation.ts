@@ -1,0 +1,114 @@
+import { rmSync } from 'node:fs';
+import { InMemoryActivityMetrics } from '../adapters/local/in-memory-activity-metrics.js';
+import { InMemorySessionStore } from '../adapters/local/in-memory-session-store.js';
+import { LocalIdleAlarm } from '../adapters/local/local-idle-alarm.js';
+import { ManualClock } from '../adapters/local/manual-clock.js';
+import { SimulatedClientVpn } from '../adapters/local/simulated-client-vpn.js';
+import { idleAlarmDefinition } from '../config/idle-alarm-definition.js';
+import type { Settings } from '../config/settings.js';
+import type { CoreDeps } from '../core/deps.js';
+import { createAutoDisconnectHandler } from '../events/auto-disconnect-handler.js';
+import type { Logger } from '../http/logger.js';
+import { createAlarmEvaluator } from './alarm-evaluator.js';
+import { demoUsers } from './demo-users.js';
+import { createLocalScheduler, type LocalScheduler } from './local-scheduler.js';
+import { ResettableSessionStore } from './resettable-session-store.js';
+import { createSafetyNetSweep } from './safety-net-sweep.js';
+import type { Simulation } from './simulator-routes.js';
+
+export interface LocalSimulationOptions {
+  settings: Settings;
+  logger: Logger;
+  associateMs?: number;
+  disassociateMs?: number;
+  /** LOCAL_DATA_FILE: keep the session history across restarts. */
+  dataFile?: string;
+  /** Lets tests start from a fixed instant; the clock still runs in real time. */
+  clock?: ManualClock;
+}
+
+export interface LocalSimulation {
+  deps: CoreDeps;
+  simulation: Simulation;
+  scheduler: LocalScheduler;
+  /** Called after any reset, e.g. to drop the portal's status cache. */
+  onReset(listener: () => void): void;
+}
+
+/**
+ * AWS in a box: the simulated endpoint, metrics, alarm and store on one simulated clock,
+ * and the real auto-disconnect handler woken by the local alarm evaluator and sweep.
+ */
+export function createLocalSimulation(options: LocalSimulationOptions): LocalSimulation {
+  const { settings, logger } = options;
+  const clock = options.clock ?? new ManualClock();
+  const vpn = new SimulatedClientVpn({
+    clock,
+    ...(options.associateMs === undefined ? {} : { associateMs: options.associateMs }),
+    ...(options.disassociateMs === undefined ? {} : { disassociateMs: options.disassociateMs }),
+  });
+  const metrics = new InMemoryActivityMetrics();
+  const alarm = new LocalIdleAlarm(clock);
+  const dataFile = options.dataFile;
+  const store = new ResettableSessionStore(
+    () => new InMemorySessionStore(dataFile ? { filePath: dataFile } : {}),
+  );
+  const deps: CoreDeps = {
+    vpn,
+    store,
+    metrics,
+    alarm,
+    clock,
+    policy: {
+      subnetIds: settings.subnetIds,
+      extraRoutes: settings.extraRoutes,
+      idleTimeoutMinutes: settings.idleTimeoutMinutes,
+      prices: settings.prices,
+    },
+  };
+  const handler = createAutoDisconnectHandler({
+    ...deps,
+    logger: logger.child({ function: 'auto-disconnect' }),
+    idleAlarmName: settings.idleAlarmName,
+  });
+  const evaluator = createAlarmEvaluator({
+    clock,
+    definition: idleAlarmDefinition({
+      idleTimeoutMinutes: settings.idleTimeoutMinutes,
+      metricNamespace: settings.metricNamespace,
+    }),
+    metrics,
+    alarm,
+    connections: () => vpn.listClients(),
+    handler,
+    logger: logger.child({ component: 'idle-alarm' }),
+    alarmName: settings.idleAlarmName,
+    endpointId: settings.endpointId,
+    region: settings.region,
+  });
+  const sweep = createSafetyNetSweep({ clock, handler, logger, region: settings.region });
+  const scheduler = createLocalScheduler(evaluator, sweep, (error) =>
+    logger.error('alarm evaluation failed', { error: String(error) }),
+  );
+  const resetListeners: (() => void)[] = [];
+
+  const simulation: Simulation = {
+    clock,
+    vpn,
+    alarm,
+    users: demoUsers(settings.adminGroup),
+    logger,
+    afterAdvance: () => scheduler.tick({ force: true }),
+    async resetAll() {
+      vpn.reset();
+      metrics.reset();
+      evaluator.reset();
+      sweep.reset();
+      await alarm.reset('Simulator reset.');
+      if (dataFile) rmSync(dataFile, { force: true });
+      store.reset();
+      for (const listener of resetListeners) listener();
+    },
+  };
+  return { deps, simulation, scheduler, onReset: (listener) => resetListeners.push(listener) };
+}

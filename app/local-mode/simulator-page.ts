@@ -1,0 +1,106 @@
+import { CLIENT_VPN_OPERATIONS } from '../adapters/local/simulated-client-vpn.js';
+import { localPage } from './html.js';
+
+/**
+ * The demo console at /_local/: everything it shows and does goes through the JSON API
+ * beside it (/_local/api/*), so the page and the tests exercise the same controls.
+ */
+export function simulatorPage(): string {
+  const operations = CLIENT_VPN_OPERATIONS.map((op) => `<option>${op}</option>`).join('');
+  return localPage(
+    'Simulator — VPN On Demand (local)',
+    `<h1>Simulator</h1>
+<p class="note">Local mode's stand-in for AWS. <a href="/">Open the portal</a> · <a href="/_local/signin">Switch user</a></p>
+<p role="status" id="message" class="note"></p>
+
+<h2>Clock</h2>
+<p>Simulated time: <strong id="now">…</strong> (<span id="advanced">0</span> min ahead of real time)</p>
+<fieldset><legend>Advance the clock</legend>
+  <button data-advance="1">+1 min</button><button data-advance="5">+5 min</button>
+  <button data-advance="15">+15 min</button><button data-advance="35">+35 min</button>
+</fieldset>
+<p>Idle alarm: <strong id="alarm">…</strong> <span class="note" id="alarm-reason"></span></p>
+
+<h2>Client VPN endpoint</h2>
+<table><thead><tr><th>Subnet</th><th>Association</th><th>Status</th></tr></thead><tbody id="associations"></tbody></table>
+<table><thead><tr><th>Route</th><th>Target</th><th>Origin</th></tr></thead><tbody id="routes"></tbody></table>
+
+<h2>VPN clients</h2>
+<fieldset><legend>Connect a fake client</legend>
+  <label>as <select id="client-user"></select></label>
+  <button class="primary" id="connect-client">Connect client</button>
+</fieldset>
+<table><thead><tr><th>User</th><th>Status</th><th>Connected</th><th>Ended</th><th></th></tr></thead><tbody id="clients"></tbody></table>
+
+<h2>Faults</h2>
+<fieldset><legend>Make the next AWS call fail</legend>
+  <label>kind <select id="fault-kind"><option>unavailable</option><option>throttled</option><option>association-failed</option></select></label>
+  <label>operation <select id="fault-operation"><option value="">any</option>${operations}</select></label>
+  <button id="inject-fault">Inject</button>
+</fieldset>
+<p class="note">Pending: <span id="faults">none</span></p>
+
+<h2>Reset</h2>
+<button id="reset">Reset everything</button>`,
+    SCRIPT,
+  );
+}
+
+const SCRIPT = `
+const $ = (id) => document.getElementById(id);
+const text = (value) => document.createTextNode(value ?? '');
+const time = (iso) => (iso ? new Date(iso).toLocaleTimeString() : '');
+function rows(tbody, items, cells) {
+  tbody.replaceChildren(...items.map((item) => {
+    const tr = document.createElement('tr');
+    for (const cell of cells(item)) {
+      const td = document.createElement('td');
+      td.append(typeof cell === 'string' ? text(cell) : cell);
+      tr.append(td);
+    }
+    return tr;
+  }));
+}
+async function call(path, body) {
+  const response = await fetch('/_local/api/' + path, body === undefined ? {} : {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+  });
+  const json = await response.json();
+  $('message').textContent = response.ok ? '' : json.error.message;
+  if (response.ok && json.now) render(json);
+  return json;
+}
+function render(state) {
+  $('now').textContent = new Date(state.now).toLocaleString();
+  $('advanced').textContent = String(state.advancedMinutes);
+  $('alarm').textContent = state.alarm.value;
+  $('alarm-reason').textContent = state.alarm.reason;
+  rows($('associations'), state.associations, (a) => [a.subnetId, a.associationId, a.status]);
+  rows($('routes'), state.routes, (r) => [r.destinationCidr, r.targetSubnetId, r.origin]);
+  rows($('clients'), state.clients, (client) => {
+    const button = document.createElement('button');
+    button.textContent = 'Disconnect';
+    button.disabled = client.status !== 'active';
+    button.onclick = () => call('clients/' + client.connectionId + '/disconnect', {}).then(refresh);
+    return [client.user, client.status, time(client.connectedAt), time(client.endedAt), button];
+  });
+  $('faults').textContent = state.pendingFaults.map((f) => f.kind + ' ' + (f.operation ?? 'any')).join(', ') || 'none';
+  const select = $('client-user');
+  if (select.options.length === 0) {
+    for (const user of state.users) select.append(new Option(user.name + ' (' + user.email + ')', user.key));
+  }
+}
+const refresh = () => call('state');
+for (const button of document.querySelectorAll('[data-advance]')) {
+  button.onclick = () => call('clock/advance', { minutes: Number(button.dataset.advance) });
+}
+$('connect-client').onclick = () => call('clients', { user: $('client-user').value }).then(refresh);
+$('inject-fault').onclick = () => {
+  const kind = $('fault-kind').value;
+  const operation = $('fault-operation').value;
+  call('faults', kind === 'association-failed' || !operation ? { kind } : { kind, operation });
+};
+$('reset').onclick = () => call('reset', {});
+refresh();
+setInterval(refresh, 2000);
+`;
