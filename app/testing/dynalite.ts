@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { CreateTableCommand, DynamoDBClient, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESSIONS_TABLE_SCHEMA } from '../adapters/aws/sessions-table-schema.js';
 
 /**
@@ -64,10 +64,7 @@ export async function startDynalite(): Promise<DynaliteFixture> {
           ],
         }),
       );
-      await waitUntilTableExists(
-        { client, maxWaitTime: 10, minDelay: 1 },
-        { TableName: tableName },
-      );
+      await waitUntilActive(client, tableName);
       return tableName;
     },
     async stop() {
@@ -77,4 +74,14 @@ export async function startDynalite(): Promise<DynaliteFixture> {
       );
     },
   };
+}
+
+/** The SDK waiter polls once a second at best; dynalite is ready within milliseconds. */
+async function waitUntilActive(client: DynamoDBClient, tableName: string): Promise<void> {
+  for (let attempt = 0; attempt < 500; attempt += 1) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    if (Table?.TableStatus === 'ACTIVE') return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`dynalite table ${tableName} did not become ACTIVE`);
 }

@@ -1,6 +1,13 @@
-import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import {
+  DynamoDBClient,
+  GetItemCommand,
+  ProvisionedThroughputExceededException,
+  PutItemCommand,
+} from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { AwsCallError } from '../../core/errors.js';
 import { type DynaliteFixture, startDynalite } from '../../testing/dynalite.js';
 import { session, sessionStoreContract } from '../contract/session-store.contract.js';
 import { DynamoDbSessionStore } from './dynamodb-session-store.js';
@@ -121,5 +128,29 @@ describe('DynamoDbSessionStore layout', () => {
     const overlapping = await store.overlapping(new Date('2026-11-29T00:00:00Z'));
 
     expect(overlapping).toHaveLength(20);
+  });
+});
+
+describe('DynamoDbSessionStore when DynamoDB struggles', () => {
+  it('retries throttling and then reports AwsCallError("throttled")', async () => {
+    const client = new DynamoDBClient({
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    });
+    const dynamo = mockClient(client);
+    dynamo.on(GetItemCommand).rejects(
+      new ProvisionedThroughputExceededException({
+        $metadata: { httpStatusCode: 400 },
+        message: 'The level of configured provisioned throughput for the table was exceeded.',
+      }),
+    );
+    const sleep = vi.fn(async (_ms: number) => {});
+    const store = new DynamoDbSessionStore({ client, tableName: 'sessions', call: { sleep } });
+
+    const failure = await store.getOpen().catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(AwsCallError);
+    expect(failure).toMatchObject({ code: 'aws_throttled', operation: 'GetItem' });
+    expect(dynamo.commandCalls(GetItemCommand)).toHaveLength(3);
   });
 });

@@ -1,20 +1,12 @@
-import {
-  DeleteItemCommand,
-  type DynamoDBClient,
-  GetItemCommand,
-  PutItemCommand,
-  paginateQuery,
-  type QueryCommandInput,
-} from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { AwsCallError } from '../../core/errors.js';
 import type { VpnSession } from '../../core/model.js';
 import { newSessionId } from '../../core/session-lifecycle.js';
 import type { SessionStore } from '../../ports/session-store.js';
-import { type AwsCallOptions, awsCall, awsErrorName } from './aws-call.js';
+import type { AwsCallOptions } from './aws-call.js';
 import {
   fromLockItem,
   fromSessionItem,
-  type Item,
   LOCK_KEY,
   type Lock,
   SESSION_PARTITION,
@@ -22,6 +14,7 @@ import {
   toLockItem,
   toSessionItem,
 } from './dynamodb-session-items.js';
+import { DynamoDbTable } from './dynamodb-table.js';
 import { SESSIONS_TABLE_SCHEMA } from './sessions-table-schema.js';
 
 export interface DynamoDbSessionStoreOptions {
@@ -34,29 +27,25 @@ export interface DynamoDbSessionStoreOptions {
   retentionDays?: number;
 }
 
-const CONDITION_FAILED = 'ConditionalCheckFailedException';
-const NAMES = {
+const KEY_NAMES = {
   '#pk': SESSIONS_TABLE_SCHEMA.partitionKey,
   '#sk': SESSIONS_TABLE_SCHEMA.sortKey,
-} as const;
+};
+const DAY_MS = 86_400_000;
 
 /**
  * Sessions in DynamoDB. The open-session lock is a conditional Put (`attribute_not_exists`)
  * on one item: DynamoDB applies it atomically, so of two concurrent opens exactly one wins.
- * (A conditional Put rather than TransactWriteItems: it needs one item only, and dynalite,
+ * (A conditional Put rather than TransactWriteItems: one item is all it takes, and dynalite,
  * which the tests run against, has no transactions.)
  */
 export class DynamoDbSessionStore implements SessionStore {
-  private readonly client: DynamoDBClient;
-  private readonly tableName: string;
-  private readonly callOptions: AwsCallOptions;
+  private readonly table: DynamoDbTable;
   private readonly lookbackDays: number;
   private readonly retentionDays: number;
 
   constructor(options: DynamoDbSessionStoreOptions) {
-    this.client = options.client;
-    this.tableName = options.tableName;
-    this.callOptions = options.call ?? {};
+    this.table = new DynamoDbTable(options.client, options.tableName, options.call ?? {});
     this.lookbackDays = options.lookbackDays ?? 62;
     this.retentionDays = options.retentionDays ?? 396;
   }
@@ -69,23 +58,21 @@ export class DynamoDbSessionStore implements SessionStore {
   }
 
   async open(candidate: VpnSession): Promise<{ session: VpnSession; created: boolean }> {
-    // A few rounds at most: each one either wins, finds a live winner, or clears a stale lock.
+    // A few rounds at most: each one wins, finds a live winner, or clears a stale lock.
     for (let round = 0; round < 3; round += 1) {
-      try {
-        await this.put(toLockItem(candidate, new Date()), {
-          ConditionExpression: 'attribute_not_exists(#pk)',
-          ExpressionAttributeNames: { '#pk': NAMES['#pk'] },
-        });
-        await this.put(toSessionItem(candidate, this.retentionDays));
+      const won = await this.table.putIf(toLockItem(candidate, new Date()), {
+        ConditionExpression: 'attribute_not_exists(#pk)',
+        ExpressionAttributeNames: { '#pk': KEY_NAMES['#pk'] },
+      });
+      if (won) {
+        await this.table.put(toSessionItem(candidate, this.retentionDays));
         return { session: candidate, created: true };
-      } catch (error) {
-        if (awsErrorName(error) !== CONDITION_FAILED) throw error;
       }
       const lock = await this.readLock();
       if (!lock) continue; // released between our attempt and this read
       const holder = await this.holderOf(lock);
       if (holder.endedAt === null) return { session: holder, created: false };
-      // The holder ended but a close failed before removing its lock: clear it and retry.
+      // The holder ended but its close failed before removing the lock: clear it, try again.
       await this.releaseLock(holder.id);
     }
     throw new AwsCallError(
@@ -96,36 +83,37 @@ export class DynamoDbSessionStore implements SessionStore {
   }
 
   async save(session: VpnSession): Promise<void> {
-    await this.put(toSessionItem(session, this.retentionDays));
+    await this.table.put(toSessionItem(session, this.retentionDays));
   }
 
   async close(session: VpnSession): Promise<void> {
-    await this.put(toSessionItem(session, this.retentionDays));
+    await this.table.put(toSessionItem(session, this.retentionDays));
     await this.releaseLock(session.id);
   }
 
   async recent(limit: number): Promise<VpnSession[]> {
     if (limit <= 0) return [];
-    return this.query(
+    const items = await this.table.query(
       {
         KeyConditionExpression: '#pk = :partition',
-        ExpressionAttributeNames: { '#pk': NAMES['#pk'] },
+        ExpressionAttributeNames: { '#pk': KEY_NAMES['#pk'] },
         ExpressionAttributeValues: { ':partition': { S: SESSION_PARTITION } },
         ScanIndexForward: false,
         Limit: limit,
       },
       limit,
     );
+    return items.map(fromSessionItem);
   }
 
   async overlapping(since: Date): Promise<VpnSession[]> {
     // Ids begin with the start time, so a generous lower bound on the sort key skips old
     // history; the filter keeps sessions still open or ended at/after `since`.
-    const lowerBound = newSessionId(new Date(since.getTime() - this.lookbackDays * 86_400_000), '');
-    const found = await this.query({
+    const lowerBound = newSessionId(new Date(since.getTime() - this.lookbackDays * DAY_MS), '');
+    const items = await this.table.query({
       KeyConditionExpression: '#pk = :partition AND #sk >= :lower',
       FilterExpression: 'attribute_type(#endedAt, :null) OR #endedAt >= :since',
-      ExpressionAttributeNames: { ...NAMES, '#endedAt': 'endedAt' },
+      ExpressionAttributeNames: { ...KEY_NAMES, '#endedAt': 'endedAt' },
       ExpressionAttributeValues: {
         ':partition': { S: SESSION_PARTITION },
         ':lower': { S: lowerBound },
@@ -134,103 +122,35 @@ export class DynamoDbSessionStore implements SessionStore {
       },
       ScanIndexForward: true,
     });
-    const from = since.getTime();
-    const overlapping = found.filter(
-      (session) => session.endedAt === null || Date.parse(session.endedAt) >= from,
-    );
-    // A session open for longer than the lookback still overlaps: the lock always finds it.
+    // The string filter above trims the transfer; this exact check does not rely on format.
+    const overlapping = items
+      .map(fromSessionItem)
+      .filter(
+        (session) => session.endedAt === null || Date.parse(session.endedAt) >= since.getTime(),
+      );
+    // A session open for longer than the look-back still overlaps: the lock always finds it.
     const open = await this.getOpen();
     if (open && !overlapping.some((session) => session.id === open.id)) overlapping.push(open);
     return overlapping.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   private async readLock(): Promise<Lock | null> {
-    const item = await this.get(LOCK_KEY);
+    const item = await this.table.get(LOCK_KEY);
     return item ? fromLockItem(item) : null;
   }
 
   /** The session the lock names, or the lock's own copy if its item is not written yet. */
   private async holderOf(lock: Lock): Promise<VpnSession> {
-    const item = await this.get(sessionKey(lock.sessionId));
+    const item = await this.table.get(sessionKey(lock.sessionId));
     return item ? fromSessionItem(item) : lock.snapshot;
   }
 
   /** Deletes the lock only if it still names `sessionId`: a newer session's lock stays. */
   private async releaseLock(sessionId: string): Promise<void> {
-    try {
-      await awsCall(
-        'DeleteItem',
-        (abortSignal) =>
-          this.client.send(
-            new DeleteItemCommand({
-              TableName: this.tableName,
-              Key: LOCK_KEY,
-              ConditionExpression: '#sessionId = :sessionId',
-              ExpressionAttributeNames: { '#sessionId': 'sessionId' },
-              ExpressionAttributeValues: { ':sessionId': { S: sessionId } },
-            }),
-            { abortSignal },
-          ),
-        this.callOptions,
-      );
-    } catch (error) {
-      if (awsErrorName(error) !== CONDITION_FAILED) throw error;
-    }
-  }
-
-  private async get(key: Item): Promise<Item | undefined> {
-    const output = await awsCall(
-      'GetItem',
-      (abortSignal) =>
-        this.client.send(
-          new GetItemCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
-          { abortSignal },
-        ),
-      this.callOptions,
-    );
-    return output.Item;
-  }
-
-  private async put(
-    item: Item,
-    condition: {
-      ConditionExpression?: string;
-      ExpressionAttributeNames?: Record<string, string>;
-    } = {},
-  ): Promise<void> {
-    await awsCall(
-      'PutItem',
-      (abortSignal) =>
-        this.client.send(
-          new PutItemCommand({ TableName: this.tableName, Item: item, ...condition }),
-          {
-            abortSignal,
-          },
-        ),
-      this.callOptions,
-    );
-  }
-
-  private async query(
-    input: Omit<QueryCommandInput, 'TableName'>,
-    maxItems = Number.POSITIVE_INFINITY,
-  ): Promise<VpnSession[]> {
-    return awsCall(
-      'Query',
-      async (abortSignal) => {
-        const sessions: VpnSession[] = [];
-        const pages = paginateQuery(
-          { client: this.client },
-          { ...input, TableName: this.tableName, ConsistentRead: true },
-          { abortSignal },
-        );
-        for await (const page of pages) {
-          for (const item of page.Items ?? []) sessions.push(fromSessionItem(item));
-          if (sessions.length >= maxItems) break;
-        }
-        return sessions.slice(0, maxItems);
-      },
-      this.callOptions,
-    );
+    await this.table.deleteIf(LOCK_KEY, {
+      ConditionExpression: '#sessionId = :sessionId',
+      ExpressionAttributeNames: { '#sessionId': 'sessionId' },
+      ExpressionAttributeValues: { ':sessionId': { S: sessionId } },
+    });
   }
 }
