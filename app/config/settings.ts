@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import type { ExtraRoute } from '../core/model.js';
+import { z } from './validation.js';
 
 /**
  * SPEC section 9: one schema for the environment of both Lambdas and the local server.
@@ -33,28 +33,30 @@ export class SettingsError extends Error {
 
 export type SettingsMode = 'aws' | 'local';
 
-const endpointId = z.string().regex(/^cvpn-endpoint-[0-9a-f]{8,17}$/, {
-  message: 'must look like cvpn-endpoint-0123456789abcdef0',
-});
-const subnetId = z.string().regex(/^subnet-[0-9a-f]{8,17}$/, {
-  message: 'must look like subnet-0123456789abcdef0',
-});
+const endpointId = z
+  .string()
+  .check(
+    z.regex(/^cvpn-endpoint-[0-9a-f]{8,17}$/, 'must look like cvpn-endpoint-0123456789abcdef0'),
+  );
+const subnetId = z
+  .string()
+  .check(z.regex(/^subnet-[0-9a-f]{8,17}$/, 'must look like subnet-0123456789abcdef0'));
 const cidr = z
   .string()
-  .regex(/^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/, { message: 'must be an IPv4 CIDR like 10.0.0.0/16' });
+  .check(z.regex(/^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/, 'must be an IPv4 CIDR like 10.0.0.0/16'));
 const extraRoutes = z.array(
   z.strictObject({
     cidr,
     subnetId,
-    description: z.string().max(255).optional(),
+    description: z.optional(z.string().check(z.maxLength(255))),
   }),
 );
-const price = z.coerce.number().finite().nonnegative();
-const name = z.string().trim().min(1, { message: 'must not be empty' });
+const price = z.coerce.number().check(z.nonnegative('must be a price of 0 or more'));
+const name = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
 
 function parse<T>(
   variable: string,
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   raw: string | undefined,
   fallback?: string,
 ): T {
@@ -68,7 +70,7 @@ function parse<T>(
   return result.data;
 }
 
-function parseJson<T>(variable: string, schema: z.ZodType<T>, raw: string | undefined): T {
+function parseJson<T>(variable: string, schema: z.ZodMiniType<T>, raw: string | undefined): T {
   const text = raw === undefined || raw.trim() === '' ? '[]' : raw;
   let value: unknown;
   try {
@@ -112,29 +114,35 @@ export function loadSettings(
   const region = parse('AWS_REGION', name, get('AWS_REGION'));
   const idleTimeoutMinutes = parse(
     'IDLE_TIMEOUT_MINUTES',
-    z.coerce
-      .number()
-      .int({ message: 'must be a whole number of minutes' })
-      .min(5, { message: 'must be at least 5' })
-      .max(1440, { message: 'must be at most 1440 (one day)' })
-      .refine((minutes) => minutes % 5 === 0, {
-        message: 'must be a multiple of 5 (the alarm looks at 5-minute periods)',
-      }),
+    z.coerce.number().check(
+      z.refine(Number.isInteger, 'must be a whole number of minutes'),
+      z.gte(5, 'must be at least 5'),
+      z.lte(1440, 'must be at most 1440 (one day)'),
+      z.refine(
+        (minutes) => minutes % 5 === 0,
+        'must be a multiple of 5 (the alarm looks at 5-minute periods)',
+      ),
+    ),
     get('IDLE_TIMEOUT_MINUTES'),
     '30',
   );
   const userPoolId = parse(
     'COGNITO_USER_POOL_ID',
-    z.string().regex(/^[\w-]+_[0-9a-zA-Z]+$/, { message: 'must look like eu-west-1_AbCdEf123' }),
+    z.string().check(z.regex(/^[\w-]+_[0-9a-zA-Z]+$/, 'must look like eu-west-1_AbCdEf123')),
     get('COGNITO_USER_POOL_ID'),
   );
   const subnetIds = parse(
     'VPN_SUBNET_IDS',
-    z
-      .string()
-      .transform((list) => list.split(',').map((item) => item.trim()))
-      .pipe(z.array(subnetId).min(1, { message: 'must list at least one subnet' }))
-      .refine((ids) => new Set(ids).size === ids.length, { message: 'must not repeat a subnet' }),
+    z.pipe(
+      z.pipe(
+        z.string(),
+        z.transform((list) => list.split(',').map((item) => item.trim())),
+      ),
+      z.array(subnetId).check(
+        z.minLength(1, 'must list at least one subnet'),
+        z.refine((ids) => new Set(ids).size === ids.length, 'must not repeat a subnet'),
+      ),
+    ),
     get('VPN_SUBNET_IDS'),
   );
 
@@ -148,15 +156,20 @@ export function loadSettings(
     idleAlarmName: parse('IDLE_ALARM_NAME', name, get('IDLE_ALARM_NAME')),
     metricNamespace: parse(
       'METRIC_NAMESPACE',
-      z.string().regex(/^[\w./#:-]{1,255}$/, { message: 'is not a valid CloudWatch namespace' }),
+      z.string().check(z.regex(/^[\w./#:-]{1,255}$/, 'is not a valid CloudWatch namespace')),
       get('METRIC_NAMESPACE'),
       'VpnPortal',
     ),
     albArn: parse(
       'ALB_ARN',
-      z.string().regex(/^arn:aws[\w-]*:elasticloadbalancing:[\w-]+:\d{12}:loadbalancer\/app\//, {
-        message: 'must be an Application Load Balancer ARN',
-      }),
+      z
+        .string()
+        .check(
+          z.regex(
+            /^arn:aws[\w-]*:elasticloadbalancing:[a-z]{2}(-[a-z]+)+-\d:\d{12}:loadbalancer\/app\//,
+            'must be an Application Load Balancer ARN',
+          ),
+        ),
       get('ALB_ARN'),
     ),
     cognito: {
@@ -165,7 +178,7 @@ export function loadSettings(
       domain: parse('COGNITO_DOMAIN', name, get('COGNITO_DOMAIN')),
       jwksUrl: parse(
         'COGNITO_JWKS_URL',
-        z.url({ message: 'must be a URL' }),
+        z.url('must be a URL'),
         get('COGNITO_JWKS_URL'),
         `https://cognito-idp.${region}.amazonaws.com/${userPoolId}/.well-known/jwks.json`,
       ),
@@ -187,7 +200,7 @@ export function loadSettings(
     },
     albKeysUrl: parse(
       'ALB_KEYS_URL',
-      z.url({ message: 'must be a URL' }),
+      z.url('must be a URL'),
       get('ALB_KEYS_URL'),
       `https://public-keys.auth.elb.${region}.amazonaws.com`,
     ),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../config/validation.js';
 import type { AutoDisconnectTrigger } from '../core/auto-disconnect.js';
 import { InvalidEventError } from '../core/errors.js';
 
@@ -10,14 +10,14 @@ import { InvalidEventError } from '../core/errors.js';
  */
 const alarmEvent = z.object({
   source: z.literal('aws.cloudwatch'),
-  alarmArn: z.string().startsWith('arn:'),
-  time: z.string().optional(),
+  alarmArn: z.string().check(z.startsWith('arn:')),
+  time: z.optional(z.string()),
   alarmData: z.object({
-    alarmName: z.string().min(1),
+    alarmName: z.string().check(z.minLength(1)),
     state: z.object({
       value: z.enum(['OK', 'ALARM', 'INSUFFICIENT_DATA']),
-      reason: z.string().optional(),
-      timestamp: z.string().optional(),
+      reason: z.optional(z.string()),
+      timestamp: z.optional(z.string()),
     }),
   }),
 });
@@ -25,7 +25,7 @@ const alarmEvent = z.object({
 const scheduledEvent = z.object({
   source: z.literal('aws.events'),
   'detail-type': z.literal('Scheduled Event'),
-  time: z.string().optional(),
+  time: z.optional(z.string()),
 });
 
 const triggerEvent = z.union([alarmEvent, scheduledEvent]);

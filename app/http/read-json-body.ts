@@ -1,12 +1,12 @@
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import type { z } from '../config/validation.js';
 import { InvalidRequestError } from '../core/errors.js';
 
 /**
  * Validates a JSON body at the edge. An empty body counts as `{}`; anything else must be
  * `application/json` that parses and matches `schema`, or the answer is a 400.
  */
-export async function readJsonBody<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
+export async function readJsonBody<T>(c: Context, schema: z.ZodMiniType<T>): Promise<T> {
   const text = await c.req.text();
   let value: unknown = {};
   if (text.trim() !== '') {
