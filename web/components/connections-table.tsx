@@ -17,7 +17,7 @@ export function ConnectionsTable({
       Date.parse(b.connectedAt) - Date.parse(a.connectedAt),
   );
   return (
-    <section class="panel" aria-labelledby="connections-title">
+    <div class="panel">
       <h2 id="connections-title">{t('connectionsTitle')}</h2>
       {sorted.length === 0 ? (
         <p class="fact">{t('connectionsEmpty')}</p>
@@ -58,6 +58,6 @@ export function ConnectionsTable({
           </table>
         </section>
       )}
-    </section>
+    </div>
   );
 }

@@ -24,7 +24,10 @@ export function ErrorPanel({ error, busy, onRetry }: ErrorPanelProps) {
       </button>
       {error.requestId && (
         <p class="fact reference">
-          {t('errorReference')}: <code class="reference-id">{error.requestId}</code>
+          {t('errorReference')}:{' '}
+          <code class="reference-id" translate={false}>
+            {error.requestId}
+          </code>
         </p>
       )}
       <details class="fact">

@@ -15,7 +15,7 @@ const endReason: Record<EndReason, MessageKey> = {
 export function SessionsTable({ sessions, now }: { sessions: AdminSession[]; now: number }) {
   const { t, lang } = useI18n();
   return (
-    <section class="panel" aria-labelledby="sessions-title">
+    <div class="panel">
       <h2 id="sessions-title">{t('sessionsTitle')}</h2>
       {sessions.length === 0 ? (
         <p class="fact">{t('sessionsEmpty')}</p>
@@ -67,6 +67,6 @@ export function SessionsTable({ sessions, now }: { sessions: AdminSession[]; now
           </table>
         </section>
       )}
-    </section>
+    </div>
   );
 }

@@ -94,9 +94,9 @@ export const en = {
   connectionsTitle: 'Connections',
   connectionsEmpty: 'No connections in the last hour.',
   colUser: 'User',
-  colConnected: 'Connected',
+  colConnected: 'Connected at',
   colStatus: 'Status',
-  colEnded: 'Ended',
+  colEnded: 'Ended at',
   connActive: 'Connected',
   connEnded: 'Ended',
 } as const;

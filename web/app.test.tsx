@@ -1,0 +1,47 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { App } from './app';
+import { admin, fakeApi } from './testing/fixtures';
+
+beforeEach(() => {
+  localStorage.clear();
+  history.replaceState(null, '', '/');
+});
+afterEach(cleanup);
+
+describe('App', () => {
+  it('switches language, remembers it and labels the document', async () => {
+    render(<App api={fakeApi()} />);
+    fireEvent.click(await screen.findByRole('button', { name: '한국어' }));
+    await screen.findByRole('heading', { level: 1, name: 'VPN이 꺼져 있습니다' });
+    expect(localStorage.getItem('vpn-portal.lang')).toBe('ko');
+    expect(document.documentElement.lang).toBe('ko');
+    expect(screen.getByRole('button', { name: '한국어' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+  });
+
+  it('starts in the remembered language', async () => {
+    localStorage.setItem('vpn-portal.lang', 'ja');
+    render(<App api={fakeApi()} />);
+    await screen.findByRole('heading', { level: 1, name: 'VPN はオフです' });
+  });
+
+  it('links administrators to the admin view and back', async () => {
+    localStorage.setItem('vpn-portal.lang', 'en');
+    render(<App api={fakeApi({ me: async () => admin })} />);
+    fireEvent.click(await screen.findByRole('link', { name: 'Usage and cost' }));
+    await screen.findByRole('heading', { level: 1, name: 'Usage and cost' });
+    expect(location.pathname).toBe('/admin');
+    fireEvent.click(screen.getByRole('link', { name: 'Back to VPN' }));
+    await screen.findByRole('heading', { level: 1, name: 'The VPN is off' });
+  });
+
+  it('shows no admin link to employees', async () => {
+    localStorage.setItem('vpn-portal.lang', 'en');
+    render(<App api={fakeApi()} />);
+    await screen.findByRole('heading', { level: 1, name: 'The VPN is off' });
+    expect(screen.queryByRole('link', { name: 'Usage and cost' })).toBeNull();
+    expect(screen.getByRole('link', { name: 'Sign out' }).getAttribute('href')).toBe('/signout');
+  });
+});

@@ -1,0 +1,80 @@
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ApiFailure } from '../api/client';
+import { catalogues, languages } from '../i18n/i18n';
+import { admin, adminSessions, employee, fakeApi, statusByState } from '../testing/fixtures';
+import { englishIn, readableText, renderIn } from '../testing/render';
+import { AdminPage } from './admin-page';
+
+afterEach(cleanup);
+
+describe.each(languages)('admin view in %s', (lang) => {
+  const t = catalogues[lang];
+
+  it('shows sessions, connections and the month against always-on', async () => {
+    const api = fakeApi({ status: vi.fn(async () => statusByState.ready) });
+    const view = renderIn(lang, <AdminPage api={api} me={admin} />);
+    await screen.findByRole('heading', { name: t.sessionsTitle });
+    const sessions = screen.getByRole('region', { name: t.sessionsTitle });
+    expect(within(sessions).getAllByRole('row')).toHaveLength(1 + adminSessions.sessions.length);
+    expect(within(sessions).getByText(t.endIdle)).toBeTruthy();
+    expect(within(sessions).getByText(t.stillRunning)).toBeTruthy();
+    const connections = screen.getByRole('region', { name: t.connectionsTitle });
+    expect(within(connections).getByText(t.connActive)).toBeTruthy();
+    expect(screen.getByRole('img', { name: t.chartLabel })).toBeTruthy();
+    expect(view.container.querySelectorAll('.chart-bar')).toHaveLength(29);
+    expect(view.container.textContent).toContain('$69.60');
+    if (lang !== 'en') expect(englishIn(readableText(view.container))).toEqual([]);
+  });
+
+  it('tells a non-administrator plainly that the page is for administrators', async () => {
+    const api = fakeApi();
+    const view = renderIn(lang, <AdminPage api={api} me={employee} />);
+    expect(screen.getByRole('heading', { name: t.adminOnlyTitle })).toBeTruthy();
+    expect(api.adminSessions).not.toHaveBeenCalled();
+    if (lang !== 'en') expect(englishIn(readableText(view.container))).toEqual([]);
+  });
+});
+
+describe('admin view behaviour', () => {
+  it('shows the administrators-only page when the server refuses with not_admin', async () => {
+    const adminSessionsCall = vi.fn(async () => {
+      throw new ApiFailure('not_admin', 'Admins only.', 403, 'req-1');
+    });
+    renderIn('en', <AdminPage api={fakeApi({ adminSessions: adminSessionsCall })} me={null} />);
+    await screen.findByRole('heading', { name: 'Administrators only' });
+  });
+
+  it('asks for confirmation in a dialog before disconnecting', async () => {
+    const api = fakeApi({ status: vi.fn(async () => statusByState.ready) });
+    renderIn('en', <AdminPage api={api} me={admin} />);
+    const button = await screen.findByRole('button', { name: 'Disconnect now' });
+    await waitFor(() => expect((button as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(button);
+    const dialog = await screen.findByRole('dialog', { name: 'Turn the VPN off now?' });
+    expect(api.disconnect).not.toHaveBeenCalled();
+    expect(within(dialog).getByText(/2 connected people/)).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Turn off' }));
+    await screen.findByText('Current state: Turning off');
+    expect(api.disconnect).toHaveBeenCalledTimes(1);
+  });
+
+  it('does nothing when the confirmation is cancelled', async () => {
+    const api = fakeApi({ status: vi.fn(async () => statusByState.ready) });
+    renderIn('en', <AdminPage api={api} me={admin} />);
+    const button = await screen.findByRole('button', { name: 'Disconnect now' });
+    await waitFor(() => expect((button as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(button);
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect((dialog as HTMLDialogElement).open).toBe(false));
+    expect(api.disconnect).not.toHaveBeenCalled();
+  });
+
+  it('cannot disconnect a VPN that is already off', async () => {
+    renderIn('en', <AdminPage api={fakeApi()} me={admin} />);
+    await screen.findByText('Current state: Off');
+    const button = screen.getByRole('button', { name: 'Disconnect now' }) as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+  });
+});

@@ -1,0 +1,140 @@
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { StatusBody } from '../../app/http/api-types';
+import { ApiFailure } from '../api/client';
+import { catalogues, languages } from '../i18n/i18n';
+import { fakeApi, serverNow, statusBody, statusByState } from '../testing/fixtures';
+import { englishIn, readableText, renderIn } from '../testing/render';
+import { StatusPage } from './status-page';
+
+const states = Object.keys(statusByState) as StatusBody['state'][];
+const titleKey = {
+  off: 'offTitle',
+  starting: 'startingTitle',
+  ready: 'readyTitle',
+  stopping: 'stoppingTitle',
+  error: 'errorTitle',
+} as const;
+
+async function showStatus(lang: (typeof languages)[number], status: StatusBody) {
+  const api = fakeApi({ status: vi.fn(async () => status) });
+  const view = renderIn(lang, <StatusPage api={api} />);
+  await screen.findByRole('heading', { level: 1, name: catalogues[lang][titleKey[status.state]] });
+  return { api, view };
+}
+
+/** Preact runs effects after paint; give it a real moment so the 1 s ticker exists. */
+const effectsRun = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 20)));
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+describe.each(languages)('status page in %s', (lang) => {
+  const t = catalogues[lang];
+
+  it.each(states)('shows the %s state in the reader’s language', async (state) => {
+    const { view } = await showStatus(lang, statusByState[state]);
+    const text = readableText(view.container);
+    if (lang !== 'en') expect(englishIn(text)).toEqual([]);
+    if (state === 'off' || state === 'stopping') {
+      expect(screen.getByRole('button', { name: t.connect })).toBeTruthy();
+    }
+    if (state === 'starting') expect(screen.getByRole('progressbar')).toBeTruthy();
+    if (state === 'ready') expect(text).toContain('2');
+    if (state === 'error') {
+      expect(text).toContain(t.errorAssociationFailed);
+      expect(view.container.textContent).toContain('req-7f3a');
+      expect(screen.getByRole('button', { name: t.retry })).toBeTruthy();
+    }
+  });
+
+  it('says the VPN stays on while someone is connected', async () => {
+    const { view } = await showStatus(lang, { ...statusByState.ready, autoDisconnectAt: null });
+    expect(readableText(view.container)).toContain(t.staysOn);
+  });
+
+  it('says a connect made while stopping will happen afterwards', async () => {
+    const { view } = await showStatus(lang, { ...statusByState.stopping, connectQueued: true });
+    expect(readableText(view.container)).toContain(t.connectQueued);
+    expect(screen.queryByRole('button', { name: t.connect })).toBeNull();
+  });
+});
+
+describe('status page behaviour', () => {
+  it('counts down in server time even when the device clock is an hour ahead', async () => {
+    const deviceNow = Date.parse(serverNow) + 60 * 60_000;
+    vi.useFakeTimers({ now: deviceNow, toFake: ['Date', 'setInterval', 'clearInterval'] });
+    const { view } = await showStatus('en', statusByState.ready); // auto-off in 25 min
+    await effectsRun();
+    expect(readableText(view.container)).toMatch(/Turns off in 25 min/);
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(61_000);
+    });
+    expect(readableText(view.container)).toMatch(/Turns off in 23 min,? 59 sec/);
+  });
+
+  it('shows elapsed time since the start in server time', async () => {
+    const deviceNow = Date.parse(serverNow) - 10 * 60_000; // device 10 min behind
+    vi.useFakeTimers({ now: deviceNow, toFake: ['Date', 'setInterval', 'clearInterval'] });
+    const { view } = await showStatus('en', statusByState.starting); // started 1 min ago
+    expect(readableText(view.container)).toMatch(/1 min so far/);
+    expect(readableText(view.container)).toMatch(/about 5 min/);
+  });
+
+  it('connects on a tap and shows the starting state from the answer', async () => {
+    const { api } = await showStatus('en', statusByState.off);
+    fireEvent.click(screen.getByRole('button', { name: 'Connect VPN' }));
+    await screen.findByRole('heading', { name: 'Turning on…' });
+    expect(api.connect).toHaveBeenCalledTimes(1);
+  });
+
+  it('announces state changes through a live region', async () => {
+    const { view } = await showStatus('en', statusByState.off);
+    const live = view.container.querySelector('[aria-live="polite"]');
+    expect(live?.textContent).toBe('');
+    fireEvent.click(screen.getByRole('button', { name: 'Connect VPN' }));
+    await waitFor(() => expect(live?.textContent).toBe('Turning on…'));
+  });
+
+  it('shows a failed connect with its reference id and retries it', async () => {
+    const connect = vi
+      .fn()
+      .mockRejectedValueOnce(new ApiFailure('aws_unavailable', 'EC2 down', 503, 'req-9'))
+      .mockResolvedValueOnce(statusByState.starting);
+    const api = fakeApi({ connect });
+    renderIn('ko', <StatusPage api={api} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'VPN 연결' }));
+    await screen.findByText(catalogues.ko.errorAwsUnavailable);
+    expect(screen.getByText('req-9')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '다시 시도' }));
+    await screen.findByRole('heading', { name: '켜는 중…' });
+  });
+
+  it('shows plain words when the portal cannot be reached at all', async () => {
+    const status = vi.fn(async () => {
+      throw new ApiFailure('offline', 'no network', 0, null);
+    });
+    renderIn('ja', <StatusPage api={fakeApi({ status })} />);
+    await screen.findByText(catalogues.ja.errorOffline);
+  });
+
+  it('keeps the last state visible when a later poll fails', async () => {
+    const status = vi
+      .fn()
+      .mockResolvedValueOnce(statusBody({ state: 'ready', activeConnections: 1 }))
+      .mockRejectedValue(new ApiFailure('offline', 'no network', 0, null));
+    const api = fakeApi({ status });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+    renderIn('en', <StatusPage api={api} />);
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(0);
+    });
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(15_000);
+    });
+    expect(screen.getByRole('heading', { name: 'Ready — open your VPN app' })).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toContain('No connection to the portal');
+  });
+});

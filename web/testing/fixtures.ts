@@ -1,0 +1,137 @@
+/**
+ * Shared by the SPA's component tests: canned API answers and a fake client. Not imported
+ * by the app, so it never reaches the bundle.
+ */
+import { vi } from 'vitest';
+import type { AdminSessionsBody, MeBody, StatusBody } from '../../app/http/api-types';
+import type { ApiClient } from '../api/client';
+
+export const serverNow = '2026-11-30T09:00:00.000Z';
+
+export function statusBody(overrides: Partial<StatusBody> = {}): StatusBody {
+  return {
+    state: 'off',
+    associations: [],
+    activeConnections: 0,
+    lastActivityAt: null,
+    autoDisconnectAt: null,
+    idleTimeoutMinutes: 30,
+    typicalStartSeconds: 300,
+    serverTime: serverNow,
+    startedAt: null,
+    connectQueued: false,
+    error: null,
+    ...overrides,
+  };
+}
+
+const minutesFromServerNow = (minutes: number) =>
+  new Date(Date.parse(serverNow) + minutes * 60_000).toISOString();
+
+/** One body per state the employee can see. */
+export const statusByState = {
+  off: statusBody(),
+  starting: statusBody({
+    state: 'starting',
+    startedAt: minutesFromServerNow(-1),
+    associations: [{ subnetId: 'subnet-a', associationId: 'cvpn-assoc-1', status: 'associating' }],
+  }),
+  ready: statusBody({
+    state: 'ready',
+    activeConnections: 2,
+    startedAt: minutesFromServerNow(-20),
+    lastActivityAt: minutesFromServerNow(-5),
+    autoDisconnectAt: minutesFromServerNow(25),
+    associations: [{ subnetId: 'subnet-a', associationId: 'cvpn-assoc-1', status: 'associated' }],
+  }),
+  stopping: statusBody({
+    state: 'stopping',
+    associations: [
+      { subnetId: 'subnet-a', associationId: 'cvpn-assoc-1', status: 'disassociating' },
+    ],
+  }),
+  error: statusBody({
+    state: 'error',
+    error: {
+      code: 'association_failed',
+      message: 'Subnet subnet-a has no free IP addresses.',
+      requestId: 'req-7f3a',
+    },
+  }),
+} satisfies Record<StatusBody['state'], StatusBody>;
+
+export const employee: MeBody = {
+  user: { id: 'u-1', email: 'minji@example.com', name: '김민지' },
+  isAdmin: false,
+};
+export const admin: MeBody = {
+  user: { id: 'u-2', email: 'haruto@example.com', name: '佐藤陽翔' },
+  isAdmin: true,
+};
+
+export const adminSessions: AdminSessionsBody = {
+  sessions: [
+    {
+      id: 's-2',
+      startedBy: '김민지',
+      startedAt: minutesFromServerNow(-20),
+      readyAt: minutesFromServerNow(-15),
+      endedAt: null,
+      endReason: null,
+      users: ['김민지', '佐藤陽翔'],
+      peakConnections: 2,
+      costUsd: 0.04,
+    },
+    {
+      id: 's-1',
+      startedBy: '佐藤陽翔',
+      startedAt: minutesFromServerNow(-300),
+      readyAt: minutesFromServerNow(-295),
+      endedAt: minutesFromServerNow(-180),
+      endReason: 'idle',
+      users: ['佐藤陽翔'],
+      peakConnections: 1,
+      costUsd: 0.25,
+    },
+  ],
+  connections: [
+    {
+      connectionId: 'cvpn-connection-1',
+      user: '김민지',
+      status: 'active',
+      connectedAt: minutesFromServerNow(-14),
+      endedAt: null,
+    },
+    {
+      connectionId: 'cvpn-connection-0',
+      user: '佐藤陽翔',
+      status: 'terminated',
+      connectedAt: minutesFromServerNow(-50),
+      endedAt: minutesFromServerNow(-30),
+    },
+  ],
+  month: {
+    since: '2026-11-01T00:00:00.000Z',
+    associationHours: 41.5,
+    connectionHours: 30.2,
+    costUsd: 5.66,
+    alwaysOnCostUsd: 69.6,
+    days: Array.from({ length: 29 }, (_, i) => ({
+      date: `2026-11-${String(i + 1).padStart(2, '0')}`,
+      associationHours: i % 7 < 5 ? 2 : 0,
+      costUsd: i % 7 < 5 ? 0.2 + (i % 3) * 0.05 : 0,
+    })),
+  },
+};
+
+/** A client whose answers a test sets; every method is a spy. */
+export function fakeApi(overrides: Partial<ApiClient> = {}) {
+  return {
+    me: vi.fn(async () => employee),
+    status: vi.fn(async () => statusByState.off),
+    connect: vi.fn(async () => statusByState.starting),
+    disconnect: vi.fn(async () => statusByState.stopping),
+    adminSessions: vi.fn(async () => adminSessions),
+    ...overrides,
+  } satisfies ApiClient;
+}
