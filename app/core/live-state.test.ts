@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { ASSOCIATE_MS, DISASSOCIATE_MS, TEST_SUBNETS, testCoreDeps } from '../testing/core-deps.js';
+import { autoDisconnect } from './auto-disconnect.js';
+import { connect } from './connect.js';
+import { disconnectNow } from './disconnect-now.js';
+import { refreshLiveState } from './live-state.js';
+import type { ExtraRoute } from './model.js';
+
+const SUBNET = TEST_SUBNETS[0] ?? '';
+const fullTunnel: ExtraRoute = { cidr: '0.0.0.0/0', subnetId: SUBNET, description: 'internet' };
+
+function extraRoutesOf(routes: { destinationCidr: string; origin: string }[]) {
+  return routes.filter((route) => route.origin === 'add-route').map((r) => r.destinationCidr);
+}
+
+describe('refreshLiveState: routes', () => {
+  it('recreates the configured routes once the association is associated', async () => {
+    const deps = testCoreDeps({ policy: { extraRoutes: [fullTunnel] } });
+    await connect(deps, 'mina');
+    await refreshLiveState(deps);
+    expect(deps.vpn.calls.createRoute).toBe(0);
+
+    deps.clock.advance(ASSOCIATE_MS);
+    await refreshLiveState(deps);
+    expect(extraRoutesOf(await deps.simulator.describeRoutes())).toEqual(['0.0.0.0/0']);
+  });
+
+  it('does not create a route twice', async () => {
+    const deps = testCoreDeps({ policy: { extraRoutes: [fullTunnel] } });
+    await connect(deps, 'mina');
+    deps.clock.advance(ASSOCIATE_MS);
+    await refreshLiveState(deps);
+    await refreshLiveState(deps);
+    expect(deps.vpn.calls.createRoute).toBe(1);
+  });
+
+  it('restores the routes after every new association, since the last disassociation removed them', async () => {
+    const deps = testCoreDeps({ policy: { extraRoutes: [fullTunnel] } });
+    await connect(deps, 'mina');
+    deps.clock.advance(ASSOCIATE_MS);
+    await refreshLiveState(deps);
+    await disconnectNow(deps);
+    deps.clock.advance(DISASSOCIATE_MS);
+    await refreshLiveState(deps);
+    expect(extraRoutesOf(await deps.simulator.describeRoutes())).toEqual([]);
+
+    deps.advanceMinutes(1);
+    await connect(deps, 'kenji');
+    deps.clock.advance(ASSOCIATE_MS);
+    await refreshLiveState(deps);
+    expect(extraRoutesOf(await deps.simulator.describeRoutes())).toEqual(['0.0.0.0/0']);
+  });
+
+  it('does not read routes when none are configured', async () => {
+    const deps = testCoreDeps();
+    await refreshLiveState(deps);
+    expect(deps.vpn.calls.describeRoutes).toBe(0);
+  });
+});
+
+describe('refreshLiveState: session lifecycle', () => {
+  it('records when the VPN became ready, who connected and the peak of connections', async () => {
+    const deps = testCoreDeps();
+    await connect(deps, 'mina');
+    deps.clock.advance(ASSOCIATE_MS);
+    await refreshLiveState(deps);
+    const readyAt = deps.clock.now().toISOString();
+    const a = deps.simulator.connectClient('kenji');
+    deps.simulator.connectClient('sora');
+    deps.advanceMinutes(5);
+    await refreshLiveState(deps);
+    deps.simulator.disconnectClient(a.connectionId);
+    deps.advanceMinutes(5);
+    await refreshLiveState(deps);
+
+    expect(await deps.store.getOpen()).toMatchObject({
+      startedBy: 'mina',
+      readyAt,
+      users: ['mina', 'kenji', 'sora'],
+      peakConnections: 2,
+    });
+  });
+
+  it('ends the session as failed when the association failed, keeping AWS words', async () => {
+    const deps = testCoreDeps({ policy: { subnetIds: [SUBNET] } });
+    deps.simulator.failNextAssociation('The subnet has no free addresses.');
+    await connect(deps, 'mina');
+    deps.clock.advance(ASSOCIATE_MS);
+    const live = await refreshLiveState(deps);
+
+    expect(live.state).toBe('error');
+    expect(await deps.store.recent(1)).toEqual([
+      expect.objectContaining({
+        endReason: 'failed',
+        failure: 'The subnet has no free addresses.',
+      }),
+    ]);
+  });
+
+  it('ends the session as external when someone removed the association outside the portal', async () => {
+    const deps = testCoreDeps();
+    await connect(deps, 'mina');
+    deps.clock.advance(ASSOCIATE_MS);
+    await refreshLiveState(deps);
+    deps.advanceMinutes(10);
+    for (const association of await deps.simulator.describeAssociations()) {
+      await deps.simulator.disassociate(association.associationId);
+    }
+    deps.clock.advance(DISASSOCIATE_MS);
+    const live = await refreshLiveState(deps);
+
+    expect(live.state).toBe('off');
+    expect(await deps.store.recent(1)).toEqual([
+      expect.objectContaining({ endReason: 'external' }),
+    ]);
+  });
+
+  it('opens a session for an association made outside the portal', async () => {
+    const deps = testCoreDeps();
+    await deps.simulator.associate(SUBNET, 'console');
+    const live = await refreshLiveState(deps);
+    expect(live.state).toBe('starting');
+    expect(live.session).toMatchObject({ startedBy: 'external', users: [] });
+  });
+
+  it('ends sessions with the reasons idle and admin', async () => {
+    const deps = testCoreDeps();
+    await connect(deps, 'mina');
+    deps.clock.advance(ASSOCIATE_MS);
+    deps.advanceMinutes(31);
+    await autoDisconnect(deps, 'alarm');
+    deps.clock.advance(DISASSOCIATE_MS);
+    deps.advanceMinutes(1);
+    await connect(deps, 'kenji');
+    deps.clock.advance(ASSOCIATE_MS);
+    await disconnectNow(deps);
+
+    expect((await deps.store.recent(2)).map((s) => [s.startedBy, s.endReason])).toEqual([
+      ['kenji', 'admin'],
+      ['mina', 'idle'],
+    ]);
+  });
+});
