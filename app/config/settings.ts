@@ -1,5 +1,5 @@
 import type { ExtraRoute } from '../core/model.js';
-import { z } from './validation.js';
+import * as z from './validation.js';
 
 /**
  * SPEC section 9: one schema for the environment of both Lambdas and the local server.

@@ -1,4 +1,4 @@
-import { z } from '../config/validation.js';
+import * as z from '../config/validation.js';
 import type { AutoDisconnectTrigger } from '../core/auto-disconnect.js';
 import { InvalidEventError } from '../core/errors.js';
 

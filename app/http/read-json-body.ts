@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { z } from '../config/validation.js';
+import type * as z from '../config/validation.js';
 import { InvalidRequestError } from '../core/errors.js';
 
 /**

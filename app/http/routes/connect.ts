@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from '../../config/validation.js';
+import * as z from '../../config/validation.js';
 import { connect } from '../../core/connect.js';
 import { disconnectNow } from '../../core/disconnect-now.js';
 import type { StatusBody } from '../api-types.js';
