@@ -1,0 +1,454 @@
+import { describe, expect, it } from 'vitest';
+import type { Settings } from '../config/settings.js';
+import { createLocalSigner } from '../local-mode/alb-signer.js';
+import {
+  ASSOCIATE_MS,
+  TEST_SUBNETS,
+  type TestCoreDeps,
+  testCoreDeps,
+} from '../testing/core-deps.js';
+import {
+  albAuthHeaders,
+  createTestAuth,
+  TEST_ADMIN_GROUP,
+  testAdmin,
+  testAuthSettings,
+  testEmployee,
+} from '../testing/test-keys.js';
+import type { AdminSessionsBody, ErrorBody, MeBody, StatusBody } from './api-types.js';
+import { createApp } from './create-app.js';
+import { silentLogger } from './logger.js';
+
+const ORIGIN = 'https://vpn.example.com';
+const auth = createTestAuth();
+
+const settings: Settings = {
+  ...testAuthSettings,
+  endpointId: 'cvpn-endpoint-0123456789abcdef0',
+  subnetIds: [...TEST_SUBNETS],
+  extraRoutes: [],
+  idleTimeoutMinutes: 30,
+  sessionsTable: 'sessions',
+  idleAlarmName: 'vpn-portal-idle',
+  metricNamespace: 'VpnPortal',
+  adminGroup: TEST_ADMIN_GROUP,
+  prices: { associationHourUsd: 0.1, connectionHourUsd: 0.05 },
+};
+
+function portal(deps: TestCoreDeps = testCoreDeps()) {
+  const app = createApp({
+    ...deps,
+    settings,
+    auth: auth.verifier,
+    logger: silentLogger,
+    webRoot: null,
+  });
+  return { app, deps };
+}
+
+type As = 'employee' | 'admin' | 'nobody';
+
+function headersFor(as: As): Record<string, string> {
+  if (as === 'nobody') return {};
+  return as === 'admin'
+    ? auth.headersFor(testAdmin, [TEST_ADMIN_GROUP])
+    : auth.headersFor(testEmployee, ['staff']);
+}
+
+function get(app: ReturnType<typeof portal>['app'], path: string, as: As = 'employee') {
+  return app.request(`${ORIGIN}${path}`, {
+    headers: { host: 'vpn.example.com', ...headersFor(as) },
+  });
+}
+
+/** A POST as the SPA sends it: same origin, JSON. */
+function post(
+  app: ReturnType<typeof portal>['app'],
+  path: string,
+  options: { as?: As; headers?: Record<string, string>; body?: string } = {},
+) {
+  return app.request(`${ORIGIN}${path}`, {
+    method: 'POST',
+    headers: {
+      host: 'vpn.example.com',
+      origin: ORIGIN,
+      'sec-fetch-site': 'same-origin',
+      'content-type': 'application/json',
+      ...headersFor(options.as ?? 'employee'),
+      ...options.headers,
+    },
+    body: options.body ?? '{}',
+  });
+}
+
+async function expectError(response: Response, status: number, code: string) {
+  expect(response.status).toBe(status);
+  expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+  const body = (await response.json()) as ErrorBody;
+  expect(body).toEqual({
+    error: { code, message: expect.any(String), requestId: response.headers.get('x-request-id') },
+  });
+  expect(body.error.requestId).toMatch(/\S/);
+  expect(body.error.message).not.toMatch(/\bat .*\.ts:\d+/);
+  return body;
+}
+
+describe('GET /api/me', () => {
+  it('answers who the employee is', async () => {
+    const { app } = portal();
+    const response = await get(app, '/api/me');
+    expect(response.status).toBe(200);
+    expect((await response.json()) as MeBody).toEqual({
+      user: { id: testEmployee.sub, email: testEmployee.email, name: testEmployee.name },
+      isAdmin: false,
+    });
+  });
+
+  it('says isAdmin for a member of the admin group', async () => {
+    const { app } = portal();
+    expect(((await (await get(app, '/api/me', 'admin')).json()) as MeBody).isAdmin).toBe(true);
+  });
+});
+
+describe('GET /api/status', () => {
+  it('answers the status body with exactly the documented fields, never cached', async () => {
+    const { app, deps } = portal();
+    const response = await get(app, '/api/status');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect((await response.json()) as StatusBody).toEqual({
+      state: 'off',
+      associations: [],
+      activeConnections: 0,
+      lastActivityAt: null,
+      autoDisconnectAt: null,
+      idleTimeoutMinutes: 30,
+      typicalStartSeconds: 300,
+      serverTime: deps.clock.now().toISOString(),
+      startedAt: null,
+      connectQueued: false,
+      error: null,
+    });
+  });
+
+  it('shows an AWS failure as state error with plain words and the reference id', async () => {
+    const { app, deps } = portal();
+    deps.simulator.injectFault({ kind: 'unavailable', operation: 'describeAssociations' });
+    const response = await get(app, '/api/status');
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as StatusBody;
+    expect(body.state).toBe('error');
+    expect(body.error).toEqual({
+      code: 'aws_unavailable',
+      message: 'AWS could not be reached. Please try again in a moment.',
+      requestId: response.headers.get('x-request-id'),
+    });
+  });
+
+  it('shows a failed association in AWS words with the reference id', async () => {
+    const deps = testCoreDeps({ policy: { subnetIds: [TEST_SUBNETS[0] ?? ''] } });
+    const { app } = portal(deps);
+    deps.simulator.failNextAssociation('The subnet has no free addresses.');
+    await post(app, '/api/connect');
+    deps.clock.advance(ASSOCIATE_MS);
+    const response = await get(app, '/api/status');
+    expect((await response.json()) as StatusBody).toMatchObject({
+      state: 'error',
+      error: {
+        code: 'association_failed',
+        message: 'The subnet has no free addresses.',
+        requestId: response.headers.get('x-request-id'),
+      },
+    });
+  });
+
+  it('answers 50 concurrent polls with at most one set of Describe calls', async () => {
+    const { app, deps } = portal();
+    const responses = await Promise.all(Array.from({ length: 50 }, () => get(app, '/api/status')));
+    expect(responses.every((response) => response.status === 200)).toBe(true);
+    expect(deps.vpn.calls.describeAssociations).toBe(1);
+    expect(deps.vpn.calls.describeConnections).toBe(1);
+    expect(deps.vpn.describeCalls()).toBeLessThanOrEqual(3);
+  });
+
+  it('reads AWS again once the cache window has passed', async () => {
+    const { app, deps } = portal();
+    await get(app, '/api/status');
+    deps.clock.advance(3_000);
+    await get(app, '/api/status');
+    expect(deps.vpn.calls.describeAssociations).toBe(2);
+  });
+});
+
+describe('POST /api/connect', () => {
+  it('answers 202 with the status body when it starts the VPN', async () => {
+    const { app, deps } = portal();
+    const response = await post(app, '/api/connect');
+    expect(response.status).toBe(202);
+    const body = (await response.json()) as StatusBody;
+    expect(body.state).toBe('starting');
+    expect(body.associations).toHaveLength(TEST_SUBNETS.length);
+    expect(deps.metrics.period(deps.clock.now().getTime())).toEqual({ connects: 1 });
+  });
+
+  it('answers 200 when the VPN is already up, and still counts the request as activity', async () => {
+    const { app, deps } = portal();
+    await post(app, '/api/connect');
+    deps.clock.advance(ASSOCIATE_MS);
+    const response = await post(app, '/api/connect', { body: '' });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as StatusBody).state).toBe('ready');
+    expect(deps.metrics.period(deps.clock.now().getTime())).toEqual({ connects: 2 });
+  });
+
+  it('shows the change at once, not a cached status from before', async () => {
+    const { app } = portal();
+    expect(((await (await get(app, '/api/status')).json()) as StatusBody).state).toBe('off');
+    expect(((await (await post(app, '/api/connect')).json()) as StatusBody).state).toBe('starting');
+    expect(((await (await get(app, '/api/status')).json()) as StatusBody).state).toBe('starting');
+  });
+
+  it('ends twenty concurrent taps with one association per subnet', async () => {
+    const { app, deps } = portal();
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () => post(app, '/api/connect')),
+    );
+    expect(responses.every((response) => response.status === 202)).toBe(true);
+    expect(await deps.simulator.describeAssociations()).toHaveLength(TEST_SUBNETS.length);
+  });
+
+  it('answers 503 with Retry-After when AWS throttles', async () => {
+    const { app, deps } = portal();
+    deps.simulator.injectFault({ kind: 'throttled', operation: 'associate' });
+    const response = await post(app, '/api/connect');
+    expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
+    await expectError(response, 503, 'aws_throttled');
+  });
+
+  it.each([
+    ['malformed JSON', { body: '{"oops"' }],
+    [
+      'a wrong content type',
+      { body: 'x=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+    ],
+    ['an unknown body field', { body: '{"subnetId":"subnet-1"}' }],
+    ['a body that is not an object', { body: '[1,2]' }],
+  ])('answers 400 to %s, never 500', async (_label, options) => {
+    const { app, deps } = portal();
+    await expectError(await post(app, '/api/connect', options), 400, 'invalid_request');
+    expect(deps.vpn.calls.associate).toBe(0);
+  });
+});
+
+describe('cross-site POST', () => {
+  it.each([
+    [
+      'an Origin of another site',
+      { origin: 'https://evil.example.net', 'sec-fetch-site': 'cross-site' },
+    ],
+    ['an Origin of another site without Sec-Fetch-Site', { origin: 'https://evil.example.net' }],
+    ['Sec-Fetch-Site cross-site', { origin: ORIGIN, 'sec-fetch-site': 'cross-site' }],
+    ['Sec-Fetch-Site same-site', { 'sec-fetch-site': 'same-site' }],
+  ])('refuses %s with 403', async (_label, headers) => {
+    const { app, deps } = portal();
+    const request = new Request(`${ORIGIN}/api/connect`, {
+      method: 'POST',
+      headers: {
+        host: 'vpn.example.com',
+        'content-type': 'application/json',
+        ...headersFor('employee'),
+        ...headers,
+      },
+      body: '{}',
+    });
+    await expectError(await app.request(request), 403, 'cross_site_request');
+    expect(deps.vpn.calls.associate).toBe(0);
+  });
+
+  it('refuses a POST with neither Origin nor Sec-Fetch-Site', async () => {
+    const { app } = portal();
+    const response = await app.request(`${ORIGIN}/api/connect`, {
+      method: 'POST',
+      headers: {
+        host: 'vpn.example.com',
+        'content-type': 'application/json',
+        ...headersFor('employee'),
+      },
+      body: '{}',
+    });
+    await expectError(response, 403, 'cross_site_request');
+  });
+
+  it('accepts a same-origin POST that only sends Origin (older Safari)', async () => {
+    const { app } = portal();
+    const response = await app.request(`${ORIGIN}/api/connect`, {
+      method: 'POST',
+      headers: { host: 'vpn.example.com', origin: ORIGIN, ...headersFor('employee') },
+    });
+    expect(response.status).toBe(202);
+  });
+});
+
+describe('authentication', () => {
+  it.each(['/api/me', '/api/status', '/api/admin/sessions'])(
+    'answers 401 to %s without the ALB headers',
+    async (path) => {
+      const { app } = portal();
+      await expectError(await get(app, path, 'nobody'), 401, 'not_authenticated');
+    },
+  );
+
+  it('answers 401 to POST /api/connect without the ALB headers, and starts nothing', async () => {
+    const { app, deps } = portal();
+    await expectError(await post(app, '/api/connect', { as: 'nobody' }), 401, 'not_authenticated');
+    expect(deps.vpn.calls.associate).toBe(0);
+  });
+
+  it('answers 401 to user claims forged with another key under the real key id', async () => {
+    const { app } = portal();
+    const forger = createLocalSigner({
+      albArn: auth.settings.albArn,
+      region: auth.settings.region,
+      userPoolId: auth.settings.cognito.userPoolId,
+      clientId: auth.settings.cognito.clientId,
+      albKid: auth.signer.albKid,
+      cognitoKid: auth.signer.cognitoKid,
+    });
+    const response = await app.request(`${ORIGIN}/api/me`, {
+      headers: albAuthHeaders(forger, testAdmin, [TEST_ADMIN_GROUP]),
+    });
+    await expectError(response, 401, 'not_authenticated');
+  });
+
+  it('answers 401 to an access token forged to claim the admin group', async () => {
+    const { app } = portal();
+    const forger = createLocalSigner({
+      albArn: auth.settings.albArn,
+      region: auth.settings.region,
+      userPoolId: auth.settings.cognito.userPoolId,
+      clientId: auth.settings.cognito.clientId,
+      cognitoKid: auth.signer.cognitoKid,
+    });
+    const response = await app.request(`${ORIGIN}/api/admin/sessions`, {
+      headers: {
+        ...auth.headersFor(testEmployee),
+        'x-amzn-oidc-accesstoken': forger.signAccessToken(testEmployee, [TEST_ADMIN_GROUP]),
+      },
+    });
+    await expectError(response, 401, 'not_authenticated');
+  });
+
+  it('answers 401 to expired user claims', async () => {
+    const { app } = portal();
+    const response = await app.request(`${ORIGIN}/api/me`, {
+      headers: {
+        ...auth.headersFor(testEmployee),
+        'x-amzn-oidc-data': auth.signer.signDataToken(testEmployee, { expiresInSeconds: -600 }),
+      },
+    });
+    await expectError(response, 401, 'not_authenticated');
+  });
+
+  it('answers 401 to user claims signed for another load balancer', async () => {
+    const { app } = portal();
+    const response = await app.request(`${ORIGIN}/api/me`, {
+      headers: {
+        ...auth.headersFor(testEmployee),
+        'x-amzn-oidc-data': auth.signer.signDataToken(testEmployee, {
+          signer: 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/other/1',
+        }),
+      },
+    });
+    await expectError(response, 401, 'not_authenticated');
+  });
+});
+
+describe('admin routes', () => {
+  it('answers 403 to an employee on GET /api/admin/sessions', async () => {
+    const { app } = portal();
+    await expectError(await get(app, '/api/admin/sessions'), 403, 'not_admin');
+  });
+
+  it('answers 403 to an employee on POST /api/disconnect and leaves the VPN on', async () => {
+    const { app, deps } = portal();
+    await post(app, '/api/connect');
+    await expectError(await post(app, '/api/disconnect'), 403, 'not_admin');
+    expect(deps.vpn.calls.disassociate).toBe(0);
+  });
+
+  it('lets an administrator turn the VPN off: 202 with the status body', async () => {
+    const { app, deps } = portal();
+    await post(app, '/api/connect');
+    deps.clock.advance(ASSOCIATE_MS);
+    const response = await post(app, '/api/disconnect', { as: 'admin' });
+    expect(response.status).toBe(202);
+    expect(((await response.json()) as StatusBody).state).toBe('stopping');
+  });
+
+  it('lists sessions, connections and the month for an administrator', async () => {
+    const { app, deps } = portal();
+    await post(app, '/api/connect');
+    deps.clock.advance(ASSOCIATE_MS);
+    await get(app, '/api/status');
+    const client = deps.simulator.connectClient('mina');
+    deps.advanceMinutes(30);
+    const response = await get(app, '/api/admin/sessions', 'admin');
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as AdminSessionsBody;
+    expect(Object.keys(body).sort()).toEqual(['connections', 'month', 'sessions']);
+    expect(body.sessions).toEqual([
+      {
+        id: expect.any(String),
+        startedBy: testEmployee.sub,
+        startedAt: '2026-03-02T09:00:00.000Z',
+        readyAt: '2026-03-02T09:01:00.000Z',
+        endedAt: null,
+        endReason: null,
+        users: [testEmployee.sub],
+        peakConnections: 0,
+        costUsd: expect.any(Number),
+      },
+    ]);
+    expect(body.connections).toEqual([
+      {
+        connectionId: client.connectionId,
+        user: 'mina',
+        status: 'active',
+        connectedAt: '2026-03-02T09:01:00.000Z',
+        endedAt: null,
+      },
+    ]);
+    expect(body.month).toMatchObject({
+      since: '2026-03-01T00:00:00.000Z',
+      associationHours: expect.any(Number),
+      costUsd: expect.any(Number),
+      alwaysOnCostUsd: expect.any(Number),
+    });
+  });
+});
+
+describe('errors', () => {
+  it('answers an unknown /api route with a JSON 404', async () => {
+    const { app } = portal();
+    await expectError(await get(app, '/api/nothing-here'), 404, 'not_found');
+  });
+
+  it('answers GET on a POST-only route with a JSON 404', async () => {
+    const { app } = portal();
+    await expectError(await get(app, '/api/connect'), 404, 'not_found');
+  });
+
+  it('answers any other path with a JSON 404 when no SPA is served', async () => {
+    const { app } = portal();
+    await expectError(await get(app, '/somewhere'), 404, 'not_found');
+  });
+
+  it('turns an unexpected failure into a plain 500 without a stack', async () => {
+    const { app, deps } = portal();
+    deps.store.recent = async () => {
+      throw new TypeError('secret detail at DynamoDbSessionStore (store.ts:12:3)');
+    };
+    const body = await expectError(await get(app, '/api/admin/sessions', 'admin'), 500, 'internal');
+    expect(body.error.message).toBe('Something went wrong on our side.');
+  });
+});
