@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createAdaptorServer } from '@hono/node-server';
-import { z } from 'zod';
 import { loadSettings, SettingsError } from '../config/settings.js';
+import * as z from '../config/validation.js';
 import type { CoreDeps } from '../core/deps.js';
 import { createAlbAuthVerifier } from '../http/auth/index.js';
 import { createApp } from '../http/create-app.js';
@@ -34,6 +34,8 @@ export interface LocalServerOptions {
   /** The built SPA; null serves the API and the local pages only. */
   webRoot?: string | null;
   logger?: Logger;
+  /** How long one read of the endpoint answers status polls; the Lambda's 3 s by default. */
+  statusCacheMs?: number;
 }
 
 export interface LocalServer {
@@ -100,7 +102,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
           ...(options.dataFile ? { dataFile: options.dataFile } : {}),
         });
     const deps: CoreDeps = local ? local.deps : createAwsCoreDeps(settings);
-    const services = createPortalServices(deps);
+    const services = createPortalServices(deps, options.statusCacheMs);
     const portal = createApp(
       {
         ...deps,
@@ -112,14 +114,8 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
       services,
     );
     if (local) {
-      // A reset or a clock jump must not be hidden behind the status cache.
-      local.onReset(() => services.status.invalidate());
-      const afterAdvance = local.simulation.afterAdvance;
-      local.simulation.afterAdvance = async () => {
-        services.status.invalidate();
-        await afterAdvance();
-        services.status.invalidate();
-      };
+      // What the simulator controls change must not hide behind the status cache.
+      local.onChange(() => services.status.invalidate());
       local.scheduler.start();
     }
     const users = demoUsers(settings.adminGroup);
@@ -174,14 +170,21 @@ function closeServer(server: NodeServer): Promise<void> {
 
 // ---- command line: `npm start`, `node dist/local/server.mjs [--aws]` ----
 
+const seconds = z.optional(z.coerce.number().check(z.gte(0), z.lte(3600)));
+const flag = z._default(z.enum(['', '0', '1', 'true', 'false']), '');
 const cliEnv = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  LOCAL_USE_AWS: z.enum(['', '0', '1', 'true', 'false']).default(''),
-  LOCAL_ASSOCIATE_SECONDS: z.coerce.number().nonnegative().max(3600).optional(),
-  LOCAL_DISASSOCIATE_SECONDS: z.coerce.number().nonnegative().max(3600).optional(),
-  LOCAL_DATA_FILE: z.string().min(1).optional(),
-  LOCAL_LOG_REQUESTS: z.enum(['', '0', '1']).default(''),
+  PORT: z._default(
+    z.coerce
+      .number()
+      .check(z.refine(Number.isInteger, 'must be a port number'), z.gte(0), z.lte(65535)),
+    3000,
+  ),
+  HOST: z._default(z.string().check(z.minLength(1)), '127.0.0.1'),
+  LOCAL_USE_AWS: flag,
+  LOCAL_ASSOCIATE_SECONDS: seconds,
+  LOCAL_DISASSOCIATE_SECONDS: seconds,
+  LOCAL_DATA_FILE: z.optional(z.string().check(z.minLength(1))),
+  LOCAL_LOG_REQUESTS: flag,
 });
 
 async function main(): Promise<void> {
@@ -210,7 +213,10 @@ async function main(): Promise<void> {
         : { disassociateSeconds: knobs.LOCAL_DISASSOCIATE_SECONDS }),
       ...(knobs.LOCAL_DATA_FILE ? { dataFile: knobs.LOCAL_DATA_FILE } : {}),
       webRoot: builtWebRoot(),
-      logger: knobs.LOCAL_LOG_REQUESTS === '1' ? json : withoutRequestLogs(json),
+      logger:
+        knobs.LOCAL_LOG_REQUESTS === '1' || knobs.LOCAL_LOG_REQUESTS === 'true'
+          ? json
+          : withoutRequestLogs(json),
     });
     printBanner(server);
     const stop = () => void server.close().then(() => process.exit(0));

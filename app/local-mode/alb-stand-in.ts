@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { z } from 'zod';
+import * as z from '../config/validation.js';
 import type { LocalSigner } from './alb-signer.js';
 import type { DemoUser } from './demo-users.js';
 import { signinPage } from './signin-page.js';
@@ -23,8 +23,8 @@ export interface AlbStandInOptions {
 }
 
 const signinForm = z.object({
-  user: z.string().min(1),
-  return: z.string().optional(),
+  user: z.string().check(z.minLength(1)),
+  return: z.optional(z.string()),
 });
 
 // Tokens are re-signed at most this often per user; the ALB's own data token lives 2 minutes.

@@ -31,8 +31,8 @@ export interface LocalSimulation {
   deps: CoreDeps;
   simulation: Simulation;
   scheduler: LocalScheduler;
-  /** Called after any reset, e.g. to drop the portal's status cache. */
-  onReset(listener: () => void): void;
+  /** Called whenever the simulator controls changed the endpoint, e.g. to drop a cache. */
+  onChange(listener: () => void): void;
 }
 
 /**
@@ -90,7 +90,7 @@ export function createLocalSimulation(options: LocalSimulationOptions): LocalSim
   const scheduler = createLocalScheduler(evaluator, sweep, (error) =>
     logger.error('alarm evaluation failed', { error: String(error) }),
   );
-  const resetListeners: (() => void)[] = [];
+  const changeListeners: (() => void)[] = [];
 
   const simulation: Simulation = {
     clock,
@@ -98,6 +98,9 @@ export function createLocalSimulation(options: LocalSimulationOptions): LocalSim
     alarm,
     users: demoUsers(settings.adminGroup),
     logger,
+    changed: () => {
+      for (const listener of changeListeners) listener();
+    },
     afterAdvance: () => scheduler.tick({ force: true }),
     async resetAll() {
       vpn.reset();
@@ -107,8 +110,7 @@ export function createLocalSimulation(options: LocalSimulationOptions): LocalSim
       await alarm.reset('Simulator reset.');
       if (dataFile) rmSync(dataFile, { force: true });
       store.reset();
-      for (const listener of resetListeners) listener();
     },
   };
-  return { deps, simulation, scheduler, onReset: (listener) => resetListeners.push(listener) };
+  return { deps, simulation, scheduler, onChange: (listener) => changeListeners.push(listener) };
 }

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
 import type { LocalIdleAlarm } from '../adapters/local/local-idle-alarm.js';
 import type { ManualClock } from '../adapters/local/manual-clock.js';
 import {
@@ -7,6 +6,7 @@ import {
   type SimulatedClientVpn,
   SimulatorError,
 } from '../adapters/local/simulated-client-vpn.js';
+import * as z from '../config/validation.js';
 import { InvalidRequestError } from '../core/errors.js';
 import type { Logger } from '../http/logger.js';
 import { readJsonBody } from '../http/read-json-body.js';
@@ -20,6 +20,8 @@ export interface Simulation {
   alarm: LocalIdleAlarm;
   users: DemoUser[];
   logger: Logger;
+  /** Tells the portal the simulated endpoint changed (its status cache must not hide it). */
+  changed(): void;
   /** Runs the alarm evaluator and the sweep right away (after the clock moved). */
   afterAdvance(): Promise<void>;
   /** Back to a fresh start: no associations, clients, metrics, faults or sessions. */
@@ -30,23 +32,23 @@ const WEEK_MINUTES = 7 * 24 * 60;
 
 const connectClientBody = z.strictObject({
   /** A demo user's key (their e-mail becomes the VPN user name) or any user name. */
-  user: z.string().trim().min(1).max(128),
+  user: z.string().check(z.trim(), z.minLength(1), z.maxLength(128)),
 });
 const advanceBody = z.strictObject({
-  minutes: z.number().positive().max(WEEK_MINUTES),
+  minutes: z.number().check(z.positive(), z.maximum(WEEK_MINUTES)),
 });
 const faultBody = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.enum(['unavailable', 'throttled']),
-    operation: z.enum(CLIENT_VPN_OPERATIONS).optional(),
+    operation: z.optional(z.enum(CLIENT_VPN_OPERATIONS)),
   }),
   z.strictObject({
     kind: z.literal('association-failed'),
-    message: z.string().trim().min(1).max(500).optional(),
+    message: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))),
   }),
 ]);
 const emptyBody = z.strictObject({});
-const connectionId = z.string().regex(/^cvpn-connection-[0-9a-f]+$/);
+const connectionId = z.string().check(z.regex(/^cvpn-connection-[0-9a-f]+$/));
 
 /** The simulator controls under /_local: a page for demos and a JSON API for tests. */
 export function simulatorRoutes(sim: Simulation) {
@@ -77,18 +79,23 @@ export function simulatorRoutes(sim: Simulation) {
       const { user } = await readJsonBody(c, connectClientBody);
       const demoUser = sim.users.find((candidate) => candidate.key === user);
       const client = sim.vpn.connectClient(demoUser?.email ?? user);
+      sim.changed();
       return c.json({ client }, 201);
     })
     .post('/api/clients/:id/disconnect', async (c) => {
       await readJsonBody(c, emptyBody);
       const id = connectionId.safeParse(c.req.param('id'));
       if (!id.success) throw new InvalidRequestError('Not a connection id (cvpn-connection-…).');
-      return c.json({ client: sim.vpn.disconnectClient(id.data) });
+      const client = sim.vpn.disconnectClient(id.data);
+      sim.changed();
+      return c.json({ client });
     })
     .post('/api/clock/advance', async (c) => {
       const { minutes } = await readJsonBody(c, advanceBody);
       sim.clock.advance(minutes * 60_000);
+      sim.changed();
       await sim.afterAdvance();
+      sim.changed();
       return c.json(state());
     })
     .post('/api/faults', async (c) => {
@@ -107,6 +114,7 @@ export function simulatorRoutes(sim: Simulation) {
     .post('/api/reset', async (c) => {
       await readJsonBody(c, emptyBody);
       await sim.resetAll();
+      sim.changed();
       return c.json(state());
     })
     .all('/api/*', (c) => c.json(errorBody('not_found', 'No such simulator route.'), 404));

@@ -1,0 +1,164 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AdminSessionsBody, StatusBody } from '../http/api-types.js';
+import { silentLogger } from '../http/logger.js';
+import { type LocalServer, startLocalServer } from './local-server.js';
+
+/** A browser, reduced to what the stories need: one cookie jar, redirects not followed. */
+function browser(base: string) {
+  const cookies = new Map<string, string>();
+  const request = async (path: string, init: RequestInit = {}) => {
+    const headers = new Headers(init.headers);
+    if (cookies.size > 0) {
+      headers.set('cookie', [...cookies].map(([name, value]) => `${name}=${value}`).join('; '));
+    }
+    if (init.method === 'POST') headers.set('origin', base);
+    const response = await fetch(`${base}${path}`, { ...init, headers, redirect: 'manual' });
+    for (const line of response.headers.getSetCookie()) {
+      const [pair = ''] = line.split(';');
+      const [name = '', value = ''] = pair.split('=');
+      cookies.set(name.trim(), value);
+    }
+    return response;
+  };
+  const postJson = (path: string, body: unknown = {}) =>
+    request(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  return {
+    request,
+    postJson,
+    signIn: (user: string) =>
+      request('/_local/signin', { method: 'POST', body: new URLSearchParams({ user }) }),
+    status: async () => (await (await request('/api/status')).json()) as StatusBody,
+    /** Polls the status page until `accept` holds, as the SPA does. */
+    async waitFor(accept: (status: StatusBody) => boolean, timeoutMs = 8_000) {
+      const deadline = Date.now() + timeoutMs;
+      let last = await this.status();
+      while (!accept(last)) {
+        if (Date.now() > deadline)
+          throw new Error(`Gave up waiting; last status ${JSON.stringify(last)}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        last = await this.status();
+      }
+      return last;
+    },
+  };
+}
+
+let server: LocalServer | undefined;
+
+async function startServer() {
+  server = await startLocalServer({
+    port: 0,
+    associateSeconds: 0.5,
+    disassociateSeconds: 1,
+    logger: silentLogger,
+    webRoot: null,
+    statusCacheMs: 100,
+  });
+  return server;
+}
+
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+describe('local server', () => {
+  it('sends every path to the sign-in page until someone signs in', async () => {
+    const { url } = await startServer();
+    const visitor = browser(url);
+    for (const path of ['/', '/api/status', '/signout']) {
+      const response = await visitor.request(path);
+      expect(response.status).toBe(302);
+      expect(response.headers.get('location')).toBe(
+        `/_local/signin?return=${encodeURIComponent(path)}`,
+      );
+    }
+    expect((await visitor.request('/_local/signin')).status).toBe(200);
+    expect((await visitor.signIn('nobody')).status).toBe(400);
+  });
+
+  it('turns the VPN on, lets a client come and go, then switches it off when idle', async () => {
+    const { url } = await startServer();
+    const employee = browser(url);
+    const signIn = await employee.signIn('minjun');
+    expect(signIn.status).toBe(302);
+    const me = await (await employee.request('/api/me')).json();
+    expect(me).toMatchObject({ user: { name: '김민준' }, isAdmin: false });
+
+    const connect = await employee.postJson('/api/connect');
+    expect(connect.status).toBe(202);
+    expect(((await connect.json()) as StatusBody).state).toBe('starting');
+    await employee.waitFor((status) => status.state === 'ready');
+
+    const joined = await employee.postJson('/_local/api/clients', { user: 'minjun' });
+    expect(joined.status).toBe(201);
+    const { client } = (await joined.json()) as { client: { connectionId: string } };
+    await employee.waitFor((status) => status.activeConnections === 1);
+    const left = await employee.postJson(`/_local/api/clients/${client.connectionId}/disconnect`);
+    expect(left.status).toBe(200);
+    await employee.waitFor((status) => status.activeConnections === 0);
+
+    const advanced = await employee.postJson('/_local/api/clock/advance', { minutes: 40 });
+    expect(advanced.status).toBe(200);
+    expect(((await advanced.json()) as { alarm: { value: string } }).alarm.value).toBe('ALARM');
+    await employee.waitFor((status) => status.state === 'off');
+
+    const admin = browser(url);
+    await admin.signIn('admin');
+    const report = (await (await admin.request('/api/admin/sessions')).json()) as AdminSessionsBody;
+    expect(report.sessions[0]).toMatchObject({ endReason: 'idle' });
+    expect(report.sessions[0]?.endedAt).not.toBeNull();
+    expect((await employee.request('/api/admin/sessions')).status).toBe(403);
+  });
+
+  it('ends ready when someone connects while the VPN is stopping', async () => {
+    const { url } = await startServer();
+    const employee = browser(url);
+    await employee.signIn('hanako');
+    await employee.postJson('/api/connect');
+    await employee.waitFor((status) => status.state === 'ready');
+
+    await employee.postJson('/_local/api/clock/advance', { minutes: 40 });
+    expect((await employee.status()).state).toBe('stopping');
+    const connect = await employee.postJson('/api/connect');
+    expect(connect.status).toBe(202);
+    expect(((await connect.json()) as StatusBody).connectQueued).toBe(true);
+
+    const ready = await employee.waitFor((status) => status.state === 'ready');
+    expect(ready.associations.every((a) => a.status === 'associated')).toBe(true);
+  });
+
+  it('answers bad simulator input with a 400 JSON error', async () => {
+    const { url } = await startServer();
+    const visitor = browser(url);
+    const response = await visitor.postJson('/_local/api/clock/advance', { minutes: -5 });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'invalid_request' } });
+    const noClient = await visitor.postJson('/_local/api/clients', { user: 'kim' });
+    expect(noClient.status).toBe(409);
+  });
+
+  it('signs out through the portal and lands on the sign-in page', async () => {
+    const { url } = await startServer();
+    const employee = browser(url);
+    await employee.signIn('emma');
+    const signout = await employee.request('/signout');
+    expect(signout.status).toBe(302);
+    expect(signout.headers.get('location')).toBe('/_local/signout');
+    const local = await employee.request('/_local/signout');
+    expect(local.headers.get('location')).toBe('/_local/signin');
+    expect((await employee.request('/api/me')).status).toBe(302);
+  });
+
+  it('says plainly when the port is taken', async () => {
+    const first = await startServer();
+    const port = Number(new URL(first.url).port);
+    await expect(startLocalServer({ port, logger: silentLogger })).rejects.toThrow(
+      `Cannot start the local server: port ${port} is already in use`,
+    );
+  });
+});
