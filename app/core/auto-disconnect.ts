@@ -1,7 +1,8 @@
 import { lastActivityAt } from './deadlines.js';
 import type { CoreDeps } from './deps.js';
 import { refreshLiveState } from './live-state.js';
-import type { Association, ClientConnection, EndReason } from './model.js';
+import type { Association, ClientConnection, EndReason, VpnSession } from './model.js';
+import { notificationsAfterAutoDisconnect, notifySafely } from './notifications.js';
 import { endSession } from './session-lifecycle.js';
 import { activeConnections } from './vpn-state.js';
 
@@ -83,8 +84,26 @@ export async function autoDisconnect(
   if (decision.action === 'nothing') {
     return { decision, endedSessionId: null, alarmReset: false };
   }
-  const endedSessionId = await disassociateAndEnd(deps, decision.associationIds, 'idle');
-  return { decision, endedSessionId, alarmReset: false };
+  const removed = live.snapshot.associations.filter((a) =>
+    decision.associationIds.includes(a.associationId),
+  );
+  const ended = await disassociateAndEndSession(deps, decision.associationIds, 'idle');
+  if (deps.notifier) {
+    // After the disassociation, never before: a notice can neither block nor undo it.
+    const endedSession = ended ?? (await failedSessionFor(deps, removed));
+    await notifySafely(
+      deps.notifier,
+      notificationsAfterAutoDisconnect({
+        trigger,
+        removed,
+        endedSession,
+        now: deps.clock.now(),
+        prices: deps.policy.prices,
+        idleTimeoutMinutes: deps.policy.idleTimeoutMinutes,
+      }),
+    );
+  }
+  return { decision, endedSessionId: ended?.id ?? null, alarmReset: false };
 }
 
 /** Removes the given associations and ends the open session with `reason`. */
@@ -93,11 +112,31 @@ export async function disassociateAndEnd(
   associationIds: readonly string[],
   reason: EndReason,
 ): Promise<string | null> {
+  return (await disassociateAndEndSession(deps, associationIds, reason))?.id ?? null;
+}
+
+/** As `disassociateAndEnd`, returning the ended session itself (for its length and cost). */
+export async function disassociateAndEndSession(
+  deps: CoreDeps,
+  associationIds: readonly string[],
+  reason: EndReason,
+): Promise<VpnSession | null> {
   await Promise.all(associationIds.map((id) => deps.vpn.disassociate(id)));
   const open = await deps.store.getOpen();
   if (!open || open.queuedConnect) return null;
-  await deps.store.close(endSession(open, reason, deps.clock.now()));
-  return open.id;
+  const ended = endSession(open, reason, deps.clock.now());
+  await deps.store.close(ended);
+  return ended;
+}
+
+/** The session a failed association belonged to, which the live-state refresh already ended. */
+async function failedSessionFor(
+  deps: CoreDeps,
+  removed: readonly Association[],
+): Promise<VpnSession | null> {
+  if (!removed.some((a) => a.status === 'association-failed')) return null;
+  const [latest] = await deps.store.recent(1);
+  return latest?.endReason === 'failed' ? latest : null;
 }
 
 function latest(a: Date | null, b: Date | null): Date | null {

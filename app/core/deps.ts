@@ -2,6 +2,7 @@ import type { ActivityMetrics } from '../ports/activity-metrics.js';
 import type { ClientVpn } from '../ports/client-vpn.js';
 import type { Clock } from '../ports/clock.js';
 import type { IdleAlarm } from '../ports/idle-alarm.js';
+import type { Notifier } from '../ports/notifier.js';
 import type { SessionStore } from '../ports/session-store.js';
 import type { ExtraRoute } from './model.js';
 
@@ -21,4 +22,10 @@ export interface CoreDeps {
   alarm: IdleAlarm;
   clock: Clock;
   policy: VpnPolicy;
+  /**
+   * Optional: where notices go when the VPN turns itself off or an association fails
+   * (core/notifications.ts). Pass the fan-out notifier, which never throws; without one,
+   * nothing is sent.
+   */
+  notifier?: Notifier;
 }
