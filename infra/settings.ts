@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../app/config/validation.js';
 
 /**
  * The operator's settings for the stack (README "Deploy to AWS"). Read from the CDK context
@@ -17,23 +17,21 @@ export class InfraSettingsError extends Error {
   }
 }
 
+const pattern = (regex: RegExp, error: string) => z.string().check(z.regex(regex, { error }));
 const id = (prefix: string) =>
-  z.string().regex(new RegExp(`^${prefix}-[0-9a-f]{8,17}$`), {
-    message: `must look like ${prefix}-0123456789abcdef0`,
-  });
+  pattern(new RegExp(`^${prefix}-[0-9a-f]{8,17}$`), `must look like ${prefix}-0123456789abcdef0`);
 const subnetId = id('subnet');
-const cidr = z
-  .string()
-  .regex(/^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/, { message: 'must be an IPv4 CIDR like 10.0.0.0/16' });
-const hostname = z
-  .string()
-  .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, {
-    message: 'must be a host name like vpn.example.com',
-  });
-const price = z.number().finite().nonnegative({ message: 'must be a price in USD, 0 or more' });
-const groupName = z.string().regex(/^[\p{L}\p{M}\p{S}\p{N}\p{P}]{1,128}$/u, {
-  message: 'must be a Cognito group name (1–128 characters, no spaces)',
-});
+const cidr = pattern(/^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/, 'must be an IPv4 CIDR like 10.0.0.0/16');
+const hostname = pattern(
+  /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i,
+  'must be a host name like vpn.example.com',
+);
+const price = z.number().check(z.gte(0, { error: 'must be a price in USD, 0 or more' }));
+const groupName = pattern(
+  /^[\p{L}\p{M}\p{S}\p{N}\p{P}]{1,128}$/u,
+  'must be a Cognito group name (1–128 characters, no spaces)',
+);
+const atLeast = (count: number, error: string) => z.minLength(count, { error });
 
 /** The retention periods CloudWatch Logs accepts. */
 export const RETENTION_DAYS = [
@@ -44,103 +42,118 @@ export const RETENTION_DAYS = [
 const cognitoCreate = z.strictObject({
   mode: z.literal('create'),
   /** Hosted-UI prefix: https://<prefix>.auth.<region>.amazoncognito.com */
-  domainPrefix: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, {
-    message: 'must be lowercase letters, digits and hyphens (the hosted-UI prefix)',
-  }),
+  domainPrefix: pattern(
+    /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/,
+    'must be lowercase letters, digits and hyphens (the hosted-UI prefix)',
+  ),
 });
 const cognitoImport = z.strictObject({
   mode: z.literal('import'),
-  userPoolId: z.string().regex(/^[\w-]+_[0-9a-zA-Z]+$/, {
-    message: 'must look like ap-northeast-2_AbCdEf123',
-  }),
+  userPoolId: pattern(/^[\w-]+_[0-9a-zA-Z]+$/, 'must look like ap-northeast-2_AbCdEf123'),
   /** The app client must have a secret, the code grant and the callback URL (README). */
-  clientId: z.string().regex(/^[a-z0-9]{1,128}$/, { message: 'must be a Cognito app client id' }),
+  clientId: pattern(/^[a-z0-9]{1,128}$/, 'must be a Cognito app client id'),
   /** A hosted-UI prefix (`my-prefix`) or a custom domain (`auth.example.com`). */
-  domain: z.string().regex(/^[a-z0-9][a-z0-9.-]*[a-z0-9]$/i, {
-    message: 'must be a hosted-UI prefix or a custom domain name',
-  }),
+  domain: pattern(
+    /^[a-z0-9][a-z0-9.-]*[a-z0-9]$/i,
+    'must be a hosted-UI prefix or a custom domain name',
+  ),
 });
 
 const schema = z
   .strictObject({
-    stackName: z
-      .string()
-      .regex(/^[A-Za-z][A-Za-z0-9-]{0,100}$/, { message: 'must be a CloudFormation stack name' })
-      .default('VpnPortal'),
-    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { message: 'must be like ap-northeast-2' }),
-    account: z
-      .string()
-      .regex(/^\d{12}$/, { message: 'must be a 12-digit AWS account id' })
-      .optional(),
+    stackName: z._default(
+      pattern(/^[A-Za-z][A-Za-z0-9-]{0,100}$/, 'must be a CloudFormation stack name'),
+      'VpnPortal',
+    ),
+    region: pattern(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be like ap-northeast-2'),
+    account: z.optional(pattern(/^\d{12}$/, 'must be a 12-digit AWS account id')),
     vpcId: id('vpc'),
     endpointId: id('cvpn-endpoint'),
-    targetSubnetIds: z
-      .array(subnetId)
-      .min(1, { message: 'must list at least one subnet' })
-      .refine((ids) => new Set(ids).size === ids.length, { message: 'must not repeat a subnet' }),
-    extraRoutes: z
-      .array(z.strictObject({ cidr, subnetId, description: z.string().max(255).optional() }))
-      .default([]),
-    idleTimeoutMinutes: z
-      .number()
-      .int({ message: 'must be a whole number of minutes' })
-      .min(5, { message: 'must be at least 5' })
-      .max(1440, { message: 'must be at most 1440 (one day)' })
-      .refine((minutes) => minutes % 5 === 0, {
-        message: 'must be a multiple of 5 (the idle alarm looks at 5-minute periods)',
-      })
-      .default(30),
-    internetFacing: z.boolean().default(true),
+    targetSubnetIds: z.array(subnetId).check(
+      atLeast(1, 'must list at least one subnet'),
+      z.refine((ids) => new Set(ids).size === ids.length, { error: 'must not repeat a subnet' }),
+    ),
+    extraRoutes: z._default(
+      z.array(
+        z.strictObject({
+          cidr,
+          subnetId,
+          description: z.optional(
+            z.string().check(z.maxLength(255, { error: 'must be at most 255 characters' })),
+          ),
+        }),
+      ),
+      [],
+    ),
+    idleTimeoutMinutes: z._default(
+      z.number().check(
+        z.refine(Number.isInteger, { error: 'must be a whole number of minutes', abort: true }),
+        z.gte(5, { error: 'must be at least 5' }),
+        z.lte(1440, { error: 'must be at most 1440 (one day)' }),
+        z.multipleOf(5, {
+          error: 'must be a multiple of 5 (the idle alarm looks at 5-minute periods)',
+        }),
+      ),
+      30,
+    ),
+    internetFacing: z._default(z.boolean(), true),
     albSubnetIds: z
       .array(subnetId)
-      .min(2, { message: 'must list at least two subnets in different AZs (an ALB needs two)' }),
-    allowedCidrs: z.array(cidr).min(1).default(['0.0.0.0/0']),
-    certificateArn: z.string().regex(/^arn:aws[\w-]*:acm:[\w-]+:\d{12}:certificate\/[\w-]+$/, {
-      message: 'must be an ACM certificate ARN',
-    }),
-    domainName: hostname.optional(),
+      .check(atLeast(2, 'must list at least two subnets in different AZs (an ALB needs two)')),
+    allowedCidrs: z._default(z.array(cidr).check(atLeast(1, 'must list at least one CIDR')), [
+      '0.0.0.0/0',
+    ]),
+    certificateArn: pattern(
+      /^arn:aws[\w-]*:acm:[\w-]+:\d{12}:certificate\/[\w-]+$/,
+      'must be an ACM certificate ARN',
+    ),
+    domainName: z.optional(hostname),
     cognito: z.discriminatedUnion('mode', [cognitoCreate, cognitoImport], {
-      message: 'must be { "mode": "create", … } or { "mode": "import", … }',
+      error: 'must be { "mode": "create", … } or { "mode": "import", … }',
     }),
-    adminGroup: groupName.default('vpn-admins'),
-    metricNamespace: z
-      .string()
-      .regex(/^[\w./#:-]{1,255}$/, { message: 'must be a CloudWatch namespace' })
-      .default('VpnPortal'),
-    prices: z
-      .strictObject({
-        associationHourUsd: price.default(0.1),
-        connectionHourUsd: price.default(0.05),
-      })
-      .default({ associationHourUsd: 0.1, connectionHourUsd: 0.05 }),
-    logRetentionDays: z
-      .number()
-      .int()
-      .refine((days) => RETENTION_DAYS.includes(days), {
-        message: `must be one of CloudWatch's retention periods (${RETENTION_DAYS.join(', ')})`,
-      })
-      .default(90),
-    alarmEmail: z.email({ message: 'must be an e-mail address' }).optional(),
+    adminGroup: z._default(groupName, 'vpn-admins'),
+    metricNamespace: z._default(
+      pattern(/^[\w./#:-]{1,255}$/, 'must be a CloudWatch namespace'),
+      'VpnPortal',
+    ),
+    prices: z._default(
+      z.strictObject({
+        associationHourUsd: z._default(price, 0.1),
+        connectionHourUsd: z._default(price, 0.05),
+      }),
+      { associationHourUsd: 0.1, connectionHourUsd: 0.05 },
+    ),
+    logRetentionDays: z._default(
+      z.number().check(
+        z.refine((days) => RETENTION_DAYS.includes(days), {
+          error: `must be one of CloudWatch's retention periods (${RETENTION_DAYS.join(', ')})`,
+        }),
+      ),
+      90,
+    ),
+    alarmEmail: z.optional(z.email({ error: 'must be an e-mail address' })),
   })
-  .superRefine((settings, ctx) => {
-    settings.extraRoutes.forEach((route, index) => {
-      if (!settings.targetSubnetIds.includes(route.subnetId)) {
+  .check(
+    z.superRefine((settings, ctx) => {
+      settings.extraRoutes.forEach((route, index) => {
+        if (!settings.targetSubnetIds.includes(route.subnetId)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['extraRoutes', index, 'subnetId'],
+            message: 'must be one of targetSubnetIds (a route targets an associated subnet)',
+          });
+        }
+      });
+      const certRegion = settings.certificateArn.split(':')[3];
+      if (certRegion !== undefined && certRegion !== settings.region) {
         ctx.addIssue({
           code: 'custom',
-          path: ['extraRoutes', index, 'subnetId'],
-          message: 'must be one of targetSubnetIds (a route targets an associated subnet)',
+          path: ['certificateArn'],
+          message: `must be in the stack's region ${settings.region} (got ${certRegion})`,
         });
       }
-    });
-    const certRegion = settings.certificateArn.split(':')[3];
-    if (certRegion !== undefined && certRegion !== settings.region) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['certificateArn'],
-        message: `must be in the stack's region ${settings.region} (got ${certRegion})`,
-      });
-    }
-  });
+    }),
+  );
 
 export type InfraSettings = z.output<typeof schema>;
 export type InfraSettingsInput = z.input<typeof schema>;

@@ -44,7 +44,7 @@ export class BundledFunction extends Construct {
       runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.ARM_64,
       handler: `${props.bundle}.handler`,
-      code: lambda.Code.fromAsset(props.codeDir, { exclude: excludeOthers(props.bundle) }),
+      code: lambda.Code.fromAsset(props.codeDir, { exclude: assetExcludes(props.bundle) }),
       memorySize: props.memorySize,
       timeout: props.timeout,
       role: this.role,
@@ -57,11 +57,11 @@ export class BundledFunction extends Construct {
 }
 
 /**
- * Each function ships only its own bundle (plus, for the portal, everything else in
- * `dist/lambda`, such as the SPA's files in `web/`): the other bundle is excluded.
+ * Each function ships only its own bundle (source map and licence notes included); the
+ * portal also ships everything else in `dist/lambda`, such as the SPA's files in `web/`.
+ * The build's metafiles (`meta-*.json`) stay behind.
  */
-function excludeOthers(bundle: string): string[] {
-  const other = bundle === 'portal' ? 'auto-disconnect' : 'portal';
-  if (bundle === 'portal') return [`${other}.mjs`, `${other}.mjs.map`];
-  return ['*', `!${bundle}.mjs`, `!${bundle}.mjs.map`];
+export function assetExcludes(bundle: string): string[] {
+  if (bundle === 'portal') return ['auto-disconnect.*', 'meta-*.json'];
+  return ['*', `!${bundle}.*`];
 }

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Validations } from 'aws-cdk-lib';
+import { describe, expect, it } from 'vitest';
+import { synthPortal } from './test-support.js';
+
+interface Report {
+  pluginReports: { pluginName: string; violations: { ruleName: string }[] }[];
+}
+
+const VARIANTS: [string, Parameters<typeof synthPortal>[0]][] = [
+  ['the committed example', {}],
+  [
+    'an internal ALB with narrowed CIDRs, no domain name and no e-mail',
+    {
+      internetFacing: false,
+      allowedCidrs: ['10.0.0.0/8'],
+      domainName: undefined,
+      alarmEmail: undefined,
+    },
+  ],
+  [
+    'an imported Cognito pool',
+    {
+      cognito: {
+        mode: 'import',
+        userPoolId: 'ap-northeast-2_AbCdEf123',
+        clientId: 'abcdefghij1234567890abcdef',
+        domain: 'acme-vpn',
+      },
+    },
+  ],
+];
+
+describe('cdk-nag AwsSolutionsChecks', () => {
+  it.each(VARIANTS)('reports nothing unacknowledged for %s', (_name, overrides) => {
+    // Synth throws on any unacknowledged error; the report lists warnings too.
+    const { outdir } = synthPortal(overrides);
+    const report = JSON.parse(
+      readFileSync(join(outdir, 'validation-report.json'), 'utf8'),
+    ) as Report;
+    const findings = report.pluginReports.flatMap((plugin) =>
+      plugin.violations.map((violation) => `${plugin.pluginName}: ${violation.ruleName}`),
+    );
+    expect(findings).toEqual([]);
+  });
+
+  it('gives every acknowledgement a written reason', () => {
+    const { app } = synthPortal();
+    const acknowledgements = app.node
+      .findAll()
+      .flatMap((node) => node.node.metadata)
+      .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+      .flatMap((entry) => Object.entries(entry.data as Record<string, string>));
+    expect(acknowledgements.length).toBeGreaterThan(0);
+    for (const [id, reason] of acknowledgements) {
+      expect(reason, id).toMatch(/\w+ \w+ \w+ \w+ \w+/);
+    }
+  });
+});

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { cognitoHostedUiHost, type InfraSettingsInput, parseInfraSettings } from './settings.js';
+import { exampleSettings } from './test-support.js';
+
+const withSetting = (overrides: Record<string, unknown>) => ({ ...exampleSettings, ...overrides });
+const errorFor = (raw: unknown) => {
+  try {
+    parseInfraSettings(raw);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('expected the settings to be rejected');
+};
+
+describe('infra settings', () => {
+  it('accepts the committed example and fills in the defaults', () => {
+    const { alarmEmail: _email, extraRoutes: _routes, ...minimal } = exampleSettings;
+    const settings = parseInfraSettings({
+      ...minimal,
+      prices: undefined,
+      idleTimeoutMinutes: undefined,
+    });
+    expect(settings).toMatchObject({
+      stackName: 'VpnPortal',
+      idleTimeoutMinutes: 30,
+      internetFacing: true,
+      adminGroup: 'vpn-admins',
+      metricNamespace: 'VpnPortal',
+      extraRoutes: [],
+      prices: { associationHourUsd: 0.1, connectionHourUsd: 0.05 },
+      logRetentionDays: 90,
+    });
+    expect(settings.alarmEmail).toBeUndefined();
+  });
+
+  it('accepts the settings as a JSON string, as `cdk -c vpnPortal=…` passes them', () => {
+    expect(parseInfraSettings(JSON.stringify(exampleSettings)).endpointId).toBe(
+      exampleSettings.endpointId,
+    );
+    expect(errorFor('{not json')).toBe('Setting vpnPortal is not valid JSON');
+    expect(errorFor(undefined)).toBe('Setting vpnPortal is missing from the CDK context');
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ['VPC id', { vpcId: 'vpc-1' }, 'vpnPortal.vpcId must look like vpc-0123456789abcdef0'],
+    ['endpoint id', { endpointId: 'cvpn-1' }, 'vpnPortal.endpointId must look like cvpn-endpoint-'],
+    [
+      'target subnet',
+      { targetSubnetIds: ['subnet-0a1b2c3d4e5f60001', 'sub-2'] },
+      'vpnPortal.targetSubnetIds[1] must look like subnet-',
+    ],
+    ['no target subnet', { targetSubnetIds: [] }, 'vpnPortal.targetSubnetIds must list at least'],
+    [
+      'extra route outside the target subnets',
+      { extraRoutes: [{ cidr: '0.0.0.0/0', subnetId: 'subnet-0a1b2c3d4e5f69999' }] },
+      'vpnPortal.extraRoutes[0].subnetId must be one of targetSubnetIds',
+    ],
+    [
+      'extra route CIDR',
+      { extraRoutes: [{ cidr: 'everywhere', subnetId: 'subnet-0a1b2c3d4e5f60001' }] },
+      'vpnPortal.extraRoutes[0].cidr must be an IPv4 CIDR',
+    ],
+    [
+      'idle minutes',
+      { idleTimeoutMinutes: 32 },
+      'vpnPortal.idleTimeoutMinutes must be a multiple of 5',
+    ],
+    [
+      'one ALB subnet',
+      { albSubnetIds: ['subnet-0a1b2c3d4e5f61001'] },
+      'vpnPortal.albSubnetIds must list at least two',
+    ],
+    [
+      'certificate',
+      { certificateArn: 'my-cert' },
+      'vpnPortal.certificateArn must be an ACM certificate ARN',
+    ],
+    [
+      'certificate in another region',
+      { certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc' },
+      "vpnPortal.certificateArn must be in the stack's region ap-northeast-2",
+    ],
+    ['domain name', { domainName: 'not a host' }, 'vpnPortal.domainName must be a host name'],
+    [
+      'Cognito mode',
+      { cognito: { mode: 'maybe' } },
+      'vpnPortal.cognito.mode must be { "mode": "create"',
+    ],
+    [
+      'imported client',
+      { cognito: { mode: 'import', userPoolId: 'ap-northeast-2_Abc', domain: 'x' } },
+      'vpnPortal.cognito.clientId is required',
+    ],
+    [
+      'price',
+      { prices: { associationHourUsd: -1 } },
+      'vpnPortal.prices.associationHourUsd must be a price',
+    ],
+    ['scheme', { internetFacing: 'yes' }, 'vpnPortal.internetFacing is invalid'],
+    ['alarm e-mail', { alarmEmail: 'ops' }, 'vpnPortal.alarmEmail must be an e-mail address'],
+    [
+      'log retention',
+      { logRetentionDays: 10 },
+      "vpnPortal.logRetentionDays must be one of CloudWatch's",
+    ],
+    ['unknown key', { vpcID: 'vpc-0a1b2c3d4e5f67890' }, 'vpnPortal is invalid: Unrecognized key'],
+  ])('names the wrong setting: %s', (_name, overrides, message) => {
+    expect(errorFor(withSetting(overrides))).toContain(`Setting ${message}`);
+  });
+
+  it('names a missing required setting', () => {
+    const { certificateArn: _cert, ...rest } = exampleSettings as InfraSettingsInput;
+    expect(errorFor(rest)).toBe('Setting vpnPortal.certificateArn is required');
+  });
+
+  it('derives the hosted-UI host from a prefix or takes a custom domain as is', () => {
+    expect(
+      cognitoHostedUiHost({ mode: 'create', domainPrefix: 'acme-vpn' }, 'ap-northeast-2'),
+    ).toBe('acme-vpn.auth.ap-northeast-2.amazoncognito.com');
+    expect(
+      cognitoHostedUiHost(
+        { mode: 'import', userPoolId: 'x_y', clientId: 'abc', domain: 'auth.example.com' },
+        'ap-northeast-2',
+      ),
+    ).toBe('auth.example.com');
+  });
+});

@@ -1,0 +1,69 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { type InfraSettings, type InfraSettingsInput, parseInfraSettings } from './settings.js';
+import { addVpnPortal } from './vpn-portal-app.js';
+
+/** The committed cdk.json: its example settings and its feature flags. */
+export const cdkJson = JSON.parse(readFileSync(new URL('./cdk.json', import.meta.url), 'utf8')) as {
+  app: string;
+  context: Record<string, unknown> & { vpnPortal: InfraSettingsInput };
+};
+
+export const exampleSettings: InfraSettingsInput = cdkJson.context.vpnPortal;
+
+/**
+ * Placeholder bundles, so the tests assert the template without `npm run build`: they never
+ * run the code, they check what the stack does with it.
+ */
+export function placeholderLambdaDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'vpn-portal-lambda-'));
+  mkdirSync(join(dir, 'web'));
+  for (const file of ['portal.mjs', 'auto-disconnect.mjs']) {
+    writeFileSync(join(dir, file), 'export const handler = async () => ({});\n');
+    writeFileSync(join(dir, `${file}.map`), '{}\n');
+  }
+  writeFileSync(join(dir, 'meta-portal.json'), '{}\n');
+  writeFileSync(join(dir, 'web', 'index.html'), '<!doctype html>\n');
+  return dir;
+}
+
+export interface SynthResult {
+  app: App;
+  template: Template;
+  settings: InfraSettings;
+  outdir: string;
+}
+
+/** Synthesises the app exactly as `app.ts` does (cdk-nag included), with settings overrides. */
+export function synthPortal(overrides: Partial<InfraSettingsInput> = {}): SynthResult {
+  const settings = parseInfraSettings({ ...exampleSettings, ...overrides });
+  const outdir = mkdtempSync(join(tmpdir(), 'vpn-portal-cdk-out-'));
+  const app = new App({ context: cdkJson.context, outdir });
+  const stack = addVpnPortal(app, settings, placeholderLambdaDir());
+  app.synth();
+  return { app, template: Template.fromStack(stack), settings, outdir };
+}
+
+export type TemplateResource = { Properties: Record<string, unknown>; DependsOn?: string[] };
+
+/** The one resource of a type whose properties match; fails when there are none or several. */
+export function onlyResource(
+  template: Template,
+  type: string,
+  props: object = {},
+): [string, TemplateResource] {
+  const found = Object.entries(template.findResources(type, { Properties: props }));
+  const [first] = found;
+  if (found.length !== 1 || first === undefined) {
+    throw new Error(`expected exactly one ${type} matching, found ${found.length}`);
+  }
+  return first as [string, TemplateResource];
+}
+
+/** The logical id of the Lambda function with this handler. */
+export function functionId(template: Template, handler: string): string {
+  return onlyResource(template, 'AWS::Lambda::Function', { Handler: handler })[0];
+}
