@@ -1,0 +1,366 @@
+/**
+ * The BUILT portal bundle (dist/lambda/portal.mjs), end to end, as the Lambda runtime runs it:
+ * a fresh `node` process with only the SPEC section 9 environment, answering real-shaped ALB
+ * events. Nothing of the bundle is stubbed:
+ * - AWS is a local HTTPS endpoint (AWS_ENDPOINT_URL) answering in the wire formats of AWS's
+ *   API reference, so the bundled SDK clients, signing, XML/JSON parsing and adapters all run;
+ * - the ALB's and Cognito's keys are served from the same HTTPS server (ALB_KEYS_URL,
+ *   COGNITO_JWKS_URL) with a certificate trusted through NODE_EXTRA_CA_CERTS, so the
+ *   bundle's plain HTTPS key fetching (aws-jwt-verify's default fetcher) runs unchanged.
+ * Mocks installed with aws-sdk-client-mock in this process could not reach the bundle's own
+ * copy of the SDK in another process, hence the fake endpoint.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StatusBody } from '../http/api-types.js';
+import { createLocalSigner } from '../local-mode/alb-signer.js';
+import { type AlbEvent, albEvent } from '../testing/alb-event.js';
+import { testEmployee } from '../testing/test-keys.js';
+
+const run = promisify(execFile);
+const ROOT = join(import.meta.dirname, '..', '..');
+const BUNDLE = join(ROOT, 'dist', 'lambda', 'portal.mjs');
+
+const REGION = 'eu-west-1';
+const ENDPOINT_ID = 'cvpn-endpoint-0123456789abcdef0';
+const SUBNET = 'subnet-0123456789abcdef0';
+const ALB_ARN =
+  'arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/vpn-portal/50dc6c495c0c9188';
+const POOL_ID = 'eu-west-1_TestPool1';
+const CLIENT_ID = '4example0client0id0abcdefg';
+const COGNITO_DOMAIN = 'vpn-portal-test.auth.eu-west-1.amazoncognito.com';
+
+const signer = createLocalSigner({
+  albArn: ALB_ARN,
+  region: REGION,
+  userPoolId: POOL_ID,
+  clientId: CLIENT_ID,
+});
+
+/**
+ * DescribeClientVpnTargetNetworks, EC2 query protocol (XML), elements as in the EC2 API
+ * reference: docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeClientVpnTargetNetworks.html
+ * (clientVpnTargetNetworks of TargetNetwork: associationId, vpcId, targetNetworkId,
+ * clientVpnEndpointId, status.code, securityGroups).
+ */
+const TARGET_NETWORKS_XML = `<?xml version="1.0" encoding="UTF-8"?>
+<DescribeClientVpnTargetNetworksResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">
+  <requestId>7d0f3f5e-1a2b-4c3d-8e9f-0123456789ab</requestId>
+  <clientVpnTargetNetworks>
+    <item>
+      <associationId>cvpn-assoc-0123456789abcdef0</associationId>
+      <vpcId>vpc-0123456789abcdef0</vpcId>
+      <targetNetworkId>${SUBNET}</targetNetworkId>
+      <clientVpnEndpointId>${ENDPOINT_ID}</clientVpnEndpointId>
+      <status><code>associated</code></status>
+      <securityGroups><item>sg-0123456789abcdef0</item></securityGroups>
+    </item>
+  </clientVpnTargetNetworks>
+</DescribeClientVpnTargetNetworksResponse>`;
+
+/**
+ * DescribeClientVpnConnections, per docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeClientVpnConnections.html
+ * (connections of ClientVpnConnection; times as "yyyy-mm-dd hh:mm:ss", "-" while active).
+ * One active connection and one that ended: only the active one counts.
+ */
+const CONNECTIONS_XML = `<?xml version="1.0" encoding="UTF-8"?>
+<DescribeClientVpnConnectionsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">
+  <requestId>8e1f4a6b-2c3d-4e5f-9a0b-123456789abc</requestId>
+  <connections>
+    <item>
+      <clientVpnEndpointId>${ENDPOINT_ID}</clientVpnEndpointId>
+      <timestamp>2026-03-02 09:20:00</timestamp>
+      <connectionId>cvpn-connection-0a1b2c3d4e5f60001</connectionId>
+      <username>mina</username>
+      <connectionEstablishedTime>2026-03-02 09:05:00</connectionEstablishedTime>
+      <ingressBytes>1024</ingressBytes>
+      <egressBytes>2048</egressBytes>
+      <ingressPackets>10</ingressPackets>
+      <egressPackets>20</egressPackets>
+      <clientIp>10.200.0.2</clientIp>
+      <commonName>mina</commonName>
+      <status><code>active</code></status>
+      <connectionEndTime>-</connectionEndTime>
+    </item>
+    <item>
+      <clientVpnEndpointId>${ENDPOINT_ID}</clientVpnEndpointId>
+      <timestamp>2026-03-02 09:20:00</timestamp>
+      <connectionId>cvpn-connection-0a1b2c3d4e5f60002</connectionId>
+      <username>kenji</username>
+      <connectionEstablishedTime>2026-03-02 08:40:00</connectionEstablishedTime>
+      <clientIp>10.200.0.3</clientIp>
+      <commonName>kenji</commonName>
+      <status><code>terminated</code><message>Client disconnected</message></status>
+      <connectionEndTime>2026-03-02 09:10:00</connectionEndTime>
+    </item>
+  </connections>
+</DescribeClientVpnConnectionsResponse>`;
+
+interface FakeAws {
+  server: Server;
+  url: string;
+  requests: string[];
+}
+
+let directory: string;
+let fake: FakeAws;
+
+async function startFakeAws(certFile: string, keyFile: string): Promise<FakeAws> {
+  const requests: string[] = [];
+  const server = createServer(
+    { cert: await readFile(certFile), key: await readFile(keyFile) },
+    (request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        const body = Buffer.concat(chunks).toString('utf8');
+        const url = request.url ?? '/';
+        if (request.method === 'GET' && url.startsWith('/alb-keys/')) {
+          requests.push(`GET ${url}`);
+          const pem = signer.albPublicKeyPem(url.slice('/alb-keys/'.length));
+          response.writeHead(pem ? 200 : 404, { 'content-type': 'text/plain' }).end(pem ?? '');
+          return;
+        }
+        if (request.method === 'GET' && url === '/jwks.json') {
+          requests.push(`GET ${url}`);
+          response
+            .writeHead(200, { 'content-type': 'application/json' })
+            .end(JSON.stringify(signer.cognitoJwks()));
+          return;
+        }
+        const target = request.headers['x-amz-target'];
+        if (typeof target === 'string' && target.startsWith('DynamoDB_20120810.')) {
+          // DynamoDB JSON protocol: no open session, no history; writes succeed.
+          const operation = target.slice('DynamoDB_20120810.'.length);
+          requests.push(`dynamodb ${operation}`);
+          const answer = operation === 'Query' ? { Count: 0, Items: [], ScannedCount: 0 } : {};
+          response
+            .writeHead(200, { 'content-type': 'application/x-amz-json-1.0' })
+            .end(JSON.stringify(answer));
+          return;
+        }
+        const action = new URLSearchParams(body).get('Action');
+        requests.push(`ec2 ${action}`);
+        const xml =
+          action === 'DescribeClientVpnTargetNetworks'
+            ? TARGET_NETWORKS_XML
+            : action === 'DescribeClientVpnConnections'
+              ? CONNECTIONS_XML
+              : null;
+        if (!xml) {
+          response
+            .writeHead(400, { 'content-type': 'text/xml' })
+            .end(
+              `<Response><Errors><Error><Code>InvalidAction</Code><Message>${action}</Message></Error></Errors><RequestID>x</RequestID></Response>`,
+            );
+          return;
+        }
+        response.writeHead(200, { 'content-type': 'text/xml;charset=UTF-8' }).end(xml);
+      });
+    },
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { server, url: `https://localhost:${port}`, requests };
+}
+
+interface AlbResult {
+  statusCode: number;
+  statusDescription?: string;
+  headers?: Record<string, string>;
+  multiValueHeaders?: Record<string, string[]>;
+  body: string;
+  isBase64Encoded?: boolean;
+}
+
+/** Invokes the bundle's handler with `events`, one after another, in a fresh Node process. */
+async function invokeBundle(events: AlbEvent[]): Promise<AlbResult[]> {
+  const eventsFile = join(directory, `events-${Math.random()}.json`);
+  const resultsFile = `${eventsFile}.out`;
+  await writeFile(eventsFile, JSON.stringify(events));
+  const runner = join(directory, 'runner.mjs');
+  await writeFile(
+    runner,
+    [
+      "import { readFileSync, writeFileSync } from 'node:fs';",
+      'const { handler } = await import(process.env.BUNDLE_URL);',
+      "const events = JSON.parse(readFileSync(process.env.EVENTS_FILE, 'utf8'));",
+      'const results = [];',
+      'for (const event of events) results.push(await handler(event, { awsRequestId: "test" }));',
+      'writeFileSync(process.env.RESULTS_FILE, JSON.stringify(results));',
+    ].join('\n'),
+  );
+  await run(process.execPath, [runner], {
+    cwd: directory,
+    env: {
+      PATH: process.env.PATH ?? '',
+      BUNDLE_URL: pathToFileURL(BUNDLE).href,
+      EVENTS_FILE: eventsFile,
+      RESULTS_FILE: resultsFile,
+      NODE_EXTRA_CA_CERTS: join(directory, 'cert.pem'),
+      AWS_REGION: REGION,
+      AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_ENDPOINT_URL: fake.url,
+      VPN_ENDPOINT_ID: ENDPOINT_ID,
+      VPN_SUBNET_IDS: SUBNET,
+      SESSIONS_TABLE: 'vpn-portal-sessions',
+      IDLE_ALARM_NAME: 'vpn-portal-idle',
+      ALB_ARN,
+      COGNITO_USER_POOL_ID: POOL_ID,
+      COGNITO_CLIENT_ID: CLIENT_ID,
+      COGNITO_DOMAIN,
+      ALB_KEYS_URL: `${fake.url}/alb-keys`,
+      COGNITO_JWKS_URL: `${fake.url}/jwks.json`,
+    },
+  });
+  return JSON.parse(await readFile(resultsFile, 'utf8')) as AlbResult[];
+}
+
+function authHeaders(): Record<string, string> {
+  return {
+    'x-amzn-oidc-data': signer.signDataToken(testEmployee),
+    'x-amzn-oidc-accesstoken': signer.signAccessToken(testEmployee, []),
+    'x-amzn-oidc-identity': testEmployee.sub,
+  };
+}
+
+function header(result: AlbResult, name: string): string | undefined {
+  const single = Object.entries(result.headers ?? {}).find(([key]) => key.toLowerCase() === name);
+  if (single) return single[1];
+  const multi = Object.entries(result.multiValueHeaders ?? {}).find(
+    ([key]) => key.toLowerCase() === name,
+  );
+  return multi?.[1].join(', ');
+}
+
+/** Every Set-Cookie the ALB would pass on, in either event mode. */
+function setCookies(result: AlbResult): string[] {
+  const fromMulti = Object.entries(result.multiValueHeaders ?? {})
+    .filter(([key]) => key.toLowerCase() === 'set-cookie')
+    .flatMap(([, values]) => values);
+  const fromSingle = Object.entries(result.headers ?? {})
+    .filter(([key]) => key.toLowerCase() === 'set-cookie')
+    .map(([, value]) => value);
+  return [...fromMulti, ...fromSingle];
+}
+
+beforeAll(async () => {
+  if (!existsSync(BUNDLE)) {
+    await run(process.execPath, [join(ROOT, 'scripts', 'build-lambda.mjs')], { cwd: ROOT });
+  }
+  directory = await mkdtemp(join(tmpdir(), 'portal-bundle-'));
+  await run('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:prime256v1',
+    '-nodes',
+    '-keyout',
+    join(directory, 'key.pem'),
+    '-out',
+    join(directory, 'cert.pem'),
+    '-days',
+    '1',
+    '-subj',
+    '/CN=localhost',
+    '-addext',
+    'subjectAltName=DNS:localhost,IP:127.0.0.1',
+  ]);
+  fake = await startFakeAws(join(directory, 'cert.pem'), join(directory, 'key.pem'));
+}, 120_000);
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => (fake ? fake.server.close(() => resolve()) : resolve()));
+  if (directory) await rm(directory, { recursive: true, force: true });
+});
+
+describe.each([
+  ['multi-value headers', true],
+  ['single-value headers', false],
+])('the built portal bundle with %s', (_label, multiValue) => {
+  it('answers GET /api/status from the live endpoint for a verified user', async () => {
+    fake.requests.length = 0;
+    const [result] = await invokeBundle([
+      albEvent({ path: '/api/status', headers: authHeaders(), multiValue }),
+    ]);
+    if (!result) throw new Error('no result');
+
+    expect(result.statusCode).toBe(200);
+    expect(header(result, 'content-type')).toMatch(/^application\/json/);
+    expect(header(result, 'cache-control')).toBe('no-store');
+    expect(multiValue ? result.multiValueHeaders : result.headers).toBeDefined();
+    const body = JSON.parse(result.body) as StatusBody;
+    expect(body).toMatchObject({
+      state: 'ready',
+      associations: [
+        { subnetId: SUBNET, associationId: 'cvpn-assoc-0123456789abcdef0', status: 'associated' },
+      ],
+      activeConnections: 1,
+      autoDisconnectAt: null,
+      idleTimeoutMinutes: 30,
+      error: null,
+    });
+    expect(fake.requests).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^GET \/alb-keys\/[0-9a-f-]{36}$/),
+        'GET /jwks.json',
+        'ec2 DescribeClientVpnTargetNetworks',
+        'ec2 DescribeClientVpnConnections',
+      ]),
+    );
+  });
+
+  it('answers GET /api/status with 401 JSON when the ALB headers are missing', async () => {
+    const [result] = await invokeBundle([albEvent({ path: '/api/status', multiValue })]);
+    if (!result) throw new Error('no result');
+    expect(result.statusCode).toBe(401);
+    expect(JSON.parse(result.body)).toEqual({
+      error: {
+        code: 'not_authenticated',
+        message: expect.any(String),
+        requestId: expect.any(String),
+      },
+    });
+  });
+
+  it('expires all four ALB session cookies on GET /signout and sends the browser to Cognito', async () => {
+    const [result] = await invokeBundle([albEvent({ path: '/signout', multiValue })]);
+    if (!result) throw new Error('no result');
+
+    expect(result.statusCode).toBe(302);
+    const location = new URL(header(result, 'location') ?? '');
+    expect(`${location.origin}${location.pathname}`).toBe(`https://${COGNITO_DOMAIN}/logout`);
+    expect(location.searchParams.get('client_id')).toBe(CLIENT_ID);
+    const cookies = setCookies(result);
+    expect(cookies).toHaveLength(4);
+    for (const shard of [0, 1, 2, 3]) {
+      expect(cookies).toContainEqual(
+        expect.stringMatching(new RegExp(`^AWSELBAuthSessionCookie-${shard}=;.*Max-Age=0`)),
+      );
+    }
+  });
+});
+
+describe('the built portal bundle, warm', () => {
+  it('fetches the keys once across invocations of the same process', async () => {
+    fake.requests.length = 0;
+    const results = await invokeBundle([
+      albEvent({ path: '/api/me', headers: authHeaders() }),
+      albEvent({ path: '/api/me', headers: authHeaders() }),
+    ]);
+    expect(results.map((result) => result.statusCode)).toEqual([200, 200]);
+    expect(fake.requests.filter((request) => request.startsWith('GET '))).toHaveLength(2);
+  });
+});
