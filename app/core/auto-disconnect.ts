@@ -2,7 +2,11 @@ import { lastActivityAt } from './deadlines.js';
 import type { CoreDeps } from './deps.js';
 import { refreshLiveState } from './live-state.js';
 import type { Association, ClientConnection, EndReason, VpnSession } from './model.js';
-import { notificationsAfterAutoDisconnect, notifySafely } from './notifications.js';
+import {
+  notificationsAfterAutoDisconnect,
+  notifySafely,
+  recentFailedSession,
+} from './notifications.js';
 import { endSession } from './session-lifecycle.js';
 import { activeConnections } from './vpn-state.js';
 
@@ -90,7 +94,8 @@ export async function autoDisconnect(
   const ended = await disassociateAndEndSession(deps, decision.associationIds, 'idle');
   if (deps.notifier) {
     // After the disassociation, never before: a notice can neither block nor undo it.
-    const endedSession = ended ?? (await failedSessionFor(deps, removed));
+    const failed = removed.some((a) => a.status === 'association-failed');
+    const endedSession = ended ?? (failed ? await recentFailedSession(deps.store) : null);
     await notifySafely(
       deps.notifier,
       notificationsAfterAutoDisconnect({
@@ -127,16 +132,6 @@ export async function disassociateAndEndSession(
   const ended = endSession(open, reason, deps.clock.now());
   await deps.store.close(ended);
   return ended;
-}
-
-/** The session a failed association belonged to, which the live-state refresh already ended. */
-async function failedSessionFor(
-  deps: CoreDeps,
-  removed: readonly Association[],
-): Promise<VpnSession | null> {
-  if (!removed.some((a) => a.status === 'association-failed')) return null;
-  const [latest] = await deps.store.recent(1);
-  return latest?.endReason === 'failed' ? latest : null;
 }
 
 function latest(a: Date | null, b: Date | null): Date | null {

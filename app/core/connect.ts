@@ -1,7 +1,12 @@
 import type { CoreDeps } from './deps.js';
 import { AwsCallError, VpnPortalError } from './errors.js';
 import { associateAll } from './live-state.js';
-import type { VpnSession } from './model.js';
+import type { Association, VpnSession } from './model.js';
+import {
+  associationFailedNotification,
+  notifySafely,
+  recentFailedSession,
+} from './notifications.js';
 import { endSession, newSession, START_GRACE_MS, withConnectRequest } from './session-lifecycle.js';
 import { deriveVpnState } from './vpn-state.js';
 
@@ -75,6 +80,13 @@ export async function connect(deps: CoreDeps, userId: string): Promise<ConnectRe
       }),
     );
     if (!queued.created) await deps.store.save(withConnectRequest(queued.session, userId, now));
+    // The failed associations are gone now, so the auto-disconnect path will never see them.
+    if (deps.notifier) {
+      const failedSession = open ?? (await recentFailedSession(deps.store));
+      await notifySafely(deps.notifier, [
+        associationFailedNotification(failed, failedSession, now),
+      ]);
+    }
     return { outcome: 'queued', warnings };
   }
 
@@ -97,7 +109,7 @@ export async function connect(deps: CoreDeps, userId: string): Promise<ConnectRe
   );
   const mine = opened.created ? opened.session : withConnectRequest(opened.session, userId, now);
   if (!opened.created) await deps.store.save(mine);
-  await associateOrRemember(deps, mine);
+  await associateOrRemember(deps, mine, opened.created);
   return { outcome: opened.created ? 'started' : 'joined', warnings };
 }
 
@@ -108,7 +120,12 @@ function isStale(session: VpnSession, now: Date): boolean {
   return now.getTime() - Date.parse(session.startedAt) > START_GRACE_MS;
 }
 
-async function associateOrRemember(deps: CoreDeps, session: VpnSession): Promise<void> {
+/** `report`: only the request that opened the session tells of its failure, once. */
+async function associateOrRemember(
+  deps: CoreDeps,
+  session: VpnSession,
+  report = false,
+): Promise<void> {
   try {
     await associateAll(deps, session);
   } catch (error) {
@@ -119,9 +136,22 @@ async function associateOrRemember(deps: CoreDeps, session: VpnSession): Promise
     // Keep the failure on the session so the status page shows `error` with these words.
     if (!(error instanceof AwsCallError && error.code === 'aws_throttled')) {
       await deps.store.save({ ...session, failure });
+      if (report) await notifySafely(deps.notifier, [refusedNotice(deps, session, failure)]);
     }
     throw error;
   }
+}
+
+function refusedNotice(deps: CoreDeps, session: VpnSession, failure: string) {
+  const refused = deps.policy.subnetIds.map(
+    (subnetId): Association => ({
+      associationId: '',
+      subnetId,
+      status: 'association-failed',
+      statusMessage: failure,
+    }),
+  );
+  return associationFailedNotification(refused, session, deps.clock.now());
 }
 
 function messageOf(error: unknown): string {

@@ -237,4 +237,19 @@ describe('auto-disconnect with a notifier', () => {
     expect(notifier.sent[0]?.text).toContain('Insufficient free addresses');
     expect(notifier.sent[0]?.text).toContain('started by mina');
   });
+
+  it('reports a failed association cleared by an employee’s retry, since no sweep will see it', async () => {
+    const notifier = new RecordingNotifier();
+    const oneSubnet = testCoreDeps({ policy: { subnetIds: TEST_SUBNETS.slice(0, 1) } });
+    const deps = { ...oneSubnet, notifier };
+    deps.simulator.failNextAssociation('Insufficient free addresses in the subnet.');
+    await connect(deps, 'mina');
+    deps.clock.advance(ASSOCIATE_MS);
+
+    const retry = await connect(deps, 'mina');
+
+    expect(retry.outcome).toBe('queued');
+    expect(notifier.sent.map((n) => n.kind)).toEqual(['association-failed']);
+    expect(notifier.sent[0]?.text).toContain('Insufficient free addresses');
+  });
 });

@@ -1,4 +1,5 @@
 import type { Notifier } from '../ports/notifier.js';
+import type { SessionStore } from '../ports/session-store.js';
 import type { AutoDisconnectTrigger } from './auto-disconnect.js';
 import { associationHours, type Prices, sessionCostUsd } from './cost.js';
 import type { Association, VpnSession } from './model.js';
@@ -149,6 +150,12 @@ export async function notifySafely(
       // The fan-out notifier logs; any other notifier is held to the same promise here.
     }
   }
+}
+
+/** The latest session if it ended because its association failed (for a notice about it). */
+export async function recentFailedSession(store: SessionStore): Promise<VpnSession | null> {
+  const [latest] = await store.recent(1);
+  return latest?.endReason === 'failed' ? latest : null;
 }
 
 function autoOffText(input: {
