@@ -110,7 +110,7 @@ describe('cognito', () => {
       AllowedOAuthFlows: ['code'],
       AllowedOAuthScopes: ['openid', 'email', 'profile'],
       CallbackURLs: ['https://vpn.example.com/oauth2/idpresponse'],
-      LogoutURLs: Match.arrayWith(['https://vpn.example.com/']),
+      LogoutURLs: ['https://vpn.example.com/'],
     });
   });
 

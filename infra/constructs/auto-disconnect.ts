@@ -49,11 +49,13 @@ export class AutoDisconnect extends Construct {
     });
     this.function = bundled.function;
 
-    // It disassociates; it also recreates configured routes when a sweep finds them missing.
+    // It disassociates when idle. Its re-check is the same live-state refresh the status page
+    // runs, which also restores missing routes and carries out a connect queued while the
+    // VPN was stopping: so it may associate and create routes too.
     for (const statement of clientVpnStatements(this, {
       endpointId: props.endpointId,
       subnetIds: props.subnetIds,
-      changes: ['disassociate', 'createRoute'],
+      changes: ['associate', 'createRoute', 'disassociate'],
     })) {
       bundled.role.addToPrincipalPolicy(statement);
     }

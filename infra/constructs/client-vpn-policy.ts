@@ -4,7 +4,6 @@ import type { Construct } from 'constructs';
 
 /** The Describe calls the EC2 Client VPN adapter makes; listed one by one, no wildcard. */
 export const CLIENT_VPN_DESCRIBE_ACTIONS = [
-  'ec2:DescribeClientVpnEndpoints',
   'ec2:DescribeClientVpnTargetNetworks',
   'ec2:DescribeClientVpnConnections',
   'ec2:DescribeClientVpnRoutes',

@@ -10,8 +10,11 @@ export interface CognitoAuthProps {
   portalHost: string;
 }
 
-/** Where the portal's `/signout` sends the browser back to after Cognito's logout. */
-export const SIGNED_OUT_PATHS = ['/', '/signed-out'];
+/**
+ * Where the portal's `/signout` sends the browser after Cognito's logout (`logout_uri`, see
+ * app/http/routes/signout.ts): the portal root, which starts a fresh sign-in.
+ */
+export const SIGNED_OUT_PATH = '/';
 
 /**
  * Cognito for the ALB's `authenticate-cognito` action: either a new user pool with the
@@ -82,7 +85,7 @@ export class CognitoAuth extends Construct {
         flows: { authorizationCodeGrant: true },
         scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
         callbackUrls: [`${base}/oauth2/idpresponse`],
-        logoutUrls: SIGNED_OUT_PATHS.map((path) => `${base}${path}`),
+        logoutUrls: [`${base}${SIGNED_OUT_PATH}`],
       },
       supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
       preventUserExistenceErrors: true,

@@ -61,7 +61,6 @@ describe('least privilege', () => {
     }
     expect(bySid('portal.handler', 'DescribeClientVpnCannotBeScoped').Action).toEqual([
       'ec2:DescribeClientVpnConnections',
-      'ec2:DescribeClientVpnEndpoints',
       'ec2:DescribeClientVpnRoutes',
       'ec2:DescribeClientVpnTargetNetworks',
     ]);
@@ -80,16 +79,18 @@ describe('least privilege', () => {
     }
   });
 
-  it('gives each function only the changes it makes', () => {
-    expect(actions(bySid('portal.handler', 'ChangeThisEndpointOnly')).sort()).toEqual([
-      'ec2:AssociateClientVpnTargetNetwork',
-      'ec2:CreateClientVpnRoute',
-      'ec2:DisassociateClientVpnTargetNetwork',
-    ]);
-    expect(actions(bySid('auto-disconnect.handler', 'ChangeThisEndpointOnly')).sort()).toEqual([
-      'ec2:CreateClientVpnRoute',
-      'ec2:DisassociateClientVpnTargetNetwork',
-    ]);
+  it('lets both functions associate, restore routes and disassociate, nothing more', () => {
+    // Auto-disconnect's re-check also carries out a connect queued while the VPN was stopping.
+    for (const handler of ['portal.handler', 'auto-disconnect.handler']) {
+      expect(actions(bySid(handler, 'ChangeThisEndpointOnly')).sort()).toEqual([
+        'ec2:AssociateClientVpnTargetNetwork',
+        'ec2:CreateClientVpnRoute',
+        'ec2:DisassociateClientVpnTargetNetwork',
+      ]);
+    }
+  });
+
+  it('keeps metric publishing with the portal and alarm resets with auto-disconnect', () => {
     expect(allActions('portal.handler')).not.toContain('cloudwatch:SetAlarmState');
     expect(allActions('auto-disconnect.handler')).not.toContain('cloudwatch:PutMetricData');
   });
