@@ -2,6 +2,12 @@ import { type AutoDisconnectResult, autoDisconnect } from '../core/auto-disconne
 import type { CoreDeps } from '../core/deps.js';
 import type { Logger } from '../http/logger.js';
 import { parseTriggerEvent } from './trigger-event.js';
+import {
+  createWarmUpHandler,
+  isWarmUpEvent,
+  type WarmUpHandlerDeps,
+  type WarmUpHandlerResult,
+} from './warm-up-event.js';
 
 export interface AutoDisconnectHandlerDeps extends CoreDeps {
   logger: Logger;
@@ -40,4 +46,20 @@ export function createAutoDisconnectHandler(deps: AutoDisconnectHandlerDeps) {
     });
     return { trigger: parsed.trigger, ...result };
   };
+}
+
+export interface AutoDisconnectFunctionDeps extends AutoDisconnectHandlerDeps {
+  warmUp?: WarmUpHandlerDeps['warmUp'];
+}
+
+/**
+ * The auto-disconnect Lambda's one handler for its three event kinds: the idle alarm, the
+ * safety-net sweep and the warm-up schedules. It routes by `source`: `vpn-portal.warm-up`
+ * goes to the warm-up, everything else to the alarm/sweep handler above, unchanged.
+ */
+export function createAutoDisconnectFunction(deps: AutoDisconnectFunctionDeps) {
+  const autoOff = createAutoDisconnectHandler(deps);
+  const warmUp = createWarmUpHandler(deps);
+  return async (event: unknown): Promise<AutoDisconnectHandlerResult | WarmUpHandlerResult> =>
+    isWarmUpEvent(event) ? warmUp(event) : autoOff(event);
 }
