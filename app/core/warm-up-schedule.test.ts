@@ -7,6 +7,7 @@ import {
   schedulerCronExpression,
   type WarmUpEntry,
   type WarmUpSchedule,
+  warmUpsBetween,
 } from './warm-up-schedule.js';
 import { isValidTimeZone, localDate, wallTimeToUtc } from './zoned-time.js';
 
@@ -112,6 +113,39 @@ describe('nextWarmUps', () => {
   it('returns nothing for an empty schedule or a count of zero', () => {
     expect(nextWarmUps(schedule([]), new Date(), 5)).toEqual([]);
     expect(nextWarmUps(seoul, new Date(), 0)).toEqual([]);
+  });
+});
+
+describe('warmUpsBetween', () => {
+  it('lists the warm-ups a simulated clock jumped over, and none outside the range', () => {
+    const seoul = schedule([{ days: WEEKDAYS, time: '08:40', timeZone: 'Asia/Seoul' }]);
+
+    const due = warmUpsBetween(
+      seoul,
+      new Date('2025-01-05T23:40:00Z'), // exactly Monday's warm-up: already dispatched
+      new Date('2025-01-08T23:40:00Z'), // exactly Thursday's: due now
+    );
+
+    expect(iso(due)).toEqual([
+      '2025-01-06T23:40:00.000Z',
+      '2025-01-07T23:40:00.000Z',
+      '2025-01-08T23:40:00.000Z',
+    ]);
+    expect(
+      warmUpsBetween(seoul, new Date('2025-01-06T00:00:00Z'), new Date('2025-01-06T01:00:00Z')),
+    ).toEqual([]);
+  });
+
+  it('goes on past a batch when the clock jumped far', () => {
+    const everyDay = schedule([{ days: EVERY_DAY, time: '08:00', timeZone: 'UTC' }]);
+
+    const due = warmUpsBetween(
+      everyDay,
+      new Date('2025-01-01T00:00:00Z'),
+      new Date('2025-03-01T00:00:00Z'),
+    );
+
+    expect(due).toHaveLength(59);
   });
 });
 

@@ -62,6 +62,23 @@ export function nextWarmUps(schedule: WarmUpSchedule, from: Date, count: number)
 }
 
 /**
+ * The warm-ups due in (after, until], soonest first: what a scheduler on a simulated clock
+ * (local mode) dispatches after the clock moved from `after` to `until`.
+ */
+export function warmUpsBetween(schedule: WarmUpSchedule, after: Date, until: Date): Date[] {
+  const due: Date[] = [];
+  let cursor = after;
+  while (cursor.getTime() < until.getTime()) {
+    const batch = nextWarmUps(schedule, cursor, 32);
+    for (const at of batch) if (at.getTime() <= until.getTime()) due.push(at);
+    const last = batch.at(-1);
+    if (!last || batch.length < 32 || last.getTime() >= until.getTime()) break;
+    cursor = last;
+  }
+  return due;
+}
+
+/**
  * Whether `at` falls on a listed holiday, in `timeZone`; without a zone, in the zone of the
  * entry that fires at `at` (else the first entry's zone, else UTC).
  */
