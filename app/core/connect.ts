@@ -80,8 +80,9 @@ export async function connect(deps: CoreDeps, userId: string): Promise<ConnectRe
       }),
     );
     if (!queued.created) await deps.store.save(withConnectRequest(queued.session, userId, now));
-    // The failed associations are gone now, so the auto-disconnect path will never see them.
-    if (deps.notifier) {
+    // The failed associations are gone now, so the auto-disconnect path will never see them;
+    // of several retries at once, the one that opened the queued session reports them.
+    if (deps.notifier && queued.created) {
       const failedSession = open ?? (await recentFailedSession(deps.store));
       await notifySafely(deps.notifier, [
         associationFailedNotification(failed, failedSession, now),
