@@ -1,6 +1,7 @@
 import type { AdminConnection } from '../../app/http/api-types';
 import { formatClockTime, formatDuration } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
+import { UserLabel } from './user-label';
 
 /** Live connections first, then those that ended in the last hour (AWS keeps them 60 min). */
 export function ConnectionsTable({
@@ -40,7 +41,9 @@ export function ConnectionsTable({
                 const end = c.endedAt ? Date.parse(c.endedAt) : now;
                 return (
                   <tr key={c.connectionId}>
-                    <td>{c.user}</td>
+                    <td>
+                      <UserLabel id={c.user} />
+                    </td>
                     <td>
                       <span class={active ? 'pill pill-live' : 'pill'}>
                         {active ? t('connActive') : t('connEnded')}

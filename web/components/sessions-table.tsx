@@ -3,6 +3,7 @@ import type { AdminSession } from '../../app/http/api-types';
 import type { MessageKey } from '../i18n/en';
 import { formatClockTime, formatDateTime, formatDuration, formatUsd } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
+import { UserLabel, UserList } from './user-label';
 
 const endReason: Record<EndReason, MessageKey> = {
   idle: 'endIdle',
@@ -44,10 +45,16 @@ export function SessionsTable({ sessions, now }: { sessions: AdminSession[]; now
                 const end = s.endedAt ? Date.parse(s.endedAt) : now;
                 return (
                   <tr key={s.id}>
-                    <td>{s.startedBy}</td>
-                    <td>{formatDateTime(lang, new Date(s.startedAt))}</td>
-                    <td>{s.readyAt ? formatClockTime(lang, new Date(s.readyAt)) : t('nobody')}</td>
-                    <td>{s.users.length ? s.users.join(', ') : t('nobody')}</td>
+                    <td>
+                      <UserLabel id={s.startedBy} />
+                    </td>
+                    <td class="nowrap">{formatDateTime(lang, new Date(s.startedAt))}</td>
+                    <td class="nowrap">
+                      {s.readyAt ? formatClockTime(lang, new Date(s.readyAt)) : t('nobody')}
+                    </td>
+                    <td>
+                      <UserList ids={s.users} empty={t('nobody')} />
+                    </td>
                     <td>
                       {formatDuration(lang, (end - Date.parse(s.startedAt)) / 1000, 'minutes')}
                     </td>

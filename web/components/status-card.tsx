@@ -88,7 +88,9 @@ function StateDetails({ state, status, error, skewMs, busy, onConnect, onRetry }
     case 'ready':
       return (
         <div class="facts">
-          <p class="fact-number">{plural('connected', status.activeConnections)}</p>
+          <p class={status.activeConnections > 0 ? 'fact-number' : 'fact-big'}>
+            {plural('connected', status.activeConnections)}
+          </p>
           <AutoOffCountdown
             autoDisconnectAt={status.autoDisconnectAt}
             activeConnections={status.activeConnections}

@@ -27,6 +27,7 @@ export const en = {
 
   readyTitle: 'Ready — open your VPN app',
   readyBody: 'Connect with the AWS VPN Client, then open WorkSpaces.',
+  connectedNone: 'Nobody is connected yet',
   connectedOne: '{count} person connected',
   connectedOther: '{count} people connected',
   autoOffIn: 'Turns off in {remaining}',

@@ -49,7 +49,7 @@ export type Params = Record<string, string | number>;
 export interface I18n {
   lang: Lang;
   t(key: MessageKey, params?: Params): string;
-  /** Picks `<base>One` or `<base>Other` by the language's plural rules. */
+  /** `<base>None` for zero, else `<base>One` or `<base>Other` by the language's plural rules. */
   plural(base: 'connected', count: number, params?: Params): string;
 }
 
@@ -63,8 +63,10 @@ export function createI18n(lang: Lang): I18n {
   return {
     lang,
     t,
-    plural: (base, count, params = {}) =>
-      t(rules.select(count) === 'one' ? `${base}One` : `${base}Other`, { count, ...params }),
+    plural: (base, count, params = {}) => {
+      const form = count === 0 ? 'None' : rules.select(count) === 'one' ? 'One' : 'Other';
+      return t(`${base}${form}`, { count, ...params });
+    },
   };
 }
 

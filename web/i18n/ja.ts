@@ -25,6 +25,7 @@ export const ja: Catalogue = {
 
   readyTitle: '準備完了 — VPN アプリを開いてください',
   readyBody: 'AWS VPN Client で接続してから WorkSpaces を開いてください。',
+  connectedNone: 'まだ誰も接続していません',
   connectedOne: '{count} 人が接続中',
   connectedOther: '{count} 人が接続中',
   autoOffIn: 'あと {remaining} でオフ',

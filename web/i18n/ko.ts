@@ -25,6 +25,7 @@ export const ko: Catalogue = {
 
   readyTitle: '준비 완료 — VPN 앱을 여세요',
   readyBody: 'AWS VPN Client로 연결한 다음 WorkSpaces를 여세요.',
+  connectedNone: '아직 연결한 사람이 없습니다',
   connectedOne: '{count}명 연결됨',
   connectedOther: '{count}명 연결됨',
   autoOffIn: '{remaining} 후 꺼짐',

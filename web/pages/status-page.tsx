@@ -17,7 +17,7 @@ export function StatusPage({ api }: { api: ApiClient }) {
 
   if (!snapshot && !pollFailure && !connectFailure) {
     return (
-      <main class="page" aria-busy="true">
+      <main class="page page-status" aria-busy="true">
         <p class="loading">{t('loading')}</p>
       </main>
     );
@@ -33,7 +33,7 @@ export function StatusPage({ api }: { api: ApiClient }) {
   const onRetry = connectFailure || status?.state === 'error' ? model.connect : model.retry;
 
   return (
-    <main class="page">
+    <main class="page page-status">
       <StatusCard
         state={state}
         status={status}
