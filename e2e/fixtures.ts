@@ -1,0 +1,157 @@
+import {
+  type APIRequestContext,
+  type BrowserContext,
+  test as base,
+  expect,
+  type Page,
+} from '@playwright/test';
+import type { StatusBody } from '../app/http/api-types';
+
+/**
+ * Shared fixtures for the e2e stories: `signInAs` opens a fresh iPad (browser context) and
+ * signs in through the local ALB stand-in's page; `simulator` drives the simulated AWS
+ * through its JSON API under /_local and is reset before every test.
+ */
+
+/** Roles map to the demo users local mode offers (app/local-mode/demo-users.ts). */
+export type Person = 'employee' | 'admin' | 'minjun' | 'hanako' | 'emma';
+const demoKey: Record<Person, string> = {
+  employee: 'emma',
+  admin: 'admin',
+  minjun: 'minjun',
+  hanako: 'hanako',
+  emma: 'emma',
+};
+
+export interface SignInOptions {
+  /** The iPad's language, e.g. `ko-KR`; the project's `en-US` otherwise. */
+  locale?: string;
+  /** Where the person goes first; the sign-in page sends them back there. */
+  path?: string;
+}
+
+export interface SimulatedClient {
+  connectionId: string;
+  user: string;
+  status: string;
+}
+
+export interface SimulatorState {
+  now: string;
+  advancedMinutes: number;
+  associations: { associationId: string; subnetId: string; status: string }[];
+  clients: SimulatedClient[];
+  alarm: { value: string };
+  users: { key: string; name: string; email: string }[];
+}
+
+export interface Simulator {
+  state(): Promise<SimulatorState>;
+  /** A fake VPN client of this demo user (key) connects; returns its connection id. */
+  connectClient(person: Person): Promise<string>;
+  disconnectClient(connectionId: string): Promise<void>;
+  /** Moves the simulated clock; the idle alarm and the sweep run right after. */
+  advance(minutes: number): Promise<SimulatorState>;
+  /** The next association ends `association-failed` instead of `associated`. */
+  failNextAssociation(message?: string): Promise<void>;
+  /** The next call (of `operation`, or any) fails as AWS would when unreachable or busy. */
+  injectFault(kind: 'unavailable' | 'throttled', operation?: string): Promise<void>;
+  reset(): Promise<void>;
+  /** The portal's own status answer, as `person` would get it. */
+  statusAs(page: Page): Promise<StatusBody>;
+}
+
+interface Fixtures {
+  simulator: Simulator;
+  signInAs: (who: Person, options?: SignInOptions) => Promise<Page>;
+}
+
+export const test = base.extend<Fixtures>({
+  simulator: [
+    async ({ playwright, baseURL }, use) => {
+      const api = await playwright.request.newContext({ baseURL: baseURL ?? '' });
+      const simulator = createSimulator(api);
+      await simulator.reset(); // every story starts with the VPN off and no history
+      await use(simulator);
+      await api.dispose();
+    },
+    { auto: true },
+  ],
+
+  signInAs: async (
+    { browser, baseURL, viewport, userAgent, deviceScaleFactor, isMobile, hasTouch, locale },
+    use,
+  ) => {
+    const contexts: BrowserContext[] = [];
+    await use(async (who, options = {}) => {
+      const context = await browser.newContext({
+        baseURL: baseURL ?? '',
+        viewport,
+        userAgent,
+        deviceScaleFactor,
+        isMobile,
+        hasTouch,
+        locale: options.locale ?? locale,
+      });
+      contexts.push(context);
+      // The page's timers run on a clock the test can move (see `letTimePass`).
+      await context.clock.install();
+      const page = await context.newPage();
+      await page.goto(options.path ?? '/');
+      await expect(page).toHaveURL(/\/_local\/signin/);
+      const users = await (await page.request.get('/_local/api/state')).json();
+      const user = (users as SimulatorState).users.find((u) => u.key === demoKey[who]);
+      if (!user) throw new Error(`No demo user ${demoKey[who]} in local mode`);
+      await page.getByRole('button', { name: `Sign in as ${user.name}` }).tap();
+      await expect(page).toHaveURL(new URL(options.path ?? '/', baseURL).href);
+      return page;
+    });
+    for (const context of contexts) await context.close();
+  },
+});
+
+export { expect };
+
+/**
+ * The iPad waits `seconds`: its timers (the next status poll, countdowns) fire at once
+ * instead of the test sleeping. The server's own time is not touched.
+ */
+export async function letTimePass(page: Page, seconds: number): Promise<void> {
+  await page.clock.fastForward(seconds * 1000);
+}
+
+/** The status poll comes at most every 30 s (while off); letting that pass polls now. */
+export function nextPoll(page: Page): Promise<void> {
+  return letTimePass(page, 30);
+}
+
+function createSimulator(api: APIRequestContext): Simulator {
+  const post = async <T>(path: string, data: unknown = {}): Promise<T> => {
+    const response = await api.post(`/_local/api/${path}`, { data });
+    if (!response.ok()) {
+      throw new Error(`simulator ${path}: ${response.status()} ${await response.text()}`);
+    }
+    return (await response.json()) as T;
+  };
+  return {
+    state: async () => (await (await api.get('/_local/api/state')).json()) as SimulatorState,
+    connectClient: async (person) => {
+      const body = await post<{ client: SimulatedClient }>('clients', { user: demoKey[person] });
+      return body.client.connectionId;
+    },
+    disconnectClient: async (connectionId) => {
+      await post(`clients/${connectionId}/disconnect`);
+    },
+    advance: (minutes) => post<SimulatorState>('clock/advance', { minutes }),
+    failNextAssociation: async (message) => {
+      await post('faults', { kind: 'association-failed', ...(message ? { message } : {}) });
+    },
+    injectFault: async (kind, operation) => {
+      await post('faults', { kind, ...(operation ? { operation } : {}) });
+    },
+    reset: async () => {
+      await post('reset');
+    },
+    statusAs: async (page) => (await (await page.request.get('/api/status')).json()) as StatusBody,
+  };
+}

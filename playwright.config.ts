@@ -1,0 +1,87 @@
+import { execFileSync } from 'node:child_process';
+import { defineConfig, devices } from '@playwright/test';
+
+/**
+ * The e2e suite (issue 7): Debian's Chromium emulating an iPad Pro 11 in portrait and
+ * landscape, against the local server (simulated AWS) started on a free port.
+ */
+
+/** Asks the OS for a free port, synchronously, since the config itself is synchronous. */
+function freePort(): string {
+  const script = `const s = require('node:net').createServer();
+s.listen(0, '127.0.0.1', () => { process.stdout.write(String(s.address().port)); s.close(); });`;
+  return execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim();
+}
+
+// Chosen once in the runner; its workers inherit the variable and so agree on the port.
+process.env.E2E_PORT ??= freePort();
+const port = process.env.E2E_PORT;
+const baseURL = `http://localhost:${port}`;
+
+const chromium = {
+  browserName: 'chromium' as const,
+  launchOptions: {
+    executablePath: process.env.E2E_CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  },
+};
+
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '*.spec.ts',
+  outputDir: 'test-results',
+  // One simulated endpoint serves every test, and each test resets it: one at a time.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 45_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['./e2e/summary-reporter.ts']],
+  use: {
+    baseURL,
+    headless: true,
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    locale: 'en-US',
+  },
+  projects: [
+    {
+      name: 'ipad-portrait',
+      use: { ...devices['iPad Pro 11'], ...chromium },
+    },
+    {
+      name: 'ipad-landscape',
+      use: { ...devices['iPad Pro 11 landscape'], ...chromium },
+    },
+  ],
+  webServer: {
+    // `npm start`'s script: builds the SPA and the server bundle only when missing or stale.
+    command: 'node scripts/start.mjs',
+    url: `${baseURL}/_local/signin`,
+    reuseExistingServer: false,
+    timeout: 180_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      PORT: port,
+      HOST: '127.0.0.1',
+      // Short enough to watch, long enough for a tap while the VPN is turning off: the
+      // tests end a disassociation early by advancing the simulated clock.
+      LOCAL_ASSOCIATE_SECONDS: '1',
+      LOCAL_DISASSOCIATE_SECONDS: '30',
+      // Nothing persisted: every run starts empty, and the tests reset between them.
+      LOCAL_DATA_FILE: '',
+      LOCAL_USE_AWS: '',
+      LOCAL_LOG_REQUESTS: '',
+      IDLE_TIMEOUT_MINUTES: '30',
+    },
+  },
+});
