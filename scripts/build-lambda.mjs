@@ -28,28 +28,36 @@ const banner = [
   'const require = __bundleCreateRequire(import.meta.url);',
 ].join('\n');
 
+/**
+ * The esbuild options both bundles share; `npm run bench` builds its bare Hono baseline with
+ * exactly these, so the cold-start ratio compares like with like.
+ */
+export const lambdaBuildOptions = {
+  absWorkingDir: root,
+  bundle: true, // everything, the AWS SDK v3 included (not the runtime's copy)
+  format: 'esm',
+  platform: 'node',
+  // The Lambda runtime is Node 22, the local toolchain (and the bundle tests) Node 20:
+  // target what both run (SPEC section 11).
+  target: 'node20',
+  // ES module builds of the SDK: about half the size, a third of the load time.
+  mainFields: ['module', 'main'],
+  // The Lambda runtime hands the role's credentials over as environment variables: bundle
+  // only the SDK's environment provider, not its whole default chain (see the file).
+  alias: { '@aws-sdk/credential-provider-node': './scripts/lambda-env-credentials.mjs' },
+  minify: true,
+  sourcemap: true,
+  legalComments: 'linked',
+  banner: { js: banner },
+  logLevel: 'warning',
+};
+
 async function buildBundle({ name, entry }) {
   const result = await build({
-    absWorkingDir: root,
+    ...lambdaBuildOptions,
     entryPoints: [entry],
     outfile: join(outDir, `${name}.mjs`),
-    bundle: true, // everything, the AWS SDK v3 included (not the runtime's copy)
-    format: 'esm',
-    platform: 'node',
-    // The Lambda runtime is Node 22, the local toolchain (and the bundle tests) Node 20:
-    // target what both run (SPEC section 11).
-    target: 'node20',
-    // ES module builds of the SDK: about half the size, a third of the load time.
-    mainFields: ['module', 'main'],
-    // The Lambda runtime hands the role's credentials over as environment variables: bundle
-    // only the SDK's environment provider, not its whole default chain (see the file).
-    alias: { '@aws-sdk/credential-provider-node': './scripts/lambda-env-credentials.mjs' },
-    minify: true,
-    sourcemap: true,
-    legalComments: 'linked',
-    banner: { js: banner },
     metafile: true,
-    logLevel: 'warning',
   });
   const inputs = Object.keys(result.metafile.inputs);
   const leaked = inputs.filter((input) => FORBIDDEN_INPUTS.some((pattern) => pattern.test(input)));

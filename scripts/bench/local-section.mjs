@@ -1,0 +1,87 @@
+import { join } from 'node:path';
+import { figure } from './figures.mjs';
+import { lighthouseScores } from './lighthouse.mjs';
+import { freshCheckout, npmStart } from './local-start.mjs';
+import { SPA_BUDGET_BYTES, spaFirstLoad } from './spa-size.mjs';
+import { round } from './stats.mjs';
+
+export const LOCAL_BUDGETED = [
+  ['local.freshStartSeconds', 'npm start after npm ci: first answer', 's', { max: 10 }],
+  ['spa.firstLoadGzipBytes', 'SPA first-load JS + CSS, gzip', 'bytes', { max: SPA_BUDGET_BYTES }],
+  ['lighthouse.performance', 'Lighthouse performance (iPad)', 'score', { min: 95 }],
+  ['lighthouse.accessibility', 'Lighthouse accessibility (iPad)', 'score', { min: 100 }],
+  ['lighthouse.bestPractices', 'Lighthouse best practices (iPad)', 'score', { min: 95 }],
+];
+
+/**
+ * `npm start` in a fresh copy of the working tree (as after `npm ci`: no dist/), then again
+ * with its builds in place; the SPA that start built is measured, and Lighthouse runs
+ * against the second server.
+ */
+export async function localMode() {
+  const checkout = freshCheckout();
+  try {
+    const fresh = await npmStart(checkout.dir);
+    await fresh.stop();
+    const warm = await npmStart(checkout.dir);
+    try {
+      const spa = spaFirstLoad(join(checkout.dir, 'dist', 'web'));
+      const scores = await lighthouseScores(warm.url);
+      const [budgetStart, budgetSpa, budgetPerf, budgetA11y, budgetBp] = LOCAL_BUDGETED.map(
+        (b) => b[3],
+      );
+      return {
+        figures: [
+          figure(
+            'local.freshStartSeconds',
+            'npm start after npm ci: first answer',
+            round(fresh.seconds, 2),
+            's',
+            budgetStart,
+          ),
+          figure(
+            'local.warmStartSeconds',
+            'npm start, builds up to date: first answer',
+            round(warm.seconds, 2),
+            's',
+          ),
+          figure(
+            'spa.firstLoadGzipBytes',
+            'SPA first-load JS + CSS, gzip',
+            spa.totalGzipBytes,
+            'bytes',
+            budgetSpa,
+          ),
+          figure('spa.jsGzipBytes', 'SPA first-load JS, gzip', spa.jsGzipBytes, 'bytes'),
+          figure('spa.cssGzipBytes', 'SPA first-load CSS, gzip', spa.cssGzipBytes, 'bytes'),
+          figure(
+            'lighthouse.performance',
+            'Lighthouse performance (iPad)',
+            scores.performance,
+            'score',
+            budgetPerf,
+          ),
+          figure(
+            'lighthouse.accessibility',
+            'Lighthouse accessibility (iPad)',
+            scores.accessibility,
+            'score',
+            budgetA11y,
+          ),
+          figure(
+            'lighthouse.bestPractices',
+            'Lighthouse best practices (iPad)',
+            scores.bestPractices,
+            'score',
+            budgetBp,
+          ),
+        ],
+        details: { spa, lighthouse: scores },
+      };
+    } finally {
+      await warm.stop();
+    }
+  } finally {
+    checkout.remove();
+  }
+}
