@@ -16,7 +16,6 @@ import { type DemoUser, demoUsers } from '../local-mode/demo-users.js';
 import { createLocalSimulation } from '../local-mode/local-simulation.js';
 import { withoutRequestLogs } from '../local-mode/quiet-logger.js';
 import { simulatorRoutes } from '../local-mode/simulator-routes.js';
-import { createAwsCoreDeps } from './aws-deps.js';
 
 export interface LocalServerOptions {
   /** 0 picks a free port. */
@@ -101,7 +100,10 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
             : { disassociateMs: options.disassociateSeconds * 1000 }),
           ...(options.dataFile ? { dataFile: options.dataFile } : {}),
         });
-    const deps: CoreDeps = local ? local.deps : createAwsCoreDeps(settings);
+    // Loaded only when asked for: the AWS SDK would slow every simulated start.
+    const deps: CoreDeps = local
+      ? local.deps
+      : (await import('./aws-deps.js')).createAwsCoreDeps(settings);
     const services = createPortalServices(deps, options.statusCacheMs);
     const portal = createApp(
       {
