@@ -3,22 +3,14 @@ import { AwsCallError } from '../../core/errors.js';
 import type { Association, ClientConnection, ExtraRoute, VpnRoute } from '../../core/model.js';
 import type { ClientVpn } from '../../ports/client-vpn.js';
 import type { Clock } from '../../ports/clock.js';
+import { SimulatedConnections } from './simulated-connections.js';
+import { type ClientVpnOperation, FaultQueue, type InjectedFault } from './simulated-faults.js';
 
-export const CLIENT_VPN_OPERATIONS = [
-  'describeAssociations',
-  'describeConnections',
-  'describeRoutes',
-  'associate',
-  'disassociate',
-  'createRoute',
-] as const;
-export type ClientVpnOperation = (typeof CLIENT_VPN_OPERATIONS)[number];
-
-/** A failure waiting for the next call (of `operation`, or of any operation). */
-export interface InjectedFault {
-  kind: 'unavailable' | 'throttled';
-  operation?: ClientVpnOperation;
-}
+export {
+  CLIENT_VPN_OPERATIONS,
+  type ClientVpnOperation,
+  type InjectedFault,
+} from './simulated-faults.js';
 
 export interface SimulatedClientVpnOptions {
   clock: Clock;
@@ -48,9 +40,6 @@ interface SimulatedAssociation extends Association {
   failWith?: string;
 }
 
-/** AWS lists ended connections for 60 minutes (DescribeClientVpnConnections). */
-const ENDED_CONNECTION_RETENTION_MS = 60 * 60_000;
-
 /**
  * The Client VPN endpoint in memory, behaving as AWS does: statuses move on the shared
  * simulated clock (settled lazily on every call), routes follow associations, ended
@@ -62,9 +51,9 @@ export class SimulatedClientVpn implements ClientVpn {
   private readonly disassociateMs: number;
   private readonly vpcCidr: string;
   private associations: SimulatedAssociation[] = [];
-  private connections: ClientConnection[] = [];
+  private readonly connections = new SimulatedConnections();
   private routes: VpnRoute[] = [];
-  private faults: InjectedFault[] = [];
+  private readonly faults = new FaultQueue();
   private nextAssociationFailure: string | null = null;
 
   constructor(options: SimulatedClientVpnOptions) {
@@ -111,7 +100,7 @@ export class SimulatedClientVpn implements ClientVpn {
     }
     if (current) current.status = 'disassociated'; // a failed one is replaced
     const association: SimulatedAssociation = {
-      associationId: `cvpn-assoc-${hex()}`,
+      associationId: `cvpn-assoc-${randomBytes(9).toString('hex').slice(0, 17)}`,
       subnetId,
       status: 'associating',
       clientToken,
@@ -131,7 +120,9 @@ export class SimulatedClientVpn implements ClientVpn {
     association.status = 'disassociating';
     association.sinceMs = this.clock.now().getTime();
     // Clients lose the tunnel as soon as no associated network is left to carry it.
-    if (!this.associations.some((a) => a.status === 'associated')) this.terminateAll();
+    if (!this.associations.some((a) => a.status === 'associated')) {
+      this.connections.terminateAll(this.clock.now());
+    }
   }
 
   async createRoute(route: ExtraRoute, _clientToken: string): Promise<void> {
@@ -175,7 +166,7 @@ export class SimulatedClientVpn implements ClientVpn {
   /** Active connections and those ended in the last 60 minutes, oldest first. */
   listClients(): ClientConnection[] {
     this.settle();
-    return this.connections.map((connection) => ({ ...connection }));
+    return this.connections.list();
   }
 
   /** A fake VPN client connects as `user`; AWS only lets it in while a network is associated. */
@@ -184,31 +175,22 @@ export class SimulatedClientVpn implements ClientVpn {
     if (!this.associations.some((a) => a.status === 'associated')) {
       throw new SimulatorError('not_associated', 'No subnet is associated: the VPN is not ready.');
     }
-    const connection: ClientConnection = {
-      connectionId: `cvpn-connection-${hex()}`,
-      user,
-      status: 'active',
-      connectedAt: this.clock.now(),
-      endedAt: null,
-      clientIp: `10.200.0.${this.connections.length + 2}`,
-    };
-    this.connections.push(connection);
-    return { ...connection };
+    return this.connections.connect(user, this.clock.now());
   }
 
   disconnectClient(connectionId: string): ClientConnection {
     this.settle();
-    const connection = this.connections.find((c) => c.connectionId === connectionId);
+    this.connections.terminate(connectionId, this.clock.now());
+    const connection = this.connections.find(connectionId);
     if (!connection) {
       throw new SimulatorError('unknown_connection', `No connection ${connectionId}.`);
     }
-    if (connection.status === 'active') this.terminate(connection);
-    return { ...connection };
+    return connection;
   }
 
   /** Queues a failure for the next call of `fault.operation` (or of any operation). */
   injectFault(fault: InjectedFault): void {
-    this.faults.push({ ...fault });
+    this.faults.inject(fault);
   }
 
   /** The next association ends `association-failed` with `message`, as AWS reports it. */
@@ -217,34 +199,21 @@ export class SimulatedClientVpn implements ClientVpn {
   }
 
   pendingFaults(): InjectedFault[] {
-    return this.faults.map((fault) => ({ ...fault }));
+    return this.faults.pending();
   }
 
   reset(): void {
     this.associations = [];
-    this.connections = [];
+    this.connections.clear();
     this.routes = [];
-    this.faults = [];
+    this.faults.clear();
     this.nextAssociationFailure = null;
   }
 
   // ---- internals ----
 
   private begin(operation: ClientVpnOperation): void {
-    const index = this.faults.findIndex(
-      (f) => f.operation === undefined || f.operation === operation,
-    );
-    const fault = index === -1 ? undefined : this.faults.splice(index, 1)[0];
-    if (fault?.kind === 'throttled') {
-      throw new AwsCallError(
-        operation,
-        'throttled',
-        'RequestLimitExceeded: Request limit exceeded.',
-      );
-    }
-    if (fault?.kind === 'unavailable') {
-      throw new AwsCallError(operation, 'unavailable', 'Unavailable: the service is unavailable.');
-    }
+    this.faults.throwIfFaulted(operation);
     this.settle();
   }
 
@@ -260,9 +229,7 @@ export class SimulatedClientVpn implements ClientVpn {
       if (a.status === 'associating') this.finishAssociating(a);
       else if (a.status === 'disassociating') this.finishDisassociating(a);
     }
-    this.connections = this.connections.filter(
-      (c) => c.endedAt === null || nowMs - c.endedAt.getTime() < ENDED_CONNECTION_RETENTION_MS,
-    );
+    this.connections.forgetEndedBefore(new Date(nowMs));
     this.associations = this.associations.filter((a) => a.status !== 'disassociated');
   }
 
@@ -299,17 +266,6 @@ export class SimulatedClientVpn implements ClientVpn {
         )
       : [];
   }
-
-  private terminateAll(): void {
-    for (const connection of this.connections) {
-      if (connection.status === 'active') this.terminate(connection);
-    }
-  }
-
-  private terminate(connection: ClientConnection): void {
-    connection.status = 'terminated';
-    connection.endedAt = this.clock.now();
-  }
 }
 
 function publicAssociation(association: SimulatedAssociation): Association {
@@ -317,8 +273,4 @@ function publicAssociation(association: SimulatedAssociation): Association {
   return statusMessage === undefined
     ? { associationId, subnetId, status }
     : { associationId, subnetId, status, statusMessage };
-}
-
-function hex(): string {
-  return randomBytes(9).toString('hex').slice(0, 17);
 }
