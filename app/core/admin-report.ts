@@ -1,11 +1,14 @@
 import { type MonthReport, monthReport, sessionCostUsd } from './cost.js';
 import type { CoreDeps } from './deps.js';
 import type { ClientConnection, VpnSession } from './model.js';
+import { type WarmUpMonth, warmUpCostThisMonth } from './warm-up.js';
 
 export interface AdminReport {
   sessions: (VpnSession & { costUsd: number })[];
   connections: ClientConnection[];
   month: MonthReport;
+  /** What the sessions the warm-up schedule started cost this month. */
+  warmUps: WarmUpMonth;
 }
 
 const RECENT_SESSIONS = 30;
@@ -25,5 +28,6 @@ export async function adminReport(deps: CoreDeps): Promise<AdminReport> {
     })),
     connections: [...connections].sort((a, b) => b.connectedAt.getTime() - a.connectedAt.getTime()),
     month: monthReport(monthSessions, now, deps.policy.subnetIds.length, deps.policy.prices),
+    warmUps: warmUpCostThisMonth(monthSessions, now, deps.policy.prices),
   };
 }

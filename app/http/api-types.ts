@@ -3,6 +3,7 @@
  * the two sides cannot drift apart.
  */
 import type { AssociationStatus, EndReason, VpnState } from '../core/model.js';
+import type { DayPattern, Weekday } from '../core/warm-up-schedule.js';
 
 export interface ApiError {
   code: string;
@@ -35,6 +36,24 @@ export interface StatusBody {
   connectQueued: boolean;
   /** Set in state `error`: what failed in plain words and the reference id to quote. */
   error: ApiError | null;
+  /**
+   * Only when a warm-up schedule is configured (issue 9): the next warm-up, for "The VPN
+   * turns on at 08:40 on weekdays"; null when none is due within two years (all holidays).
+   */
+  warmUp?: WarmUpNext | null;
+}
+
+/** The warm-up entry that fires soonest; the SPA words `dayPattern` and formats `time`. */
+export interface WarmUpNext {
+  /** `HH:MM`, 24-hour, in `timeZone`. */
+  time: string;
+  /** Monday first. */
+  days: Weekday[];
+  dayPattern: DayPattern;
+  /** IANA zone of `time`, e.g. `Asia/Seoul`. */
+  timeZone: string;
+  /** ISO 8601 (UTC). */
+  nextAt: string;
 }
 
 export interface AdminSession {
@@ -70,4 +89,13 @@ export interface AdminSessionsBody {
     /** One entry per day so far: association hours and cost, for the chart. */
     days: { date: string; associationHours: number; costUsd: number }[];
   };
+  /** Only when a warm-up schedule is configured (issue 9). */
+  warmUps?: AdminWarmUps;
+}
+
+export interface AdminWarmUps {
+  /** The next warm-up instants, soonest first (ISO 8601, UTC). */
+  next: string[];
+  /** Sessions the schedule started this month (UTC) and their association hours and cost. */
+  costThisMonth: { sessions: number; associationHours: number; costUsd: number };
 }

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import type { Settings } from '../config/settings.js';
 import type { CoreDeps } from '../core/deps.js';
+import type { WarmUpSchedule } from '../core/warm-up-schedule.js';
 import type { AppEnv, AuthVerifier } from './app-env.js';
 import { albAuth } from './auth/index.js';
 import type { Logger } from './logger.js';
@@ -14,6 +15,7 @@ import { connectRoutes } from './routes/connect.js';
 import { signoutRoutes } from './routes/signout.js';
 import { statusRoutes } from './routes/status.js';
 import { webAssets } from './routes/web-assets.js';
+import { createWarmUpView } from './warm-up-view.js';
 
 export interface AppDeps extends CoreDeps {
   settings: Settings;
@@ -22,6 +24,8 @@ export interface AppDeps extends CoreDeps {
   /** Directory of the built SPA (dist/web); null serves the API alone. */
   webRoot: string | null;
   statusCacheMs?: number;
+  /** From `loadWarmUpSettings(env)` (issue 9); without it the bodies carry no warm-up fields. */
+  warmUpSchedule?: WarmUpSchedule;
 }
 
 /** The whole portal: one Hono app answering every path the ALB forwards. */
@@ -29,12 +33,13 @@ export function createApp(
   deps: AppDeps,
   services: PortalServices = createPortalServices(deps, deps.statusCacheMs),
 ) {
+  const warmUp = createWarmUpView(deps.warmUpSchedule);
   const api = new Hono<AppEnv>()
     .use(sameOrigin())
     .use(albAuth({ verifier: deps.auth, adminGroup: deps.settings.adminGroup }))
-    .route('/', statusRoutes(services))
-    .route('/', connectRoutes(services))
-    .route('/', adminRoutes(services))
+    .route('/', statusRoutes(services, warmUp))
+    .route('/', connectRoutes(services, warmUp))
+    .route('/', adminRoutes(services, warmUp))
     .all('*', (c) => c.json(errorBody('not_found', 'No such API route.', c.get('requestId')), 404));
 
   const app = new Hono<AppEnv>()

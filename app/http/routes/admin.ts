@@ -4,10 +4,12 @@ import type { AdminSessionsBody } from '../api-types.js';
 import type { AppEnv } from '../app-env.js';
 import { requireAdmin } from '../auth/index.js';
 import type { PortalServices } from '../portal-services.js';
+import { createWarmUpView, type WarmUpView } from '../warm-up-view.js';
 
-export function adminRoutes(services: PortalServices) {
+export function adminRoutes(services: PortalServices, warmUp: WarmUpView = createWarmUpView()) {
   return new Hono<AppEnv>().get('/admin/sessions', requireAdmin(), async (c) => {
     const report = await adminReport(services.deps);
+    const warmUps = warmUp.admin(services.deps.clock.now(), report.warmUps);
     c.header('Cache-Control', 'no-store');
     return c.json<AdminSessionsBody>({
       sessions: report.sessions.map((session) => ({
@@ -29,6 +31,7 @@ export function adminRoutes(services: PortalServices) {
         endedAt: connection.endedAt?.toISOString() ?? null,
       })),
       month: report.month,
+      ...(warmUps ? { warmUps } : {}),
     });
   });
 }

@@ -7,12 +7,13 @@ import type { AppEnv } from '../app-env.js';
 import { requireAdmin } from '../auth/index.js';
 import type { PortalServices } from '../portal-services.js';
 import { readJsonBody } from '../read-json-body.js';
+import { createWarmUpView, type WarmUpView } from '../warm-up-view.js';
 import { currentStatusBody } from './status.js';
 
 /** Neither route takes parameters; an empty object (or no body) is the only valid body. */
 const emptyBody = z.strictObject({});
 
-export function connectRoutes(services: PortalServices) {
+export function connectRoutes(services: PortalServices, warmUp: WarmUpView = createWarmUpView()) {
   return new Hono<AppEnv>()
     .post('/connect', async (c) => {
       await readJsonBody(c, emptyBody);
@@ -23,7 +24,7 @@ export function connectRoutes(services: PortalServices) {
         for (const warning of result.warnings) logger.warn(warning);
         logger.info('connect', { outcome: result.outcome, userId: user.id });
         services.status.invalidate();
-        const body = await currentStatusBody(services, c.get('requestId'), logger);
+        const body = await currentStatusBody(services, c.get('requestId'), logger, warmUp);
         return c.json<StatusBody>(body, result.outcome === 'already-up' ? 200 : 202);
       } finally {
         services.status.invalidate();
@@ -38,6 +39,9 @@ export function connectRoutes(services: PortalServices) {
         endedSessionId: result.endedSessionId,
       });
       services.status.invalidate();
-      return c.json<StatusBody>(await currentStatusBody(services, c.get('requestId'), logger), 202);
+      return c.json<StatusBody>(
+        await currentStatusBody(services, c.get('requestId'), logger, warmUp),
+        202,
+      );
     });
 }

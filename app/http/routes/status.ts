@@ -3,8 +3,11 @@ import type { MeBody, StatusBody } from '../api-types.js';
 import type { AppEnv } from '../app-env.js';
 import type { PortalServices } from '../portal-services.js';
 import { statusBody, unavailableStatusBody } from '../status-body.js';
+import { createWarmUpView, type WarmUpView } from '../warm-up-view.js';
 
-export function statusRoutes(services: PortalServices) {
+const NO_WARM_UPS = createWarmUpView();
+
+export function statusRoutes(services: PortalServices, warmUp: WarmUpView = NO_WARM_UPS) {
   return new Hono<AppEnv>()
     .get('/me', (c) => {
       const { id, email, name, isAdmin } = c.get('user');
@@ -13,12 +16,23 @@ export function statusRoutes(services: PortalServices) {
     .get('/status', async (c) => {
       c.header('Cache-Control', 'no-store');
       return c.json<StatusBody>(
-        await currentStatusBody(services, c.get('requestId'), c.get('logger')),
+        await currentStatusBody(services, c.get('requestId'), c.get('logger'), warmUp),
       );
     });
 }
 
 export async function currentStatusBody(
+  services: PortalServices,
+  requestId: string,
+  logger: { error(message: string, fields?: Record<string, unknown>): void },
+  warmUp: WarmUpView = NO_WARM_UPS,
+): Promise<StatusBody> {
+  const body = await readStatusBody(services, requestId, logger);
+  const next = warmUp.status(services.deps.clock.now());
+  return next === undefined ? body : { ...body, warmUp: next };
+}
+
+async function readStatusBody(
   services: PortalServices,
   requestId: string,
   logger: { error(message: string, fields?: Record<string, unknown>): void },

@@ -1,0 +1,62 @@
+import type { WarmUpMonth } from '../core/warm-up.js';
+import {
+  describeSchedule,
+  EMPTY_WARM_UP_SCHEDULE,
+  nextWarmUps,
+  type WarmUpSchedule,
+} from '../core/warm-up-schedule.js';
+import type { AdminWarmUps, WarmUpNext } from './api-types.js';
+
+/** How many upcoming warm-ups the admin view lists. */
+export const ADMIN_NEXT_WARM_UPS = 5;
+
+/** When no warm-up is due within the scan window, look again after this long. */
+const RECHECK_MS = 3_600_000;
+
+/**
+ * The warm-up fields of the API bodies (issue 9). Without a configured schedule both answer
+ * `undefined`, so the bodies keep exactly the fields they had before.
+ */
+export interface WarmUpView {
+  /** `StatusBody.warmUp`: the next warm-up, null if none is due, undefined if none configured. */
+  status(now: Date): WarmUpNext | null | undefined;
+  /**
+   * `AdminSessionsBody.warmUps`: when a schedule is configured, or when warm-ups ran this
+   * month (a schedule removed mid-month still shows what it cost).
+   */
+  admin(now: Date, costThisMonth: WarmUpMonth): AdminWarmUps | undefined;
+}
+
+/**
+ * Status polls ask for the next warm-up every few seconds, so the answer is kept until that
+ * warm-up has passed: for any `now` before it, the schedule's next warm-up is the same.
+ */
+export function createWarmUpView(schedule: WarmUpSchedule = EMPTY_WARM_UP_SCHEDULE): WarmUpView {
+  const configured = schedule.entries.length > 0;
+  let cached: { from: number; until: number; next: WarmUpNext | null } | null = null;
+
+  const next = (now: Date): WarmUpNext | null => {
+    const at = now.getTime();
+    if (cached && at >= cached.from && at < cached.until) return cached.next;
+    const found = describeSchedule(schedule, now).next;
+    const value: WarmUpNext | null =
+      found?.nextAt == null ? null : { ...found, nextAt: found.nextAt };
+    cached = {
+      from: at,
+      until: value ? Date.parse(value.nextAt) : at + RECHECK_MS,
+      next: value,
+    };
+    return value;
+  };
+
+  return {
+    status: (now) => (configured ? next(now) : undefined),
+    admin: (now, costThisMonth) => {
+      if (!configured && costThisMonth.sessions === 0) return undefined;
+      return {
+        next: nextWarmUps(schedule, now, ADMIN_NEXT_WARM_UPS).map((at) => at.toISOString()),
+        costThisMonth,
+      };
+    },
+  };
+}
