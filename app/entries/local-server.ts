@@ -1,8 +1,6 @@
 import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createAdaptorServer } from '@hono/node-server';
 import { loadSettings, SettingsError } from '../config/settings.js';
 import * as z from '../config/validation.js';
 import type { CoreDeps } from '../core/deps.js';
@@ -13,6 +11,7 @@ import { createPortalServices } from '../http/portal-services.js';
 import { createLocalKeyFetcher, createLocalSigner } from '../local-mode/alb-signer.js';
 import { ALB_KEYS_PATH, COGNITO_JWKS_PATH, createAlbStandIn } from '../local-mode/alb-stand-in.js';
 import { type DemoUser, demoUsers } from '../local-mode/demo-users.js';
+import { closeServer, createNodeServer, ListenError, listen } from '../local-mode/listen.js';
 import { createLocalSimulation } from '../local-mode/local-simulation.js';
 import { withoutRequestLogs } from '../local-mode/quiet-logger.js';
 import { simulatorRoutes } from '../local-mode/simulator-routes.js';
@@ -45,14 +44,6 @@ export interface LocalServer {
   close(): Promise<void>;
 }
 
-/** Port taken, or no permission to listen: said in one line, without a stack trace. */
-export class ListenError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ListenError';
-  }
-}
-
 /**
  * Local mode (SPEC section 8): the portal behind an ALB stand-in, on the simulator or,
  * when asked explicitly, on real AWS. Listens first so a free port (0) is known before
@@ -62,7 +53,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   const logger = options.logger ?? createJsonLogger({ function: 'local-server' });
   let handle: (request: Request) => Response | Promise<Response> = () =>
     new Response('Starting…', { status: 503 });
-  const server = createAdaptorServer({ fetch: (request: Request) => handle(request) });
+  const server = createNodeServer((request) => handle(request));
   const port = await listen(server, options.port ?? 3000, options.host ?? '127.0.0.1');
   const origin = `http://localhost:${port}`;
 
@@ -144,30 +135,6 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     await closeServer(server);
     throw error;
   }
-}
-
-type NodeServer = ReturnType<typeof createAdaptorServer>;
-
-function listen(server: NodeServer, port: number, host: string): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => {
-      const reason =
-        error.code === 'EADDRINUSE'
-          ? `port ${port} is already in use; stop the other server or set PORT to another port`
-          : error.code === 'EACCES'
-            ? `no permission to listen on port ${port}; set PORT to a port above 1024`
-            : error.message;
-      reject(new ListenError(`Cannot start the local server: ${reason}.`));
-    });
-    server.listen(port, host, () => resolvePort((server.address() as AddressInfo).port));
-  });
-}
-
-function closeServer(server: NodeServer): Promise<void> {
-  return new Promise((done) => {
-    if ('closeAllConnections' in server) server.closeAllConnections();
-    server.close(() => done());
-  });
 }
 
 // ---- command line: `npm start`, `node dist/local/server.mjs [--aws]` ----
