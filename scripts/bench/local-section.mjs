@@ -5,6 +5,8 @@ import { freshCheckout, npmStart } from './local-start.mjs';
 import { SPA_BUDGET_BYTES, spaFirstLoad } from './spa-size.mjs';
 import { round } from './stats.mjs';
 
+const LIGHTHOUSE_RUNS = 3;
+
 export const LOCAL_BUDGETED = [
   ['local.freshStartSeconds', 'npm start after npm ci: first answer', 's', { max: 10 }],
   ['spa.firstLoadGzipBytes', 'SPA first-load JS + CSS, gzip', 'bytes', { max: SPA_BUDGET_BYTES }],
@@ -26,7 +28,12 @@ export async function localMode() {
     const warm = await npmStart(checkout.dir);
     try {
       const spa = spaFirstLoad(join(checkout.dir, 'dist', 'web'));
-      const scores = await lighthouseScores(warm.url);
+      // Lighthouse's own advice for a noisy machine: several runs, the median one.
+      const runs = [];
+      for (let run = 0; run < LIGHTHOUSE_RUNS; run += 1)
+        runs.push(await lighthouseScores(warm.url));
+      runs.sort((a, b) => a.performance - b.performance);
+      const scores = runs[Math.floor(runs.length / 2)];
       const [budgetStart, budgetSpa, budgetPerf, budgetA11y, budgetBp] = LOCAL_BUDGETED.map(
         (b) => b[3],
       );
@@ -56,7 +63,7 @@ export async function localMode() {
           figure('spa.cssGzipBytes', 'SPA first-load CSS, gzip', spa.cssGzipBytes, 'bytes'),
           figure(
             'lighthouse.performance',
-            'Lighthouse performance (iPad)',
+            `Lighthouse performance (iPad), median of ${LIGHTHOUSE_RUNS}`,
             scores.performance,
             'score',
             budgetPerf,
@@ -76,7 +83,10 @@ export async function localMode() {
             budgetBp,
           ),
         ],
-        details: { spa, lighthouse: scores },
+        details: {
+          spa,
+          lighthouse: { ...scores, performanceRuns: runs.map((run) => run.performance) },
+        },
       };
     } finally {
       await warm.stop();
