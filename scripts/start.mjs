@@ -5,7 +5,7 @@
 //     second and starts faster than compiling TypeScript on every start with tsx.
 // Arguments are passed on to the server (`npm start -- --aws`).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -72,6 +72,7 @@ const serverBundle = at('dist/local/server.mjs');
 if (stale(serverBundle, [at('app'), at('package-lock.json'), at('scripts/start.mjs')])) {
   const { build } = await import('esbuild');
   const begin = performance.now();
+  rmSync(at('dist/local'), { recursive: true, force: true }); // no stale chunks left behind
   await build({
     absWorkingDir: root,
     entryPoints: { server: 'app/entries/local-server.ts' },

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../adapters/local/manual-clock.js';
+import { loadSettings } from '../config/settings.js';
+import { silentLogger } from '../http/logger.js';
+import { createLocalSimulation } from './local-simulation.js';
+import { simulatorRoutes } from './simulator-routes.js';
+
+function setUp() {
+  const clock = new ManualClock({ start: new Date('2025-01-06T09:00:00Z'), runsInRealTime: false });
+  const local = createLocalSimulation({
+    settings: loadSettings({}, 'local'),
+    logger: silentLogger,
+    clock,
+    associateMs: 1_000,
+  });
+  const app = simulatorRoutes(local.simulation);
+  const post = (path: string, body: unknown = {}, headers: Record<string, string> = {}) =>
+    app.request(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+  return { app, post, local, clock };
+}
+
+describe('simulator routes', () => {
+  it('queues a throttle for one operation and lists it in the state', async () => {
+    const { post, local } = setUp();
+    const response = await post('/api/faults', { kind: 'throttled', operation: 'associate' });
+    expect(response.status).toBe(201);
+    expect((await response.json()).pendingFaults).toEqual([
+      { kind: 'throttled', operation: 'associate' },
+    ]);
+    await expect(local.deps.vpn.associate('subnet-0a1b2c3d4e5f60001', 't')).rejects.toMatchObject({
+      code: 'aws_throttled',
+    });
+  });
+
+  it('refuses unknown fault kinds and operations with a 400', async () => {
+    const { post } = setUp();
+    expect((await post('/api/faults', { kind: 'flood' })).status).toBe(400);
+    expect((await post('/api/faults', { kind: 'unavailable', operation: 'reboot' })).status).toBe(
+      400,
+    );
+    expect((await post('/api/clock/advance', { minutes: '5' })).status).toBe(400);
+  });
+
+  it('moves the simulated clock and runs the alarm evaluation right away', async () => {
+    const { post } = setUp();
+    const state = await (await post('/api/clock/advance', { minutes: 35 })).json();
+    expect(state.now).toBe('2025-01-06T09:35:00.000Z');
+    expect(state.alarm.value).toBe('ALARM');
+  });
+
+  it('reports a missing connection as 404 and a malformed id as 400', async () => {
+    const { post } = setUp();
+    expect((await post('/api/clients/cvpn-connection-0abc/disconnect')).status).toBe(404);
+    expect((await post('/api/clients/nope/disconnect')).status).toBe(400);
+  });
+
+  it('resets the endpoint, faults and alarm', async () => {
+    const { post, app, local, clock } = setUp();
+    await local.deps.vpn.associate('subnet-0a1b2c3d4e5f60001', 't');
+    clock.advance(1_000);
+    await post('/api/clients', { user: 'minjun' });
+    await post('/api/faults', { kind: 'unavailable' });
+    expect((await post('/api/reset')).status).toBe(200);
+    const state = await (await app.request('/api/state')).json();
+    expect(state).toMatchObject({ associations: [], clients: [], pendingFaults: [] });
+    expect(state.alarm.value).toBe('OK');
+  });
+
+  it('refuses a request another site made the browser send', async () => {
+    const { post } = setUp();
+    const response = await post('/api/reset', {}, { 'sec-fetch-site': 'cross-site' });
+    expect(response.status).toBe(403);
+  });
+});
