@@ -171,6 +171,26 @@ describe('GET /api/status', () => {
     expect(deps.vpn.describeCalls()).toBeLessThanOrEqual(3);
   });
 
+  it('starts the endpoint read before the tokens are checked, so a burst waits once', async () => {
+    const { app, deps } = portal();
+    const pending = get(app, '/api/status');
+    // The read is under way before verification (which awaits key fetching) has finished.
+    expect(deps.vpn.calls.describeAssociations).toBe(1);
+    expect((await pending).status).toBe(200);
+    expect(deps.vpn.calls.describeAssociations).toBe(1);
+  });
+
+  it('lets an unauthenticated poll warm the cache at most, never see it', async () => {
+    const { app, deps } = portal();
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () => get(app, '/api/status', 'nobody')),
+    );
+    for (const response of responses) {
+      await expectError(response, 401, 'not_authenticated');
+    }
+    expect(deps.vpn.calls.describeAssociations).toBe(1);
+  });
+
   it('reads AWS again once the cache window has passed', async () => {
     const { app, deps } = portal();
     await get(app, '/api/status');

@@ -36,6 +36,13 @@ export function createApp(
   const warmUp = createWarmUpView(deps.warmUpSchedule);
   const api = new Hono<AppEnv>()
     .use(sameOrigin())
+    // Start the (cached, coalesced) endpoint read while the tokens are verified: a burst of
+    // polls then waits for one AWS round trip, not for it plus every other poll's checks.
+    // Unauthenticated requests can at most warm the cache; they never see what it holds.
+    .get('/status', async (_c, next) => {
+      services.status.get().catch(() => {});
+      await next();
+    })
     .use(albAuth({ verifier: deps.auth, adminGroup: deps.settings.adminGroup }))
     .route('/', statusRoutes(services, warmUp))
     .route('/', connectRoutes(services, warmUp))
