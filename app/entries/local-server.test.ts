@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AdminSessionsBody, StatusBody } from '../http/api-types.js';
 import { silentLogger } from '../http/logger.js';
@@ -49,8 +52,9 @@ function browser(base: string) {
 
 let server: LocalServer | undefined;
 
-async function startServer() {
+async function startServer(dataFile?: string) {
   server = await startLocalServer({
+    ...(dataFile ? { dataFile } : {}),
     port: 0,
     associateSeconds: 0.5,
     disassociateSeconds: 1,
@@ -152,6 +156,29 @@ describe('local server', () => {
     const local = await employee.request('/_local/signout');
     expect(local.headers.get('location')).toBe('/_local/signin');
     expect((await employee.request('/api/me')).status).toBe(302);
+  });
+
+  it('keeps the session history in LOCAL_DATA_FILE across a restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vpn-local-'));
+    try {
+      const dataFile = join(dir, 'sessions.json');
+      const first = browser((await startServer(dataFile)).url);
+      await first.signIn('minjun');
+      await first.postJson('/api/connect');
+      await first.waitFor((status) => status.state === 'ready');
+      await server?.close();
+
+      const admin = browser((await startServer(dataFile)).url);
+      await admin.signIn('admin');
+      expect((await admin.status()).state).toBe('off');
+      const report = (await (
+        await admin.request('/api/admin/sessions')
+      ).json()) as AdminSessionsBody;
+      expect(report.sessions).toHaveLength(1);
+      expect(report.sessions[0]).toMatchObject({ endReason: 'external' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('says plainly when the port is taken', async () => {

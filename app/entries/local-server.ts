@@ -107,6 +107,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
       services,
     );
     if (local) {
+      await local.endSessionLostInRestart();
       // What the simulator controls change must not hide behind the status cache.
       local.onChange(() => services.status.invalidate());
       local.scheduler.start();

@@ -7,6 +7,7 @@ import { SimulatedClientVpn } from '../adapters/local/simulated-client-vpn.js';
 import { idleAlarmDefinition } from '../config/idle-alarm-definition.js';
 import type { Settings } from '../config/settings.js';
 import type { CoreDeps } from '../core/deps.js';
+import { endSession } from '../core/session-lifecycle.js';
 import { createAutoDisconnectHandler } from '../events/auto-disconnect-handler.js';
 import type { Logger } from '../http/logger.js';
 import { createAlarmEvaluator } from './alarm-evaluator.js';
@@ -31,6 +32,11 @@ export interface LocalSimulation {
   deps: CoreDeps;
   simulation: Simulation;
   scheduler: LocalScheduler;
+  /**
+   * A session left open in LOCAL_DATA_FILE by the previous run ends as `external`: the
+   * simulated endpoint always starts with nothing associated.
+   */
+  endSessionLostInRestart(): Promise<void>;
   /** Called whenever the simulator controls changed the endpoint, e.g. to drop a cache. */
   onChange(listener: () => void): void;
 }
@@ -112,5 +118,18 @@ export function createLocalSimulation(options: LocalSimulationOptions): LocalSim
       store.reset();
     },
   };
-  return { deps, simulation, scheduler, onChange: (listener) => changeListeners.push(listener) };
+  const endSessionLostInRestart = async () => {
+    const open = await store.getOpen();
+    if (!open) return;
+    const message = 'The local server restarted; the simulated endpoint started empty.';
+    await store.close(endSession(open, 'external', clock.now(), message));
+    logger.info('ended the session left open by the previous run', { sessionId: open.id });
+  };
+  return {
+    deps,
+    simulation,
+    scheduler,
+    endSessionLostInRestart,
+    onChange: (listener) => changeListeners.push(listener),
+  };
 }
