@@ -82,6 +82,8 @@ describe('local server', () => {
       );
     }
     expect((await visitor.request('/_local/signin')).status).toBe(200);
+    expect((await visitor.request('/_local')).status).toBe(200);
+    expect((await visitor.request('/_local/')).headers.get('location')).toBe('/_local');
     expect((await visitor.signIn('nobody')).status).toBe(400);
   });
 

@@ -210,7 +210,7 @@ function printBanner(server: LocalServer): void {
     '',
     `VPN On Demand — local mode (${server.mode === 'aws' ? 'REAL AWS account' : 'simulated AWS'})`,
     `  Portal:    ${server.url}/`,
-    ...(server.mode === 'local' ? [`  Simulator: ${server.url}/_local/`] : []),
+    ...(server.mode === 'local' ? [`  Simulator: ${server.url}/_local`] : []),
     '  Sign in as one of:',
     ...server.users.map(
       (user) =>

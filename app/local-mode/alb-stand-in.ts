@@ -85,7 +85,10 @@ export function createAlbStandIn(options: AlbStandInOptions): Hono {
     })
     .get(COGNITO_JWKS_PATH, (c) => c.json(signer.cognitoJwks()));
 
-  if (options.simulator) app.route('/_local', options.simulator);
+  if (options.simulator) {
+    app.get('/_local/', (c) => c.redirect('/_local', 302)); // the mounted page answers /_local
+    app.route('/_local', options.simulator);
+  }
 
   app.all('*', async (c) => {
     const user = byKey.get(getCookie(c, LOCAL_SESSION_COOKIE) ?? '');

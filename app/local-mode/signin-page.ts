@@ -28,6 +28,6 @@ local load balancer then signs its headers for that person, as the real ALB does
 <ul class="users">
 ${items}
 </ul>
-<p class="note"><a href="/_local/">Simulator controls</a></p>`,
+<p class="note"><a href="/_local">Simulator controls</a></p>`,
   );
 }
