@@ -4,7 +4,7 @@ import { useI18n } from '../i18n/i18n';
 
 type Day = AdminSessionsBody['month']['days'][number];
 
-const width = 600;
+const width = 800;
 const height = 170;
 const pad = { top: 16, right: 8, bottom: 24, left: 8 };
 

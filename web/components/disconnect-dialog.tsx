@@ -56,7 +56,11 @@ export function DisconnectDialog({
       onClose={onClose}
     >
       <h2 id="disconnect-title">{t('disconnectConfirmTitle')}</h2>
-      <p id="disconnect-body">{t('disconnectConfirmBody', { count: activeConnections })}</p>
+      <p id="disconnect-body">
+        {activeConnections > 0
+          ? t('disconnectConfirmBody', { count: activeConnections })
+          : t('disconnectConfirmNobody')}
+      </p>
       {failure && (
         <p class="dialog-error" role="alert">
           {failure}

@@ -57,6 +57,7 @@ export const en = {
   disconnectNow: 'Disconnect now',
   disconnectConfirmTitle: 'Turn the VPN off now?',
   disconnectConfirmBody: '{count} connected people will lose the VPN. They can turn it on again.',
+  disconnectConfirmNobody: 'Nobody is connected right now. People can turn it on again.',
   disconnectConfirm: 'Turn off',
   cancel: 'Cancel',
   disconnectDone: 'The VPN is turning off.',

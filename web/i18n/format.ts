@@ -52,9 +52,10 @@ export function formatClockTime(lang: Lang, at: Date): string {
   return new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit' }).format(at);
 }
 
+/** Compact (11/29 12:41) so a session table fits an iPad held upright. */
 export function formatDateTime(lang: Lang, at: Date): string {
   return new Intl.DateTimeFormat(lang, {
-    month: 'short',
+    month: 'numeric',
     day: 'numeric',
     hour: 'numeric',
     minute: '2-digit',

@@ -55,6 +55,7 @@ export const ja: Catalogue = {
   disconnectNow: '今すぐ切断',
   disconnectConfirmTitle: '今すぐ VPN をオフにしますか？',
   disconnectConfirmBody: '接続中の {count} 人の VPN が切れます。あとで再びオンにできます。',
+  disconnectConfirmNobody: '今は誰も接続していません。必要ならまたオンにできます。',
   disconnectConfirm: 'オフにする',
   cancel: 'キャンセル',
   disconnectDone: 'VPN をオフにしています。',

@@ -55,6 +55,7 @@ export const ko: Catalogue = {
   disconnectNow: '지금 연결 끊기',
   disconnectConfirmTitle: '지금 VPN을 끌까요?',
   disconnectConfirmBody: '연결된 {count}명의 VPN이 끊어집니다. 다시 켤 수 있습니다.',
+  disconnectConfirmNobody: '지금 연결된 사람은 없습니다. 필요하면 다시 켤 수 있습니다.',
   disconnectConfirm: '끄기',
   cancel: '취소',
   disconnectDone: 'VPN을 끄는 중입니다.',

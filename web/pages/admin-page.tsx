@@ -8,6 +8,7 @@ import { DisconnectDialog } from '../components/disconnect-dialog';
 import { LiveAnnouncer } from '../components/live-announcer';
 import { MonthSummary } from '../components/month-summary';
 import { SessionsTable } from '../components/sessions-table';
+import { StateIcon } from '../components/state-icon';
 import type { MessageKey } from '../i18n/en';
 import { useI18n } from '../i18n/i18n';
 import { useAdminSessions } from '../poller/use-admin-sessions';
@@ -34,9 +35,10 @@ export function AdminPage({ api, me }: { api: ApiClient; me: MeBody | null }) {
 function AdminOnly() {
   const { t } = useI18n();
   return (
-    <main class="page">
-      <section class="card card-error" aria-labelledby="admin-only-title">
+    <main class="page page-status">
+      <section class="card card-error card-single" aria-labelledby="admin-only-title">
         <div class="card-words">
+          <StateIcon state="error" />
           <h1 id="admin-only-title">{t('adminOnlyTitle')}</h1>
           <p class="lead">{t('adminOnlyBody')}</p>
         </div>
