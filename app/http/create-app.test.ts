@@ -419,12 +419,12 @@ describe('admin routes', () => {
     expect(body.sessions).toEqual([
       {
         id: expect.any(String),
-        startedBy: testEmployee.sub,
+        startedBy: testEmployee.email,
         startedAt: '2026-03-02T09:00:00.000Z',
         readyAt: '2026-03-02T09:01:00.000Z',
         endedAt: null,
         endReason: null,
-        users: [testEmployee.sub],
+        users: [testEmployee.email],
         peakConnections: 0,
         costUsd: expect.any(Number),
       },

@@ -20,7 +20,9 @@ export function connectRoutes(services: PortalServices, warmUp: WarmUpView = cre
       const user = c.get('user');
       const logger = c.get('logger');
       try {
-        const result = await connect(services.deps, user.id);
+        // Sessions name people the way administrators know them (and the VPN's own
+        // usernames usually are): by e-mail, not by Cognito's opaque `sub`.
+        const result = await connect(services.deps, user.email || user.id);
         for (const warning of result.warnings) logger.warn(warning);
         logger.info('connect', { outcome: result.outcome, userId: user.id });
         services.status.invalidate();
