@@ -20,6 +20,18 @@ const VARIANTS: [string, Parameters<typeof synthPortal>[0]][] = [
     },
   ],
   [
+    'no warm-up, and notifications by e-mail and a chat webhook in a customer-managed-key parameter',
+    {
+      warmUp: undefined,
+      notifications: {
+        email: 'vpn-admins@example.com',
+        chatWebhookParameter: '/vpn-portal/chat-webhook-url',
+        chatWebhookKmsKeyArn:
+          'arn:aws:kms:ap-northeast-2:123456789012:key/0a1b2c3d-4e5f-6789-0abc-def012345678',
+      },
+    },
+  ],
+  [
     'an imported Cognito pool',
     {
       cognito: {

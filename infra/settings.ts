@@ -1,4 +1,5 @@
 import { z } from '../app/config/validation.js';
+import { notificationsSetting, warmUpSetting, warmUpSettingsIssues } from './warm-up-settings.js';
 
 /**
  * The operator's settings for the stack (README "Deploy to AWS"). Read from the CDK context
@@ -132,6 +133,8 @@ const schema = z
       90,
     ),
     alarmEmail: z.optional(z.email({ error: 'must be an e-mail address' })),
+    warmUp: warmUpSetting,
+    notifications: notificationsSetting,
   })
   .check(
     z.superRefine((settings, ctx) => {
@@ -152,6 +155,8 @@ const schema = z
           message: `must be in the stack's region ${settings.region} (got ${certRegion})`,
         });
       }
+      for (const issue of warmUpSettingsIssues(settings))
+        ctx.addIssue({ code: 'custom', ...issue });
     }),
   );
 

@@ -4,9 +4,11 @@ import { AutoDisconnect } from './constructs/auto-disconnect.js';
 import { CognitoAuth } from './constructs/cognito-auth.js';
 import { IdleAlarm } from './constructs/idle-alarm.js';
 import { PortalLoadBalancer } from './constructs/load-balancer.js';
+import { Notifications } from './constructs/notifications.js';
 import { OperationsAlarms } from './constructs/operations-alarms.js';
 import { Portal } from './constructs/portal.js';
 import { SessionsTable } from './constructs/sessions-table.js';
+import { WarmUpSchedules } from './constructs/warm-up-schedules.js';
 import type { InfraSettings } from './settings.js';
 
 export interface VpnPortalStackProps extends StackProps {
@@ -69,11 +71,22 @@ export class VpnPortalStack extends Stack {
       idleTimeoutMinutes: settings.idleTimeoutMinutes,
       metricNamespace: settings.metricNamespace,
     });
+    // Notifications go out from the auto-disconnect function only: the SNS and SSM clients
+    // would take the portal bundle over its 1 MB budget (README, "Notifications").
+    const notifications = new Notifications(this, 'Notifications', settings.notifications);
     const autoDisconnect = new AutoDisconnect(this, 'AutoDisconnect', {
       ...common,
+      environment: { ...environment, ...notifications.environment },
       idleAlarmArn: idleAlarm.alarmArn,
     });
     idleAlarm.invoke(autoDisconnect.function);
+    notifications.grantNotify(autoDisconnect.function);
+    if (settings.warmUp.entries.length > 0) {
+      new WarmUpSchedules(this, 'WarmUp', {
+        function: autoDisconnect.function,
+        entries: settings.warmUp.entries,
+      });
+    }
 
     const operations = new OperationsAlarms(this, 'Operations', {
       portal: portal.function,
@@ -91,10 +104,14 @@ export class VpnPortalStack extends Stack {
     new CfnOutput(this, 'SessionsTableName', { value: sessions.table.tableName });
     new CfnOutput(this, 'IdleAlarmName', { value: idleAlarmName });
     new CfnOutput(this, 'OperationsTopicArn', { value: operations.topic.topicArn });
+    new CfnOutput(this, 'NotificationsTopicArn', { value: notifications.topic.topicArn });
   }
 }
 
-/** SPEC section 9: the environment both Lambdas read with app/config/settings.ts. */
+/**
+ * SPEC section 9: the environment both Lambdas read with app/config/settings.ts, plus the
+ * warm-up schedule (app/config/warm-up-settings.ts).
+ */
 export function lambdaEnvironment(
   settings: InfraSettings,
   resources: Record<
@@ -116,6 +133,13 @@ export function lambdaEnvironment(
     ADMIN_GROUP: settings.adminGroup,
     PRICE_ASSOCIATION_HOUR_USD: String(settings.prices.associationHourUsd),
     PRICE_CONNECTION_HOUR_USD: String(settings.prices.connectionHourUsd),
+    // Both functions read the schedule: the portal for the pages, auto-disconnect for holidays.
+    ...(settings.warmUp.entries.length > 0
+      ? { WARM_UP_SCHEDULE: JSON.stringify(settings.warmUp.entries) }
+      : {}),
+    ...(settings.warmUp.holidays.length > 0
+      ? { WARM_UP_HOLIDAYS: settings.warmUp.holidays.join(',') }
+      : {}),
     ...resources,
   };
 }

@@ -82,6 +82,7 @@ const STAND_INS: Record<string, string> = {
     'arn:aws:elasticloadbalancing:ap-northeast-2:123456789012:loadbalancer/app/vpn/0123456789abcdef',
   COGNITO_USER_POOL_ID: 'ap-northeast-2_AbCdEf123',
   COGNITO_CLIENT_ID: 'abcdefghij1234567890abcdef',
+  NOTIFY_TOPIC_ARN: 'arn:aws:sns:ap-northeast-2:123456789012:VpnPortal-NotificationsTopic-ABC',
 };
 
 function resolvedStandIn(key: string, value: unknown): string {

@@ -8,9 +8,13 @@ beforeAll(() => {
   template = synthPortal().template;
 }, 60_000);
 
+/** The operations topic; the notifications topic (issue 9) is another one. */
+const operationsTopic = () =>
+  onlyResource(template, 'AWS::SNS::Topic', { DisplayName: 'VPN portal operations' });
+
 describe('operations alarms', () => {
   it('publish to an encrypted topic that refuses plain HTTP', () => {
-    const [topicId, topic] = onlyResource(template, 'AWS::SNS::Topic');
+    const [topicId, topic] = operationsTopic();
     expect(topic.Properties.KmsMasterKeyId).toEqual({ 'Fn::GetAtt': [expect.any(String), 'Arn'] });
     template.hasResourceProperties('AWS::SNS::TopicPolicy', {
       Topics: [{ Ref: topicId }],
@@ -45,7 +49,7 @@ describe('operations alarms', () => {
     ['auto-disconnect.handler', 'Errors', 1],
     ['portal.handler', 'Errors', 3],
   ])('watch %s %s', (handler, metricName, threshold) => {
-    const [topicId] = onlyResource(template, 'AWS::SNS::Topic');
+    const [topicId] = operationsTopic();
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Namespace: 'AWS/Lambda',
       MetricName: metricName,
@@ -57,7 +61,7 @@ describe('operations alarms', () => {
   });
 
   it("watch the portal's 5xx answers behind the ALB", () => {
-    const [topicId] = onlyResource(template, 'AWS::SNS::Topic');
+    const [topicId] = operationsTopic();
     const targetGroupId = onlyResource(template, 'AWS::ElasticLoadBalancingV2::TargetGroup')[0];
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Namespace: 'AWS/ApplicationELB',
