@@ -68,12 +68,10 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures>({
   simulator: [
-    async ({ playwright, baseURL }, use) => {
-      const api = await playwright.request.newContext({ baseURL: baseURL ?? '' });
-      const simulator = createSimulator(api);
+    async ({ request }, use) => {
+      const simulator = createSimulator(request);
       await simulator.reset(); // every story starts with the VPN off and no history
       await use(simulator);
-      await api.dispose();
     },
     { auto: true },
   ],
