@@ -13,10 +13,15 @@ s.listen(0, '127.0.0.1', () => { process.stdout.write(String(s.address().port));
   return execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim();
 }
 
-// Chosen once in the runner; its workers inherit the variable and so agree on the port.
-process.env.E2E_PORT ??= freePort();
-const port = process.env.E2E_PORT;
-const baseURL = `http://localhost:${port}`;
+/**
+ * One local server per worker, so two tests never share a simulated endpoint: worker n
+ * (its parallelIndex) talks to server n (see the `baseURL` fixture in e2e/fixtures.ts).
+ * Chosen once in the runner; its workers inherit the variable and so agree on the ports.
+ */
+const WORKERS = 2;
+process.env.E2E_PORTS ??= Array.from({ length: WORKERS }, freePort).join(',');
+const ports = process.env.E2E_PORTS.split(',');
+const baseURL = `http://localhost:${ports[0]}`;
 
 const chromium = {
   browserName: 'chromium' as const,
@@ -37,8 +42,8 @@ export default defineConfig({
   testDir: 'e2e',
   testMatch: '*.spec.ts',
   outputDir: 'test-results',
-  // One simulated endpoint serves every test, and each test resets it: one at a time.
-  workers: 1,
+  // The suite mostly waits on polls and simulated delays, so two workers halve its time.
+  workers: WORKERS,
   fullyParallel: false,
   forbidOnly: true,
   retries: 0,
@@ -64,14 +69,15 @@ export default defineConfig({
       testIgnore: 'languages.spec.ts',
     },
   ],
-  webServer: {
+  // Started one after the other, so only the first one builds what is missing.
+  webServer: ports.map((port) => ({
     // `npm start`'s script: builds the SPA and the server bundle only when missing or stale.
     command: 'node scripts/start.mjs',
-    url: `${baseURL}/_local/signin`,
+    url: `http://localhost:${port}/_local/signin`,
     reuseExistingServer: false,
     timeout: 180_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
     env: {
       PORT: port,
       HOST: '127.0.0.1',
@@ -85,5 +91,5 @@ export default defineConfig({
       LOCAL_LOG_REQUESTS: '',
       IDLE_TIMEOUT_MINUTES: '30',
     },
-  },
+  })),
 });

@@ -27,7 +27,7 @@ test('administrator sees who started and used the VPN and what it cost, then use
   await expect(admin.getByText('Current state: Ready · 1 person connected')).toBeVisible();
   const sessions = admin.getByRole('region', { name: 'Recent sessions' });
   const session = sessions.getByRole('row').nth(1);
-  await expect(session.getByRole('cell').nth(0)).not.toBeEmpty();
+  await expect(session.getByRole('cell').nth(0)).toHaveText('minjun.kim@example.com');
   await expect(session.getByRole('cell').nth(3)).toContainText('hanako.sato@example.com');
   await expect(session.getByRole('cell').nth(6)).toHaveText('Running');
   await expect(session.getByRole('cell').nth(7)).toHaveText(/^\$\d+\.\d\d$/);
@@ -56,22 +56,6 @@ test('administrator sees who started and used the VPN and what it cost, then use
   await nextPoll(admin);
   await expect(session.getByRole('cell').nth(6)).toHaveText('Turned off by admin');
   await expect(admin.getByText('Current state: Off')).toBeVisible();
-});
-
-test('administrator can tell who started a session', async ({ signInAs }) => {
-  // KNOWN BUG: sessions record the starter's Cognito `sub` (startedBy, and in users), so the
-  // table shows "1b0e6a4c…" for every demo user (their subs share those 8 characters) and a
-  // real admin sees an opaque id. Remove this line once sessions carry an e-mail or name.
-  test.fail(true, 'Started by shows a shortened Cognito sub, not the person');
-  const employee = await signInAs('minjun');
-  await employee.getByRole('button', { name: 'Connect VPN' }).tap();
-  await expect(heading(employee, 'Turning on…')).toBeVisible();
-
-  const admin = await signInAs('admin', { path: '/admin' });
-  const session = admin.getByRole('region', { name: 'Recent sessions' }).getByRole('row').nth(1);
-  await expect(session.getByRole('cell').nth(0)).toHaveText(/minjun\.kim@example\.com|김민준/, {
-    timeout: 3_000,
-  });
 });
 
 test('an employee who opens /admin sees it is for administrators only, and the API refuses', async ({

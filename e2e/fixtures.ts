@@ -67,6 +67,12 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
+  // Each worker has its own local server (playwright.config.ts): tests never share one.
+  baseURL: async ({ baseURL }, use, testInfo) => {
+    const ports = process.env.E2E_PORTS?.split(',') ?? [];
+    const port = ports[testInfo.parallelIndex];
+    await use(port ? `http://localhost:${port}` : baseURL);
+  },
   simulator: [
     async ({ request }, use) => {
       const simulator = createSimulator(request);
