@@ -65,6 +65,26 @@ describe('connect', () => {
     expect(await deps.store.recent(10)).toHaveLength(1);
   });
 
+  it('records every one of twenty concurrent taps in the session, losing nobody', async () => {
+    const deps = testCoreDeps();
+    const users = Array.from({ length: 20 }, (_, i) => `user-${i}`);
+    await Promise.all(users.map((user) => connect(deps, user)));
+
+    const open = await deps.store.getOpen();
+    expect([...(open?.users ?? [])].sort()).toEqual([...users].sort());
+  });
+
+  it('keeps a tap made while a status refresh was saving the same session', async () => {
+    const deps = testCoreDeps();
+    await connect(deps, 'mina');
+    tick(deps, ASSOCIATE_MS);
+    await Promise.all([refreshLiveState(deps), connect(deps, 'jun'), refreshLiveState(deps)]);
+
+    const open = await deps.store.getOpen();
+    expect(open?.users).toEqual(expect.arrayContaining(['mina', 'jun']));
+    expect(open?.readyAt).not.toBeNull();
+  });
+
   it('queues a connect while stopping and carries it out when stopping ends, without a second tap', async () => {
     const deps = testCoreDeps();
     await connect(deps, 'mina');

@@ -8,6 +8,7 @@ import {
   recentFailedSession,
 } from './notifications.js';
 import { endSession, newSession, START_GRACE_MS, withConnectRequest } from './session-lifecycle.js';
+import { updateOpenSession } from './session-updates.js';
 import { deriveVpnState } from './vpn-state.js';
 
 /**
@@ -40,19 +41,17 @@ export async function connect(deps: CoreDeps, userId: string): Promise<ConnectRe
   const state = deriveVpnState(associations, open);
 
   if (state === 'ready' || state === 'starting') {
-    if (open) await deps.store.save(withConnectRequest(open, userId, now));
+    if (open) await updateOpenSession(deps, open, (s) => withConnectRequest(s, userId, now));
     return { outcome: state === 'ready' ? 'already-up' : 'joined', warnings };
   }
 
   if (state === 'stopping') {
-    const queued = open
-      ? {
-          ...withConnectRequest(open, userId, now),
-          queuedConnect: open.queuedConnect ?? { by: userId, at: now.toISOString() },
-        }
-      : null;
-    if (queued) await deps.store.save(queued);
-    else
+    if (open) {
+      await updateOpenSession(deps, open, (s) => ({
+        ...withConnectRequest(s, userId, now),
+        queuedConnect: s.queuedConnect ?? { by: userId, at: now.toISOString() },
+      }));
+    } else
       await deps.store.open(
         newSession({
           startedBy: userId,
@@ -79,7 +78,9 @@ export async function connect(deps: CoreDeps, userId: string): Promise<ConnectRe
         queued: true,
       }),
     );
-    if (!queued.created) await deps.store.save(withConnectRequest(queued.session, userId, now));
+    if (!queued.created) {
+      await updateOpenSession(deps, queued.session, (s) => withConnectRequest(s, userId, now));
+    }
     // The failed associations are gone now, so the auto-disconnect path will never see them;
     // of several retries at once, the one that opened the queued session reports them.
     if (deps.notifier && queued.created) {
@@ -98,18 +99,26 @@ export async function connect(deps: CoreDeps, userId: string): Promise<ConnectRe
   }
   if (session) {
     // A start that another request opened moments ago: repeat its idempotent calls.
-    const startedAt = session.queuedConnect ? now.toISOString() : session.startedAt;
-    session = withConnectRequest({ ...session, startedAt, queuedConnect: null }, userId, now);
-    await deps.store.save(session);
-    await associateOrRemember(deps, session);
-    return { outcome: 'joined', warnings };
+    const joined = await updateOpenSession(deps, session, (s) =>
+      withConnectRequest(
+        { ...s, startedAt: s.queuedConnect ? now.toISOString() : s.startedAt, queuedConnect: null },
+        userId,
+        now,
+      ),
+    );
+    if (joined) {
+      await associateOrRemember(deps, joined);
+      return { outcome: 'joined', warnings };
+    }
   }
 
   const opened = await deps.store.open(
     newSession({ startedBy: userId, now, subnetCount: deps.policy.subnetIds.length }),
   );
-  const mine = opened.created ? opened.session : withConnectRequest(opened.session, userId, now);
-  if (!opened.created) await deps.store.save(mine);
+  const mine = opened.created
+    ? opened.session
+    : ((await updateOpenSession(deps, opened.session, (s) => withConnectRequest(s, userId, now))) ??
+      opened.session);
   await associateOrRemember(deps, mine, opened.created);
   return { outcome: opened.created ? 'started' : 'joined', warnings };
 }
@@ -136,7 +145,7 @@ async function associateOrRemember(
         : 'AWS did not accept the request to turn the VPN on.';
     // Keep the failure on the session so the status page shows `error` with these words.
     if (!(error instanceof AwsCallError && error.code === 'aws_throttled')) {
-      await deps.store.save({ ...session, failure });
+      await updateOpenSession(deps, session, (s) => ({ ...s, failure }));
       if (report) await notifySafely(deps.notifier, [refusedNotice(deps, session, failure)]);
     }
     throw error;

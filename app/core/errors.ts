@@ -79,3 +79,13 @@ export class InvalidEventError extends VpnPortalError {
     this.name = 'InvalidEventError';
   }
 }
+
+/** The session changed since it was read; read it again and redo the change. */
+export class SessionConflictError extends VpnPortalError {
+  readonly code = 'session_conflict';
+
+  constructor(sessionId: string) {
+    super(`Session ${sessionId} was changed by another request.`);
+    this.name = 'SessionConflictError';
+  }
+}

@@ -1,4 +1,5 @@
 import type { CoreDeps } from './deps.js';
+import { SessionConflictError } from './errors.js';
 import type { LiveSnapshot, VpnSession, VpnState } from './model.js';
 import { routesToRestore } from './routes.js';
 import {
@@ -9,6 +10,7 @@ import {
   START_GRACE_MS,
   sessionsEqual,
 } from './session-lifecycle.js';
+import { updateOpenSession } from './session-updates.js';
 import { deriveVpnState } from './vpn-state.js';
 
 export interface LiveState {
@@ -51,10 +53,17 @@ export async function refreshLiveState(deps: CoreDeps): Promise<LiveState> {
   let state = deriveVpnState(snapshot.associations, session);
 
   if (session?.queuedConnect && state === 'off') {
-    session = { ...session, startedAt: now.toISOString(), queuedConnect: null };
-    await deps.store.save(session);
-    await associateAll(deps, session);
-    return refreshAfterChange(deps, session);
+    // Whoever clears the queue carries it out; a concurrent refresh that lost finds it clear.
+    const starting = await updateOpenSession(deps, session, (current) =>
+      current.queuedConnect
+        ? { ...current, startedAt: now.toISOString(), queuedConnect: null }
+        : null,
+    );
+    if (starting) {
+      await associateAll(deps, starting);
+      return refreshAfterChange(deps, starting);
+    }
+    session = await deps.store.getOpen();
   }
 
   if (!session && (state === 'starting' || state === 'ready')) {
@@ -104,6 +113,14 @@ async function keepSessionInStep(
     await deps.store.close(endSession(observed, 'external', now));
     return null;
   }
-  if (!sessionsEqual(observed, session)) await deps.store.save(observed);
-  return observed;
+  if (sessionsEqual(observed, session)) return observed;
+  // Observing is repeated on every refresh: when a concurrent write wins, the next one folds
+  // the same facts into the newer copy.
+  try {
+    await deps.store.save(observed);
+    return { ...observed, revision: observed.revision + 1 };
+  } catch (error) {
+    if (error instanceof SessionConflictError) return observed;
+    throw error;
+  }
 }

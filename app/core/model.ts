@@ -84,6 +84,11 @@ export interface VpnSession {
   queuedConnect: QueuedConnect | null;
   /** Plain words for the failure that ended or troubles this session. */
   failure: string | null;
+  /**
+   * Bumped by the store on every write. A save based on an older read is refused
+   * (SessionConflictError), so two requests can never overwrite each other's changes.
+   */
+  revision: number;
 }
 
 /** Everything the portal knows about the endpoint at one instant. */

@@ -43,6 +43,7 @@ export function newSession(options: {
     lastConnectRequestAt: at,
     queuedConnect: options.queued ? { by: options.startedBy, at } : null,
     failure: null,
+    revision: 0,
   };
 }
 

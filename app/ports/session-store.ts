@@ -12,9 +12,15 @@ export interface SessionStore {
    * exactly one gets `created: true`; the other gets the winner's session.
    */
   open(candidate: VpnSession): Promise<{ session: VpnSession; created: boolean }>;
-  /** Writes the changed fields of an open or ended session. */
+  /**
+   * Writes a session read earlier, only if nobody wrote it since (same `revision`); the stored
+   * copy gets `revision + 1`. Otherwise throws SessionConflictError and writes nothing.
+   */
   save(session: VpnSession): Promise<void>;
-  /** Saves an ended session and releases the open-session lock if it still holds it. */
+  /**
+   * Saves an ended session, whatever its revision (ending always wins), and releases the
+   * open-session lock if it still holds it.
+   */
   close(session: VpnSession): Promise<void>;
   /** Newest first. */
   recent(limit: number): Promise<VpnSession[]>;

@@ -84,5 +84,6 @@ function toSession(record: Record<string, unknown>): VpnSession {
   for (const [name, value] of Object.entries(record)) {
     if (!KEY_ATTRIBUTES.has(name)) session[name] = value;
   }
+  session.revision ??= 0;
   return session as unknown as VpnSession;
 }

@@ -1,5 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { AwsCallError } from '../../core/errors.js';
+import { AwsCallError, SessionConflictError } from '../../core/errors.js';
 import type { VpnSession } from '../../core/model.js';
 import { newSessionId } from '../../core/session-lifecycle.js';
 import type { SessionStore } from '../../ports/session-store.js';
@@ -65,7 +65,11 @@ export class DynamoDbSessionStore implements SessionStore {
         ExpressionAttributeNames: { '#pk': KEY_NAMES['#pk'] },
       });
       if (won) {
-        await this.table.put(toSessionItem(candidate, this.retentionDays));
+        // A loser may already have saved its change over the lock's copy: keep that one.
+        await this.table.putIf(toSessionItem(candidate, this.retentionDays), {
+          ConditionExpression: 'attribute_not_exists(#pk)',
+          ExpressionAttributeNames: { '#pk': KEY_NAMES['#pk'] },
+        });
         return { session: candidate, created: true };
       }
       const lock = await this.readLock();
@@ -83,11 +87,31 @@ export class DynamoDbSessionStore implements SessionStore {
   }
 
   async save(session: VpnSession): Promise<void> {
-    await this.table.put(toSessionItem(session, this.retentionDays));
+    // Optimistic concurrency: only over the revision this copy was read at, never over an
+    // ended session; a missing item is the winner's first copy not written yet.
+    const saved = await this.table.putIf(
+      toSessionItem({ ...session, revision: session.revision + 1 }, this.retentionDays),
+      {
+        ConditionExpression:
+          'attribute_not_exists(#pk) OR (#revision = :revision AND attribute_type(#endedAt, :null))',
+        ExpressionAttributeNames: {
+          '#pk': KEY_NAMES['#pk'],
+          '#revision': 'revision',
+          '#endedAt': 'endedAt',
+        },
+        ExpressionAttributeValues: {
+          ':revision': { N: String(session.revision) },
+          ':null': { S: 'NULL' },
+        },
+      },
+    );
+    if (!saved) throw new SessionConflictError(session.id);
   }
 
   async close(session: VpnSession): Promise<void> {
-    await this.table.put(toSessionItem(session, this.retentionDays));
+    await this.table.put(
+      toSessionItem({ ...session, revision: session.revision + 1 }, this.retentionDays),
+    );
     await this.releaseLock(session.id);
   }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SessionConflictError } from '../../core/errors.js';
 import type { VpnSession } from '../../core/model.js';
 import { newSessionId } from '../../core/session-lifecycle.js';
 import type { SessionStore } from '../../ports/session-store.js';
@@ -76,8 +77,38 @@ export function sessionStoreContract(
 
       await store.save(ready);
 
-      await expect(store.getOpen()).resolves.toEqual(ready);
-      await expect(store.recent(1)).resolves.toEqual([ready]);
+      await expect(store.getOpen()).resolves.toEqual({ ...ready, revision: 1 });
+      await expect(store.recent(1)).resolves.toEqual([{ ...ready, revision: 1 }]);
+    });
+
+    it('refuses a save based on an older read, so concurrent changes are never lost', async () => {
+      const store = await makeStore();
+      const opened = session('2026-11-29T09:00:00Z');
+      await store.open(opened);
+      const first = await store.getOpen();
+      const second = await store.getOpen();
+      if (!first || !second) throw new Error('expected the open session');
+
+      await store.save({ ...first, users: ['kim', 'lee'] });
+
+      await expect(store.save({ ...second, users: ['kim', 'park'] })).rejects.toBeInstanceOf(
+        SessionConflictError,
+      );
+      await expect(store.getOpen()).resolves.toMatchObject({ users: ['kim', 'lee'], revision: 1 });
+    });
+
+    it('refuses to save over a session that has ended', async () => {
+      const store = await makeStore();
+      const opened = session('2026-11-29T09:00:00Z');
+      await store.open(opened);
+      const stale = await store.getOpen();
+      if (!stale) throw new Error('expected the open session');
+      await store.close(asEnded(opened, '2026-11-29T10:00:00.000Z'));
+
+      await expect(store.save({ ...stale, revision: 1 })).rejects.toBeInstanceOf(
+        SessionConflictError,
+      );
+      await expect(store.recent(1)).resolves.toMatchObject([{ endReason: 'idle' }]);
     });
 
     it('closes a session: stores how it ended and releases the lock for the next one', async () => {
@@ -89,7 +120,7 @@ export function sessionStoreContract(
       await store.close(ended);
 
       await expect(store.getOpen()).resolves.toBeNull();
-      await expect(store.recent(1)).resolves.toEqual([ended]);
+      await expect(store.recent(1)).resolves.toEqual([{ ...ended, revision: 1 }]);
       const next = session('2026-11-29T11:00:00Z');
       await expect(store.open(next)).resolves.toEqual({ session: next, created: true });
     });
@@ -186,6 +217,7 @@ export function session(startIso: string, overrides: Partial<VpnSession> = {}): 
     lastConnectRequestAt: start.toISOString(),
     queuedConnect: null,
     failure: null,
+    revision: 0,
     ...overrides,
   };
 }

@@ -53,8 +53,11 @@ describe('InMemorySessionStore with a file', () => {
     const opened = session('2026-11-29T09:00:00Z');
     await store.open(opened);
 
+    // Each save builds on the previous revision without waiting for its file write.
     await Promise.all(
-      [1, 2, 3, 4, 5].map((peak) => store.save({ ...opened, peakConnections: peak })),
+      [1, 2, 3, 4, 5].map((peak) =>
+        store.save({ ...opened, peakConnections: peak, revision: peak - 1 }),
+      ),
     );
 
     const reloaded = new InMemorySessionStore({ filePath });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { SessionConflictError } from '../../core/errors.js';
 import type { VpnSession } from '../../core/model.js';
 import type { SessionStore } from '../../ports/session-store.js';
 
@@ -46,12 +47,17 @@ export class InMemorySessionStore implements SessionStore {
   }
 
   async save(session: VpnSession): Promise<void> {
-    this.sessions.set(session.id, structuredClone(session));
+    const stored = this.sessions.get(session.id);
+    if (stored && (stored.revision !== session.revision || stored.endedAt !== null)) {
+      throw new SessionConflictError(session.id);
+    }
+    this.sessions.set(session.id, { ...structuredClone(session), revision: session.revision + 1 });
     await this.persist();
   }
 
   async close(session: VpnSession): Promise<void> {
-    this.sessions.set(session.id, structuredClone(session));
+    const revision = (this.sessions.get(session.id)?.revision ?? session.revision) + 1;
+    this.sessions.set(session.id, { ...structuredClone(session), revision });
     if (this.openSessionId === session.id) this.openSessionId = null;
     await this.persist();
   }
@@ -89,7 +95,10 @@ export class InMemorySessionStore implements SessionStore {
     } catch {
       throw new Error(`Session file ${filePath} is not valid JSON; delete it to start afresh.`);
     }
-    for (const session of data.sessions ?? []) this.sessions.set(session.id, session);
+    // Files written before sessions had a revision start at 0.
+    for (const session of data.sessions ?? []) {
+      this.sessions.set(session.id, { ...session, revision: session.revision ?? 0 });
+    }
     this.openSessionId =
       data.openSessionId && this.sessions.has(data.openSessionId) ? data.openSessionId : null;
   }
