@@ -12,6 +12,9 @@ const endReason: Record<EndReason, MessageKey> = {
   external: 'endExternal',
 };
 
+/** `startedBy` of a session the warm-up schedule opened; it is listed among the users too. */
+const scheduleStarter = 'schedule';
+
 /** Recent sessions, newest first: who started it, who used it, how long, why it ended, cost. */
 export function SessionsTable({ sessions, now }: { sessions: AdminSession[]; now: number }) {
   const { t, lang } = useI18n();
@@ -46,14 +49,21 @@ export function SessionsTable({ sessions, now }: { sessions: AdminSession[]; now
                 return (
                   <tr key={s.id}>
                     <td>
-                      <UserLabel id={s.startedBy} />
+                      {s.startedBy === scheduleStarter ? (
+                        t('startedBySchedule')
+                      ) : (
+                        <UserLabel id={s.startedBy} />
+                      )}
                     </td>
                     <td class="nowrap">{formatDateTime(lang, new Date(s.startedAt))}</td>
                     <td class="nowrap">
                       {s.readyAt ? formatClockTime(lang, new Date(s.readyAt)) : t('nobody')}
                     </td>
                     <td>
-                      <UserList ids={s.users} empty={t('nobody')} />
+                      <UserList
+                        ids={s.users.filter((user) => user !== scheduleStarter)}
+                        empty={t('nobody')}
+                      />
                     </td>
                     <td>
                       {formatDuration(lang, (end - Date.parse(s.startedAt)) / 1000, 'minutes')}

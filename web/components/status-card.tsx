@@ -4,11 +4,13 @@ import type { ShownError } from '../api/error-message';
 import type { MessageKey } from '../i18n/en';
 import { formatDuration } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
+import { serverNow } from '../time/server-clock';
 import { AutoOffCountdown } from './auto-off-countdown';
 import { ConnectButton } from './connect-button';
 import { ErrorPanel } from './error-panel';
 import { StartingProgress } from './starting-progress';
 import { StateIcon } from './state-icon';
+import { WarmUpLine } from './warm-up-line';
 
 export const stateTitle: Record<VpnState, MessageKey> = {
   off: 'offTitle',
@@ -69,6 +71,7 @@ function StateDetails({ state, status, error, skewMs, busy, onConnect, onRetry }
       return (
         <div class="facts">
           <ConnectButton busy={busy} onConnect={onConnect} />
+          {status.warmUp && <WarmUpLine warmUp={status.warmUp} now={serverNow(skewMs)} />}
           <p class="fact">
             {t('startingTypical', {
               typical: formatDuration(lang, status.typicalStartSeconds, 'minutes'),

@@ -17,6 +17,12 @@ export const en = {
 
   offTitle: 'The VPN is off',
   offBody: 'Turn it on when you need WorkSpaces. It switches itself off when nobody uses it.',
+  warmUpWeekdays: 'The VPN turns on at {time} on weekdays',
+  warmUpWeekends: 'The VPN turns on at {time} on weekends',
+  warmUpEveryDay: 'The VPN turns on at {time} every day',
+  warmUpSomeDays: 'The VPN turns on at {time} on {days}',
+  warmUpTimeInZone: '{time} ({zone})',
+  warmUpNext: 'Next: {when}',
 
   startingTitle: 'Turning on…',
   startingBody: 'You can leave this page open. It updates by itself.',
@@ -75,6 +81,13 @@ export const en = {
   monthSaved: 'Saved',
   chartLabel: 'Cost per day this month, in US dollars',
   chartEmpty: 'No usage yet this month.',
+
+  warmUpTitle: 'Warm-up',
+  warmUpNextTitle: 'Next warm-ups',
+  warmUpNone: 'No warm-up is scheduled.',
+  warmUpSessions: 'Warm-ups this month',
+  warmUpCost: 'Warm-up cost',
+  startedBySchedule: 'Warm-up (schedule)',
 
   sessionsTitle: 'Recent sessions',
   sessionsEmpty: 'No sessions yet.',

@@ -15,6 +15,12 @@ export const ja: Catalogue = {
 
   offTitle: 'VPN はオフです',
   offBody: 'WorkSpaces を使うときにオンにしてください。誰も使っていなければ自動でオフになります。',
+  warmUpWeekdays: '平日は {time} に VPN が自動でオンになります',
+  warmUpWeekends: '土日は {time} に VPN が自動でオンになります',
+  warmUpEveryDay: '毎日 {time} に VPN が自動でオンになります',
+  warmUpSomeDays: '{days}の {time} に VPN が自動でオンになります',
+  warmUpTimeInZone: '{time} ({zone})',
+  warmUpNext: '次回: {when}',
 
   startingTitle: 'オンにしています…',
   startingBody: 'このページは開いたままで大丈夫です。自動で更新されます。',
@@ -73,6 +79,13 @@ export const ja: Catalogue = {
   monthSaved: '節約額',
   chartLabel: '今月の日別費用（米ドル）',
   chartEmpty: '今月の利用はまだありません。',
+
+  warmUpTitle: 'ウォームアップ',
+  warmUpNextTitle: '今後のウォームアップ',
+  warmUpNone: '予定されたウォームアップはありません。',
+  warmUpSessions: '今月のウォームアップ',
+  warmUpCost: 'ウォームアップの費用',
+  startedBySchedule: 'ウォームアップ（スケジュール）',
 
   sessionsTitle: '最近のセッション',
   sessionsEmpty: 'セッションはまだありません。',

@@ -15,6 +15,12 @@ export const ko: Catalogue = {
 
   offTitle: 'VPN이 꺼져 있습니다',
   offBody: 'WorkSpaces가 필요할 때 켜세요. 아무도 사용하지 않으면 자동으로 꺼집니다.',
+  warmUpWeekdays: '평일 {time}에 VPN이 자동으로 켜집니다',
+  warmUpWeekends: '주말 {time}에 VPN이 자동으로 켜집니다',
+  warmUpEveryDay: '매일 {time}에 VPN이 자동으로 켜집니다',
+  warmUpSomeDays: '{days} {time}에 VPN이 자동으로 켜집니다',
+  warmUpTimeInZone: '{time}({zone})',
+  warmUpNext: '다음: {when}',
 
   startingTitle: '켜는 중…',
   startingBody: '이 페이지를 열어 두셔도 됩니다. 자동으로 새로 고쳐집니다.',
@@ -73,6 +79,13 @@ export const ko: Catalogue = {
   monthSaved: '절약액',
   chartLabel: '이번 달 일별 비용(미국 달러)',
   chartEmpty: '이번 달 사용 기록이 없습니다.',
+
+  warmUpTitle: '예약 켜기',
+  warmUpNextTitle: '다음 예약 켜기',
+  warmUpNone: '예정된 예약 켜기가 없습니다.',
+  warmUpSessions: '이번 달 예약 켜기',
+  warmUpCost: '예약 켜기 비용',
+  startedBySchedule: '예약 켜기(일정)',
 
   sessionsTitle: '최근 세션',
   sessionsEmpty: '아직 세션이 없습니다.',

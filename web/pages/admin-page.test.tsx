@@ -2,7 +2,14 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/pr
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiFailure } from '../api/client';
 import { catalogues, languages } from '../i18n/i18n';
-import { admin, adminSessions, employee, fakeApi, statusByState } from '../testing/fixtures';
+import {
+  admin,
+  adminSessions,
+  adminWarmUps,
+  employee,
+  fakeApi,
+  statusByState,
+} from '../testing/fixtures';
 import { englishIn, readableText, renderIn } from '../testing/render';
 import { AdminPage } from './admin-page';
 
@@ -19,12 +26,39 @@ describe.each(languages)('admin view in %s', (lang) => {
     expect(within(sessions).getAllByRole('row')).toHaveLength(1 + adminSessions.sessions.length);
     expect(within(sessions).getByText(t.endIdle)).toBeTruthy();
     expect(within(sessions).getByText(t.stillRunning)).toBeTruthy();
+    expect(within(sessions).getByText(t.startedBySchedule)).toBeTruthy();
+    expect(within(sessions).queryByText('schedule')).toBeNull();
+    expect(screen.queryByRole('heading', { name: t.warmUpTitle })).toBeNull();
     const connections = screen.getByRole('region', { name: t.connectionsTitle });
     expect(within(connections).getByText(t.connActive)).toBeTruthy();
     expect(screen.getByRole('img', { name: t.chartLabel })).toBeTruthy();
     expect(view.container.querySelectorAll('.chart-bar')).toHaveLength(29);
     expect(view.container.textContent).toContain('$69.60');
     if (lang !== 'en') expect(englishIn(readableText(view.container))).toEqual([]);
+  });
+
+  it('lists the next warm-ups and what they cost this month', async () => {
+    const body = { ...adminSessions, warmUps: adminWarmUps };
+    const view = renderIn(
+      lang,
+      <AdminPage api={fakeApi({ adminSessions: vi.fn(async () => body) })} me={admin} />,
+    );
+    await screen.findByRole('heading', { name: t.warmUpTitle });
+    const section = screen.getByRole('region', { name: t.warmUpTitle });
+    expect(within(section).getAllByRole('listitem')).toHaveLength(adminWarmUps.next.length);
+    expect(within(section).getByText(t.warmUpSessions).nextElementSibling?.textContent).toBe('20');
+    expect(section.textContent).toContain('$3.08');
+    expect(section.textContent).toContain(new Intl.NumberFormat(lang).format(20.5));
+    if (lang !== 'en') expect(englishIn(readableText(view.container))).toEqual([]);
+  });
+
+  it('says so when warm-ups are configured but none is due', async () => {
+    const body = { ...adminSessions, warmUps: { ...adminWarmUps, next: [] } };
+    renderIn(
+      lang,
+      <AdminPage api={fakeApi({ adminSessions: vi.fn(async () => body) })} me={admin} />,
+    );
+    await screen.findByText(t.warmUpNone);
   });
 
   it('tells a non-administrator plainly that the page is for administrators', async () => {

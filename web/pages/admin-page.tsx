@@ -9,6 +9,7 @@ import { LiveAnnouncer } from '../components/live-announcer';
 import { MonthSummary } from '../components/month-summary';
 import { SessionsTable } from '../components/sessions-table';
 import { StateIcon } from '../components/state-icon';
+import { WarmUpSummary } from '../components/warm-up-summary';
 import type { MessageKey } from '../i18n/en';
 import { useI18n } from '../i18n/i18n';
 import { useAdminSessions } from '../poller/use-admin-sessions';
@@ -93,6 +94,12 @@ function AdminDashboard({
       {sessions.data ? (
         <>
           <MonthSummary month={sessions.data.month} />
+          {sessions.data.warmUps && (
+            <WarmUpSummary
+              warmUps={sessions.data.warmUps}
+              now={now + (status.snapshot?.skewMs ?? 0)}
+            />
+          )}
           <ConnectionsTable connections={sessions.data.connections} now={now} />
           <SessionsTable sessions={sessions.data.sessions} now={now} />
         </>

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { StatusBody } from '../../app/http/api-types';
 import { ApiFailure } from '../api/client';
 import { catalogues, languages } from '../i18n/i18n';
-import { fakeApi, serverNow, statusBody, statusByState } from '../testing/fixtures';
+import { fakeApi, serverNow, statusBody, statusByState, warmUpNext } from '../testing/fixtures';
 import { englishIn, readableText, renderIn } from '../testing/render';
 import { StatusPage } from './status-page';
 
@@ -50,6 +50,15 @@ describe.each(languages)('status page in %s', (lang) => {
     }
   });
 
+  it('says when the schedule turns the VPN on while it is off', async () => {
+    const { view } = await showStatus(lang, { ...statusByState.off, warmUp: warmUpNext() });
+    const line = view.container.querySelector('.warm-up');
+    const rule = t.warmUpWeekdays.split('{time}')[0]?.trim() ?? '';
+    expect(line?.textContent).toContain(rule);
+    expect(line?.textContent).toContain(t.warmUpNext.split('{when}')[0]);
+    if (lang !== 'en') expect(englishIn(readableText(view.container))).toEqual([]);
+  });
+
   it('says the VPN stays on while someone is connected', async () => {
     const { view } = await showStatus(lang, { ...statusByState.ready, autoDisconnectAt: null });
     expect(readableText(view.container)).toContain(t.staysOn);
@@ -59,6 +68,31 @@ describe.each(languages)('status page in %s', (lang) => {
     const { view } = await showStatus(lang, { ...statusByState.stopping, connectQueued: true });
     expect(readableText(view.container)).toContain(t.connectQueued);
     expect(screen.queryByRole('button', { name: t.connect })).toBeNull();
+  });
+});
+
+describe('the warm-up line', () => {
+  it.each([
+    ['no schedule is configured', statusByState.off],
+    ['no warm-up is due', { ...statusByState.off, warmUp: null }],
+  ])('is not shown when %s', async (_case, status) => {
+    const { view } = await showStatus('en', status);
+    expect(view.container.querySelector('.warm-up')).toBeNull();
+    expect(readableText(view.container)).not.toContain('turns on at');
+  });
+
+  it.each(states.filter((state) => state !== 'off'))('is not shown while %s', async (state) => {
+    const { view } = await showStatus('en', { ...statusByState[state], warmUp: warmUpNext() });
+    expect(view.container.querySelector('.warm-up')).toBeNull();
+  });
+
+  it('sits below the Connect button, which stays the first thing to tap', async () => {
+    const { view } = await showStatus('en', { ...statusByState.off, warmUp: warmUpNext() });
+    const button = screen.getByRole('button', { name: 'Connect VPN' });
+    const line = view.container.querySelector('.warm-up');
+    expect(
+      line && button.compareDocumentPosition(line) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
   });
 });
 

@@ -3,7 +3,13 @@
  * by the app, so it never reaches the bundle.
  */
 import { vi } from 'vitest';
-import type { AdminSessionsBody, MeBody, StatusBody } from '../../app/http/api-types';
+import type {
+  AdminSessionsBody,
+  AdminWarmUps,
+  MeBody,
+  StatusBody,
+  WarmUpNext,
+} from '../../app/http/api-types';
 import type { ApiClient } from '../api/client';
 
 export const serverNow = '2026-11-30T09:00:00.000Z';
@@ -60,6 +66,18 @@ export const statusByState = {
   }),
 } satisfies Record<StatusBody['state'], StatusBody>;
 
+/** Weekdays 08:40 in Seoul; serverNow is Monday 18:00 there, so the next is Tuesday 08:40. */
+export function warmUpNext(overrides: Partial<WarmUpNext> = {}): WarmUpNext {
+  return {
+    time: '08:40',
+    days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+    dayPattern: 'weekdays',
+    timeZone: 'Asia/Seoul',
+    nextAt: '2026-11-30T23:40:00.000Z',
+    ...overrides,
+  };
+}
+
 export const employee: MeBody = {
   user: { id: 'u-1', email: 'minji@example.com', name: '김민지' },
   isAdmin: false,
@@ -81,6 +99,17 @@ export const adminSessions: AdminSessionsBody = {
       users: ['김민지', '佐藤陽翔'],
       peakConnections: 2,
       costUsd: 0.04,
+    },
+    {
+      id: 's-w',
+      startedBy: 'schedule',
+      startedAt: minutesFromServerNow(-140),
+      readyAt: minutesFromServerNow(-135),
+      endedAt: minutesFromServerNow(-100),
+      endReason: 'admin',
+      users: ['schedule', '김민지'],
+      peakConnections: 1,
+      costUsd: 0.15,
     },
     {
       id: 's-1',
@@ -122,6 +151,11 @@ export const adminSessions: AdminSessionsBody = {
       costUsd: i % 7 < 5 ? 0.2 + (i % 3) * 0.05 : 0,
     })),
   },
+};
+
+export const adminWarmUps: AdminWarmUps = {
+  next: ['2026-11-30T23:40:00.000Z', '2026-12-01T23:40:00.000Z', '2026-12-02T23:40:00.000Z'],
+  costThisMonth: { sessions: 20, associationHours: 20.5, costUsd: 3.08 },
 };
 
 /** A client whose answers a test sets; every method is a spy. */
