@@ -74,6 +74,13 @@ describe('connect', () => {
     expect([...(open?.users ?? [])].sort()).toEqual([...users].sort());
   });
 
+  it('asks AWS once per subnet however many taps arrive together', async () => {
+    const deps = testCoreDeps();
+    await Promise.all(Array.from({ length: 20 }, (_, i) => connect(deps, `user-${i}`)));
+
+    expect(deps.vpn.calls.associate).toBe(TEST_SUBNETS.length);
+  });
+
   it('keeps a tap made while a status refresh was saving the same session', async () => {
     const deps = testCoreDeps();
     await connect(deps, 'mina');

@@ -98,16 +98,16 @@ export async function connect(deps: CoreDeps, userId: string): Promise<ConnectRe
     session = null;
   }
   if (session) {
-    // A start that another request opened moments ago: repeat its idempotent calls.
-    const joined = await updateOpenSession(deps, session, (s) =>
-      withConnectRequest(
-        { ...s, startedAt: s.queuedConnect ? now.toISOString() : s.startedAt, queuedConnect: null },
-        userId,
-        now,
-      ),
-    );
+    // Either a connect queued while stopping (whoever clears the queue carries it out) or a
+    // start another request opened moments ago: that one calls AWS, this one only joins.
+    let carriesOutQueue = false;
+    const joined = await updateOpenSession(deps, session, (s) => {
+      carriesOutQueue = s.queuedConnect !== null;
+      const startedAt = carriesOutQueue ? now.toISOString() : s.startedAt;
+      return withConnectRequest({ ...s, startedAt, queuedConnect: null }, userId, now);
+    });
     if (joined) {
-      await associateOrRemember(deps, joined);
+      if (carriesOutQueue) await associateOrRemember(deps, joined, true);
       return { outcome: 'joined', warnings };
     }
   }
@@ -115,12 +115,13 @@ export async function connect(deps: CoreDeps, userId: string): Promise<ConnectRe
   const opened = await deps.store.open(
     newSession({ startedBy: userId, now, subnetCount: deps.policy.subnetIds.length }),
   );
-  const mine = opened.created
-    ? opened.session
-    : ((await updateOpenSession(deps, opened.session, (s) => withConnectRequest(s, userId, now))) ??
-      opened.session);
-  await associateOrRemember(deps, mine, opened.created);
-  return { outcome: opened.created ? 'started' : 'joined', warnings };
+  if (!opened.created) {
+    // Another request won the race and is asking AWS: one set of Associate calls in all.
+    await updateOpenSession(deps, opened.session, (s) => withConnectRequest(s, userId, now));
+    return { outcome: 'joined', warnings };
+  }
+  await associateOrRemember(deps, opened.session, true);
+  return { outcome: 'started', warnings };
 }
 
 /** A failed or abandoned start: retrying it with the same idempotency tokens would replay it. */

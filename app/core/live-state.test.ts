@@ -3,8 +3,9 @@ import { ASSOCIATE_MS, DISASSOCIATE_MS, TEST_SUBNETS, testCoreDeps } from '../te
 import { autoDisconnect } from './auto-disconnect.js';
 import { connect } from './connect.js';
 import { disconnectNow } from './disconnect-now.js';
-import { refreshLiveState } from './live-state.js';
+import { refreshLiveState, STALLED_START_MS } from './live-state.js';
 import type { ExtraRoute } from './model.js';
+import { newSession } from './session-lifecycle.js';
 
 const SUBNET = TEST_SUBNETS[0] ?? '';
 const fullTunnel: ExtraRoute = { cidr: '0.0.0.0/0', subnetId: SUBNET, description: 'internet' };
@@ -139,5 +140,22 @@ describe('refreshLiveState: session lifecycle', () => {
       ['kenji', 'admin'],
       ['mina', 'idle'],
     ]);
+  });
+
+  it('makes the associations of a start whose opener died, once it has had its chance', async () => {
+    const deps = testCoreDeps();
+    // The opener took the lock, then its Lambda ended before any Associate call.
+    await deps.store.open(
+      newSession({ startedBy: 'mina', now: deps.clock.now(), subnetCount: TEST_SUBNETS.length }),
+    );
+
+    deps.clock.advance(STALLED_START_MS - 1_000);
+    expect((await refreshLiveState(deps)).state).toBe('off');
+    expect(deps.vpn.calls.associate).toBe(0);
+
+    deps.clock.advance(1_000);
+    const live = await refreshLiveState(deps);
+    expect(live.state).toBe('starting');
+    expect(deps.vpn.calls.associate).toBe(TEST_SUBNETS.length);
   });
 });

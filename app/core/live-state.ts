@@ -66,6 +66,13 @@ export async function refreshLiveState(deps: CoreDeps): Promise<LiveState> {
     session = await deps.store.getOpen();
   }
 
+  if (session && isStalledStart(session, state, now)) {
+    // The request that opened this session never got its associations made (its Lambda
+    // timed out or crashed): repeat them with the same idempotency tokens.
+    await associateAll(deps, session);
+    return refreshAfterChange(deps, session);
+  }
+
   if (!session && (state === 'starting' || state === 'ready')) {
     session = (
       await deps.store.open(
@@ -87,6 +94,20 @@ export async function refreshLiveState(deps: CoreDeps): Promise<LiveState> {
     ),
   );
   return { snapshot, session, state };
+}
+
+/** How long the opener of a session has to make its associations before a refresh does. */
+export const STALLED_START_MS = 15_000;
+
+function isStalledStart(session: VpnSession, state: VpnState, now: Date): boolean {
+  const age = now.getTime() - Date.parse(session.startedAt);
+  return (
+    state === 'off' &&
+    !session.queuedConnect &&
+    !session.failure &&
+    age >= STALLED_START_MS &&
+    age <= START_GRACE_MS
+  );
 }
 
 async function refreshAfterChange(deps: CoreDeps, session: VpnSession): Promise<LiveState> {
