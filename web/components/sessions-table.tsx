@@ -14,6 +14,8 @@ const endReason: Record<EndReason, MessageKey> = {
 
 /** `startedBy` of a session the warm-up schedule opened; it is listed among the users too. */
 const scheduleStarter = 'schedule';
+/** `startedBy` of a session someone started outside the portal (console, CLI). */
+const externalStarter = 'external';
 
 /** Recent sessions, newest first: who started it, who used it, how long, why it ended, cost. */
 export function SessionsTable({ sessions, now }: { sessions: AdminSession[]; now: number }) {
@@ -51,6 +53,8 @@ export function SessionsTable({ sessions, now }: { sessions: AdminSession[]; now
                     <td>
                       {s.startedBy === scheduleStarter ? (
                         t('startedBySchedule')
+                      ) : s.startedBy === externalStarter ? (
+                        t('startedOutsidePortal')
                       ) : (
                         <UserLabel id={s.startedBy} />
                       )}

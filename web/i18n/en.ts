@@ -88,6 +88,7 @@ export const en = {
   warmUpSessions: 'Warm-ups this month',
   warmUpCost: 'Warm-up cost',
   startedBySchedule: 'Warm-up (schedule)',
+  startedOutsidePortal: 'Outside the portal',
 
   sessionsTitle: 'Recent sessions',
   sessionsEmpty: 'No sessions yet.',

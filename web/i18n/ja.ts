@@ -86,6 +86,7 @@ export const ja: Catalogue = {
   warmUpSessions: '今月のウォームアップ',
   warmUpCost: 'ウォームアップの費用',
   startedBySchedule: 'ウォームアップ（スケジュール）',
+  startedOutsidePortal: 'ポータル外から',
 
   sessionsTitle: '最近のセッション',
   sessionsEmpty: 'セッションはまだありません。',

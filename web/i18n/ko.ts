@@ -86,6 +86,7 @@ export const ko: Catalogue = {
   warmUpSessions: '이번 달 예약 켜기',
   warmUpCost: '예약 켜기 비용',
   startedBySchedule: '예약 켜기(일정)',
+  startedOutsidePortal: '포털 밖에서 시작',
 
   sessionsTitle: '최근 세션',
   sessionsEmpty: '아직 세션이 없습니다.',

@@ -28,6 +28,8 @@ describe.each(languages)('admin view in %s', (lang) => {
     expect(within(sessions).getByText(t.stillRunning)).toBeTruthy();
     expect(within(sessions).getByText(t.startedBySchedule)).toBeTruthy();
     expect(within(sessions).queryByText('schedule')).toBeNull();
+    expect(within(sessions).getByText(t.startedOutsidePortal)).toBeTruthy();
+    expect(within(sessions).queryByText('external')).toBeNull();
     expect(screen.queryByRole('heading', { name: t.warmUpTitle })).toBeNull();
     const connections = screen.getByRole('region', { name: t.connectionsTitle });
     expect(within(connections).getByText(t.connActive)).toBeTruthy();

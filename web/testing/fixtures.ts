@@ -122,6 +122,17 @@ export const adminSessions: AdminSessionsBody = {
       peakConnections: 1,
       costUsd: 0.25,
     },
+    {
+      id: 's-0',
+      startedBy: 'external',
+      startedAt: minutesFromServerNow(-600),
+      readyAt: null,
+      endedAt: minutesFromServerNow(-560),
+      endReason: 'external',
+      users: [],
+      peakConnections: 0,
+      costUsd: 0.13,
+    },
   ],
   connections: [
     {
