@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadSettings, SettingsError } from '../config/settings.js';
 import * as z from '../config/validation.js';
+import { loadWarmUpSettings } from '../config/warm-up-settings.js';
 import type { CoreDeps } from '../core/deps.js';
 import { createAlbAuthVerifier } from '../http/auth/index.js';
 import { createApp } from '../http/create-app.js';
@@ -68,6 +69,9 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
       },
       mode,
     );
+    // WARM_UP_SCHEDULE / WARM_UP_HOLIDAYS: shown by the portal in both modes; run on the
+    // simulated clock in local mode (in AWS, EventBridge Scheduler runs them).
+    const warmUp = loadWarmUpSettings(options.env ?? {});
     const signer = createLocalSigner({
       albArn: settings.albArn,
       region: settings.region,
@@ -90,6 +94,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
             ? {}
             : { disassociateMs: options.disassociateSeconds * 1000 }),
           ...(options.dataFile ? { dataFile: options.dataFile } : {}),
+          warmUpSchedule: warmUp.schedule,
         });
     // Loaded only when asked for: the AWS SDK would slow every simulated start.
     const deps: CoreDeps = local
@@ -103,6 +108,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
         auth: createAlbAuthVerifier(settings, { fetcher }),
         logger,
         webRoot: options.webRoot ?? null,
+        warmUpSchedule: warmUp.schedule,
       },
       services,
     );

@@ -1,22 +1,25 @@
 import type { AlarmEvaluator } from './alarm-evaluator.js';
+import type { LocalWarmUps } from './local-warm-ups.js';
 import type { SafetyNetSweep } from './safety-net-sweep.js';
 
 export interface LocalScheduler {
-  /** Runs the evaluator and the sweep once, after any run still in progress. */
+  /** Runs the evaluator, the sweep and the warm-ups once, after any run still in progress. */
   tick(options?: { force?: boolean }): Promise<void>;
   start(intervalMs?: number): void;
   stop(): void;
 }
 
 /**
- * Drives the alarm evaluator and the sweep: every second of real time, and on demand right
- * after the clock is advanced. Runs never overlap, so one handler invocation finishes before
- * the next decision is made.
+ * Drives the alarm evaluator, the sweep and the warm-up schedule: every second of real time,
+ * and on demand right after the clock is advanced. Runs never overlap, so one handler
+ * invocation finishes before the next decision is made. Warm-ups run last: what happened
+ * up to now is judged first, then the schedule due now fires.
  */
 export function createLocalScheduler(
   evaluator: AlarmEvaluator,
   sweep: SafetyNetSweep,
   onError: (error: unknown) => void,
+  warmUps?: LocalWarmUps,
 ): LocalScheduler {
   let chain: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | null = null;
@@ -27,6 +30,7 @@ export function createLocalScheduler(
     try {
       await evaluator.evaluate({ force });
       await sweep.check();
+      await warmUps?.check();
     } catch (error) {
       onError(error);
     }

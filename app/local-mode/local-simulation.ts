@@ -3,16 +3,20 @@ import { InMemoryActivityMetrics } from '../adapters/local/in-memory-activity-me
 import { InMemorySessionStore } from '../adapters/local/in-memory-session-store.js';
 import { LocalIdleAlarm } from '../adapters/local/local-idle-alarm.js';
 import { ManualClock } from '../adapters/local/manual-clock.js';
+import { RecordingNotifier } from '../adapters/local/recording-notifier.js';
 import { SimulatedClientVpn } from '../adapters/local/simulated-client-vpn.js';
 import { idleAlarmDefinition } from '../config/idle-alarm-definition.js';
 import type { Settings } from '../config/settings.js';
 import type { CoreDeps } from '../core/deps.js';
+import { createFanOutNotifier } from '../core/notifications.js';
 import { endSession } from '../core/session-lifecycle.js';
-import { createAutoDisconnectHandler } from '../events/auto-disconnect-handler.js';
+import { EMPTY_WARM_UP_SCHEDULE, type WarmUpSchedule } from '../core/warm-up-schedule.js';
+import { createAutoDisconnectFunction } from '../events/auto-disconnect-handler.js';
 import type { Logger } from '../http/logger.js';
 import { createAlarmEvaluator } from './alarm-evaluator.js';
 import { demoUsers } from './demo-users.js';
 import { createLocalScheduler, type LocalScheduler } from './local-scheduler.js';
+import { advanceThroughWarmUps, createLocalWarmUps } from './local-warm-ups.js';
 import { ResettableSessionStore } from './resettable-session-store.js';
 import { createSafetyNetSweep } from './safety-net-sweep.js';
 import type { Simulation } from './simulator-routes.js';
@@ -26,6 +30,8 @@ export interface LocalSimulationOptions {
   dataFile?: string;
   /** Lets tests start from a fixed instant; the clock still runs in real time. */
   clock?: ManualClock;
+  /** From `loadWarmUpSettings(env)`: warm-ups run on the simulated clock (none by default). */
+  warmUpSchedule?: WarmUpSchedule;
 }
 
 export interface LocalSimulation {
@@ -43,7 +49,8 @@ export interface LocalSimulation {
 
 /**
  * AWS in a box: the simulated endpoint, metrics, alarm and store on one simulated clock,
- * and the real auto-disconnect handler woken by the local alarm evaluator and sweep.
+ * and the real auto-disconnect function woken by the local alarm evaluator, the sweep and
+ * the warm-up schedule.
  */
 export function createLocalSimulation(options: LocalSimulationOptions): LocalSimulation {
   const { settings, logger } = options;
@@ -72,10 +79,24 @@ export function createLocalSimulation(options: LocalSimulationOptions): LocalSim
       prices: settings.prices,
     },
   };
-  const handler = createAutoDisconnectHandler({
+  // Notices go where SNS and the chat webhook would: a list the simulator shows, and the log.
+  const notifications = new RecordingNotifier();
+  const notifier = createFanOutNotifier(
+    [
+      { name: 'recording', notifier: notifications },
+      { name: 'log', notifier: { notify: async (m) => logger.info('notification', { ...m }) } },
+    ],
+    (channel, error) => logger.warn('notification not sent', { channel, error: String(error) }),
+  );
+  const schedule = options.warmUpSchedule ?? EMPTY_WARM_UP_SCHEDULE;
+  // The auto-disconnect Lambda, as in AWS: alarm, sweep and warm-up events all land here, and
+  // only it notifies (the portal's deps carry no notifier, as its bundle has none).
+  const handler = createAutoDisconnectFunction({
     ...deps,
+    notifier,
     logger: logger.child({ function: 'auto-disconnect' }),
     idleAlarmName: settings.idleAlarmName,
+    warmUp: { schedule },
   });
   const evaluator = createAlarmEvaluator({
     clock,
@@ -93,8 +114,17 @@ export function createLocalSimulation(options: LocalSimulationOptions): LocalSim
     region: settings.region,
   });
   const sweep = createSafetyNetSweep({ clock, handler, logger, region: settings.region });
-  const scheduler = createLocalScheduler(evaluator, sweep, (error) =>
-    logger.error('alarm evaluation failed', { error: String(error) }),
+  const warmUps = createLocalWarmUps({
+    clock,
+    schedule,
+    handler,
+    logger: logger.child({ component: 'warm-up-schedule' }),
+  });
+  const scheduler = createLocalScheduler(
+    evaluator,
+    sweep,
+    (error) => logger.error('alarm evaluation failed', { error: String(error) }),
+    warmUps,
   );
   const changeListeners: (() => void)[] = [];
 
@@ -107,7 +137,11 @@ export function createLocalSimulation(options: LocalSimulationOptions): LocalSim
     changed: () => {
       for (const listener of changeListeners) listener();
     },
+    notifications,
+    upcomingWarmUps: (count) => warmUps.upcoming(clock.now(), count),
     afterAdvance: () => scheduler.tick({ force: true }),
+    advance: (ms) =>
+      advanceThroughWarmUps(clock, ms, warmUps, () => scheduler.tick({ force: true })),
     async resetAll() {
       vpn.reset();
       metrics.reset();
@@ -116,6 +150,7 @@ export function createLocalSimulation(options: LocalSimulationOptions): LocalSim
       await alarm.reset('Simulator reset.');
       if (dataFile) rmSync(dataFile, { force: true });
       store.reset();
+      notifications.clear();
     },
   };
   const endSessionLostInRestart = async () => {

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { LocalIdleAlarm } from '../adapters/local/local-idle-alarm.js';
 import type { ManualClock } from '../adapters/local/manual-clock.js';
+import type { RecordingNotifier } from '../adapters/local/recording-notifier.js';
 import {
   CLIENT_VPN_OPERATIONS,
   type SimulatedClientVpn,
@@ -22,8 +23,14 @@ export interface Simulation {
   logger: Logger;
   /** Tells the portal the simulated endpoint changed (its status cache must not hide it). */
   changed(): void;
-  /** Runs the alarm evaluator and the sweep right away (after the clock moved). */
+  /** What would have gone to SNS and the chat webhook, oldest first. */
+  notifications: RecordingNotifier;
+  /** The next `count` warm-ups on the simulated clock. */
+  upcomingWarmUps(count: number): Date[];
+  /** Runs the alarm evaluator, the sweep and due warm-ups right away (after the clock moved). */
   afterAdvance(): Promise<void>;
+  /** Moves the clock, stopping at each warm-up on the way so it runs at its own time. */
+  advance(ms: number): Promise<void>;
   /** Back to a fresh start: no associations, clients, metrics, faults or sessions. */
   resetAll(): Promise<void>;
 }
@@ -61,6 +68,8 @@ export function simulatorRoutes(sim: Simulation) {
     pendingFaults: sim.vpn.pendingFaults(),
     alarm: sim.alarm.state,
     users: sim.users.map(({ key, name, email }) => ({ key, name, email })),
+    nextWarmUps: sim.upcomingWarmUps(3).map((at) => at.toISOString()),
+    notifications: sim.notifications.sent,
   });
 
   const app = new Hono()
@@ -74,6 +83,7 @@ export function simulatorRoutes(sim: Simulation) {
     })
     .get('/', (c) => c.html(simulatorPage()))
     .get('/api/state', (c) => c.json(state()))
+    .get('/api/notifications', (c) => c.json({ notifications: sim.notifications.sent }))
     .get('/api/clients', (c) => c.json({ clients: sim.vpn.listClients() }))
     .post('/api/clients', async (c) => {
       const { user } = await readJsonBody(c, connectClientBody);
@@ -92,9 +102,7 @@ export function simulatorRoutes(sim: Simulation) {
     })
     .post('/api/clock/advance', async (c) => {
       const { minutes } = await readJsonBody(c, advanceBody);
-      sim.clock.advance(minutes * 60_000);
-      sim.changed();
-      await sim.afterAdvance();
+      await sim.advance(minutes * 60_000);
       sim.changed();
       return c.json(state());
     })
