@@ -68,10 +68,14 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures>({
   // Each worker has its own local server (playwright.config.ts): tests never share one.
-  baseURL: async ({ baseURL }, use, testInfo) => {
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads fixture names from this pattern
+  baseURL: async ({}, use, testInfo) => {
     const ports = process.env.E2E_PORTS?.split(',') ?? [];
     const port = ports[testInfo.parallelIndex];
-    await use(port ? `http://localhost:${port}` : baseURL);
+    if (!port) {
+      throw new Error(`No local server for worker ${testInfo.parallelIndex}: use --workers≤2`);
+    }
+    await use(`http://localhost:${port}`);
   },
   simulator: [
     async ({ request }, use) => {
