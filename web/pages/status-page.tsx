@@ -29,8 +29,10 @@ export function StatusPage({ api }: { api: ApiClient }) {
   else if (status?.state === 'error') error = status.error && { ...status.error };
   else if (!status && pollFailure) error = toShownError(pollFailure);
   const state = error || !status ? 'error' : status.state;
-  // After a failed request, retrying means asking again; after a failed poll, polling again.
-  const onRetry = connectFailure || status?.state === 'error' ? model.connect : model.retry;
+  // After a failed connect or a failed start, retrying means asking again; when the portal
+  // only could not read AWS, it means reading again: Try again never turns the VPN on then.
+  const startFailed = status?.state === 'error' && status.error?.code === 'association_failed';
+  const onRetry = connectFailure || startFailed ? model.connect : model.retry;
 
   return (
     <main class="page page-status">
