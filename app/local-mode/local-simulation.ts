@@ -81,12 +81,13 @@ export function createLocalSimulation(options: LocalSimulationOptions): LocalSim
   };
   // Notices go where SNS and the chat webhook would: a list the simulator shows, and the log.
   const notifications = new RecordingNotifier();
+  const notices = logger.child({ component: 'notifications' });
   const notifier = createFanOutNotifier(
     [
       { name: 'recording', notifier: notifications },
-      { name: 'log', notifier: { notify: async (m) => logger.info('notification', { ...m }) } },
+      { name: 'log', notifier: { notify: async (m) => notices.info('notification', { ...m }) } },
     ],
-    (channel, error) => logger.warn('notification not sent', { channel, error: String(error) }),
+    (channel, error) => notices.warn('notification not sent', { channel, error: String(error) }),
   );
   const schedule = options.warmUpSchedule ?? EMPTY_WARM_UP_SCHEDULE;
   // The auto-disconnect Lambda, as in AWS: alarm, sweep and warm-up events all land here, and

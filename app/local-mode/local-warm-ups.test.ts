@@ -156,6 +156,14 @@ describe('warm-ups in the local simulation', () => {
     ]);
   });
 
+  it('runs a due warm-up on the scheduler tick, as real time passing would', async () => {
+    const { local } = setUp();
+    local.simulation.clock.advance(10 * MINUTE);
+    await local.scheduler.tick();
+    const [session] = await local.deps.store.recent(1);
+    expect(session).toMatchObject({ startedBy: 'schedule', users: ['schedule'] });
+  });
+
   it('turns the VPN off after the idle timeout when nobody connected, and records a notice', async () => {
     const { local, app, advance } = setUp();
     await advance(20);

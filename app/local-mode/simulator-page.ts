@@ -20,6 +20,7 @@ export function simulatorPage(): string {
   <button data-advance="15">+15 min</button><button data-advance="35">+35 min</button>
 </fieldset>
 <p>Idle alarm: <strong id="alarm">…</strong> <span class="note" id="alarm-reason"></span></p>
+<p>Next warm-ups (WARM_UP_SCHEDULE): <span id="warm-ups">none</span></p>
 
 <h2>Client VPN endpoint</h2>
 <table><thead><tr><th>Subnet</th><th>Association</th><th>Status</th></tr></thead><tbody id="associations"></tbody></table>
@@ -31,6 +32,10 @@ export function simulatorPage(): string {
   <button class="primary" id="connect-client">Connect client</button>
 </fieldset>
 <table><thead><tr><th>User</th><th>Status</th><th>Connected</th><th>Ended</th><th></th></tr></thead><tbody id="clients"></tbody></table>
+
+<h2>Notifications</h2>
+<p class="note">What SNS and the chat webhook would receive.</p>
+<table><thead><tr><th>Time</th><th>Kind</th><th>Subject</th></tr></thead><tbody id="notifications"></tbody></table>
 
 <h2>Faults</h2>
 <fieldset><legend>Make the next AWS call fail</legend>
@@ -84,6 +89,8 @@ function render(state) {
     button.onclick = () => call('clients/' + client.connectionId + '/disconnect', {}).then(refresh);
     return [client.user, client.status, time(client.connectedAt), time(client.endedAt), button];
   });
+  $('warm-ups').textContent = state.nextWarmUps.map((at) => new Date(at).toLocaleString()).join(', ') || 'none';
+  rows($('notifications'), state.notifications.slice().reverse(), (n) => [new Date(n.at).toLocaleString(), n.kind, n.subject]);
   $('faults').textContent = state.pendingFaults.map((f) => f.kind + ' ' + (f.operation ?? 'any')).join(', ') || 'none';
   const select = $('client-user');
   if (select.options.length === 0) {
