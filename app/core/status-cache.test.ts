@@ -80,14 +80,24 @@ describe('StatusCache', () => {
     expect(await t.cache.get()).toBe(2);
   });
 
-  it('keeps a failure for the window so a struggling API is not hammered', async () => {
+  it('keeps a failure for a second so a struggling API is not hammered by every poll', async () => {
     const t = setup();
     t.failNext(true);
     await expect(t.cache.get()).rejects.toThrow('load 1 failed');
     t.failNext(false);
+    t.clock.advance(999);
     await expect(t.cache.get()).rejects.toThrow('load 1 failed');
     expect(t.loads()).toBe(1);
-    t.clock.advance(3_000);
+    t.clock.advance(1);
+    expect(await t.cache.get()).toBe(2);
+  });
+
+  it('keeps a success for the whole window, longer than a failure', async () => {
+    const t = setup();
+    expect(await t.cache.get()).toBe(1);
+    t.clock.advance(2_999);
+    expect(await t.cache.get()).toBe(1);
+    t.clock.advance(1);
     expect(await t.cache.get()).toBe(2);
   });
 });
