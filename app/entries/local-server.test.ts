@@ -4,51 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AdminSessionsBody, StatusBody } from '../http/api-types.js';
 import { silentLogger } from '../http/logger.js';
+import { localBrowser } from '../testing/local-browser.js';
 import { type LocalServer, startLocalServer } from './local-server.js';
-
-/** A browser, reduced to what the stories need: one cookie jar, redirects not followed. */
-function browser(base: string) {
-  const cookies = new Map<string, string>();
-  const request = async (path: string, init: RequestInit = {}) => {
-    const headers = new Headers(init.headers);
-    if (cookies.size > 0) {
-      headers.set('cookie', [...cookies].map(([name, value]) => `${name}=${value}`).join('; '));
-    }
-    if (init.method === 'POST') headers.set('origin', base);
-    const response = await fetch(`${base}${path}`, { ...init, headers, redirect: 'manual' });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair = ''] = line.split(';');
-      const [name = '', value = ''] = pair.split('=');
-      cookies.set(name.trim(), value);
-    }
-    return response;
-  };
-  const postJson = (path: string, body: unknown = {}) =>
-    request(path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-  return {
-    request,
-    postJson,
-    signIn: (user: string) =>
-      request('/_local/signin', { method: 'POST', body: new URLSearchParams({ user }) }),
-    status: async () => (await (await request('/api/status')).json()) as StatusBody,
-    /** Polls the status page until `accept` holds, as the SPA does. */
-    async waitFor(accept: (status: StatusBody) => boolean, timeoutMs = 8_000) {
-      const deadline = Date.now() + timeoutMs;
-      let last = await this.status();
-      while (!accept(last)) {
-        if (Date.now() > deadline)
-          throw new Error(`Gave up waiting; last status ${JSON.stringify(last)}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        last = await this.status();
-      }
-      return last;
-    },
-  };
-}
 
 let server: LocalServer | undefined;
 
@@ -73,7 +30,7 @@ afterEach(async () => {
 describe('local server', () => {
   it('sends every path to the sign-in page until someone signs in', async () => {
     const { url } = await startServer();
-    const visitor = browser(url);
+    const visitor = localBrowser(url);
     for (const path of ['/', '/api/status', '/signout']) {
       const response = await visitor.request(path);
       expect(response.status).toBe(302);
@@ -89,7 +46,7 @@ describe('local server', () => {
 
   it('turns the VPN on, lets a client come and go, then switches it off when idle', async () => {
     const { url } = await startServer();
-    const employee = browser(url);
+    const employee = localBrowser(url);
     const signIn = await employee.signIn('minjun');
     expect(signIn.status).toBe(302);
     const me = await (await employee.request('/api/me')).json();
@@ -113,7 +70,7 @@ describe('local server', () => {
     expect(((await advanced.json()) as { alarm: { value: string } }).alarm.value).toBe('ALARM');
     await employee.waitFor((status) => status.state === 'off');
 
-    const admin = browser(url);
+    const admin = localBrowser(url);
     await admin.signIn('admin');
     const report = (await (await admin.request('/api/admin/sessions')).json()) as AdminSessionsBody;
     expect(report.sessions[0]).toMatchObject({ endReason: 'idle' });
@@ -123,7 +80,7 @@ describe('local server', () => {
 
   it('ends ready when someone connects while the VPN is stopping', async () => {
     const { url } = await startServer();
-    const employee = browser(url);
+    const employee = localBrowser(url);
     await employee.signIn('hanako');
     await employee.postJson('/api/connect');
     await employee.waitFor((status) => status.state === 'ready');
@@ -140,7 +97,7 @@ describe('local server', () => {
 
   it('answers bad simulator input with a 400 JSON error', async () => {
     const { url } = await startServer();
-    const visitor = browser(url);
+    const visitor = localBrowser(url);
     const response = await visitor.postJson('/_local/api/clock/advance', { minutes: -5 });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: { code: 'invalid_request' } });
@@ -150,7 +107,7 @@ describe('local server', () => {
 
   it('signs out through the portal and lands on the sign-in page', async () => {
     const { url } = await startServer();
-    const employee = browser(url);
+    const employee = localBrowser(url);
     await employee.signIn('emma');
     const signout = await employee.request('/signout');
     expect(signout.status).toBe(302);
@@ -164,13 +121,13 @@ describe('local server', () => {
     const dir = mkdtempSync(join(tmpdir(), 'vpn-local-'));
     try {
       const dataFile = join(dir, 'sessions.json');
-      const first = browser((await startServer(dataFile)).url);
+      const first = localBrowser((await startServer(dataFile)).url);
       await first.signIn('minjun');
       await first.postJson('/api/connect');
       await first.waitFor((status) => status.state === 'ready');
       await server?.close();
 
-      const admin = browser((await startServer(dataFile)).url);
+      const admin = localBrowser((await startServer(dataFile)).url);
       await admin.signIn('admin');
       expect((await admin.status()).state).toBe('off');
       const report = (await (

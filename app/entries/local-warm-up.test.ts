@@ -1,60 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Notification } from '../core/notifications.js';
-import type { AdminSessionsBody, StatusBody } from '../http/api-types.js';
+import type { AdminSessionsBody } from '../http/api-types.js';
 import { silentLogger } from '../http/logger.js';
+import { localBrowser } from '../testing/local-browser.js';
 import { type LocalServer, startLocalServer } from './local-server.js';
 
 // Issue 9, "Done when": in local mode a warm-up starts the VPN and idleness turns it off,
 // seen over HTTP only, as an iPad and the simulator page would see it.
 
 const MINUTE = 60_000;
-
-/** A browser reduced to what the story needs: one cookie jar, redirects not followed. */
-function browser(base: string) {
-  const cookies = new Map<string, string>();
-  const request = async (path: string, init: RequestInit = {}) => {
-    const headers = new Headers(init.headers);
-    if (cookies.size > 0) {
-      headers.set('cookie', [...cookies].map(([name, value]) => `${name}=${value}`).join('; '));
-    }
-    if (init.method === 'POST') headers.set('origin', base);
-    const response = await fetch(`${base}${path}`, { ...init, headers, redirect: 'manual' });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair = ''] = line.split(';');
-      const [name = '', value = ''] = pair.split('=');
-      cookies.set(name.trim(), value);
-    }
-    return response;
-  };
-  const json = async <T>(path: string) => (await (await request(path)).json()) as T;
-  const status = () => json<StatusBody>('/api/status');
-  return {
-    json,
-    status,
-    signIn: (user: string) =>
-      request('/_local/signin', { method: 'POST', body: new URLSearchParams({ user }) }),
-    advance: async (minutes: number) => {
-      const response = await request('/_local/api/clock/advance', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ minutes }),
-      });
-      expect(response.status).toBe(200);
-      return (await response.json()) as { now: string; alarm: { value: string } };
-    },
-    /** Polls the status until `accept` holds, as the SPA does. */
-    async waitFor(accept: (body: StatusBody) => boolean, timeoutMs = 8_000) {
-      const deadline = Date.now() + timeoutMs;
-      let last = await status();
-      while (!accept(last)) {
-        if (Date.now() > deadline) throw new Error(`Gave up; last status ${JSON.stringify(last)}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        last = await status();
-      }
-      return last;
-    },
-  };
-}
 
 /** `HH:MM` in UTC, `minutes` after now, and the instant it next falls on. */
 function warmUpSoon(minutes: number) {
@@ -89,7 +43,7 @@ describe('local server with a warm-up schedule', () => {
     server = await start({
       WARM_UP_SCHEDULE: JSON.stringify([{ days, time: warmUp.time, timeZone: 'UTC' }]),
     });
-    const employee = browser(server.url);
+    const employee = localBrowser(server.url);
     expect((await employee.signIn('minjun')).status).toBe(302);
 
     const before = await employee.status();
@@ -105,7 +59,7 @@ describe('local server with a warm-up schedule', () => {
     expect(['starting', 'ready']).toContain((await employee.status()).state);
     await employee.waitFor((status) => status.state === 'ready');
 
-    const admin = browser(server.url);
+    const admin = localBrowser(server.url);
     await admin.signIn('admin');
     const during = await admin.json<AdminSessionsBody>('/api/admin/sessions');
     const session = during.sessions[0];
