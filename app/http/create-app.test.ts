@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Settings } from '../config/settings.js';
 import { createLocalSigner } from '../local-mode/alb-signer.js';
 import {
   ASSOCIATE_MS,
@@ -7,12 +6,12 @@ import {
   type TestCoreDeps,
   testCoreDeps,
 } from '../testing/core-deps.js';
+import { testPortalSettings } from '../testing/portal-settings.js';
 import {
   albAuthHeaders,
   createTestAuth,
   TEST_ADMIN_GROUP,
   testAdmin,
-  testAuthSettings,
   testEmployee,
 } from '../testing/test-keys.js';
 import type { AdminSessionsBody, ErrorBody, MeBody, StatusBody } from './api-types.js';
@@ -22,18 +21,7 @@ import { silentLogger } from './logger.js';
 const ORIGIN = 'https://vpn.example.com';
 const auth = createTestAuth();
 
-const settings: Settings = {
-  ...testAuthSettings,
-  endpointId: 'cvpn-endpoint-0123456789abcdef0',
-  subnetIds: [...TEST_SUBNETS],
-  extraRoutes: [],
-  idleTimeoutMinutes: 30,
-  sessionsTable: 'sessions',
-  idleAlarmName: 'vpn-portal-idle',
-  metricNamespace: 'VpnPortal',
-  adminGroup: TEST_ADMIN_GROUP,
-  prices: { associationHourUsd: 0.1, connectionHourUsd: 0.05 },
-};
+const settings = testPortalSettings;
 
 function portal(deps: TestCoreDeps = testCoreDeps()) {
   const app = createApp({

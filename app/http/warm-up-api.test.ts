@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Settings } from '../config/settings.js';
 import { warmUp } from '../core/warm-up.js';
 import type { WarmUpSchedule } from '../core/warm-up-schedule.js';
-import { TEST_SUBNETS, type TestCoreDeps, testCoreDeps } from '../testing/core-deps.js';
-import {
-  createTestAuth,
-  TEST_ADMIN_GROUP,
-  testAdmin,
-  testAuthSettings,
-  testEmployee,
-} from '../testing/test-keys.js';
+import { type TestCoreDeps, testCoreDeps } from '../testing/core-deps.js';
+import { testPortalSettings } from '../testing/portal-settings.js';
+import { createTestAuth, TEST_ADMIN_GROUP, testAdmin, testEmployee } from '../testing/test-keys.js';
 import type { AdminSessionsBody, StatusBody } from './api-types.js';
 import { createApp } from './create-app.js';
 import { silentLogger } from './logger.js';
@@ -24,18 +18,7 @@ const WEEKDAYS_0840_SEOUL: WarmUpSchedule = {
 const TUESDAY_0840_SEOUL = '2026-03-02T23:40:00.000Z';
 const WEDNESDAY_0840_SEOUL = '2026-03-03T23:40:00.000Z';
 
-const settings: Settings = {
-  ...testAuthSettings,
-  endpointId: 'cvpn-endpoint-0123456789abcdef0',
-  subnetIds: [...TEST_SUBNETS],
-  extraRoutes: [],
-  idleTimeoutMinutes: 30,
-  sessionsTable: 'sessions',
-  idleAlarmName: 'vpn-portal-idle',
-  metricNamespace: 'VpnPortal',
-  adminGroup: TEST_ADMIN_GROUP,
-  prices: { associationHourUsd: 0.1, connectionHourUsd: 0.05 },
-};
+const settings = testPortalSettings;
 
 function portal(warmUpSchedule?: WarmUpSchedule, deps: TestCoreDeps = testCoreDeps()) {
   const app = createApp({
