@@ -41,7 +41,7 @@ export async function connect(deps: CoreDeps, userId: string): Promise<ConnectRe
   const state = deriveVpnState(associations, open);
 
   if (state === 'ready' || state === 'starting') {
-    if (open) await updateOpenSession(deps, open, (s) => withConnectRequest(s, userId, now));
+    if (open) await deps.store.recordConnectRequest(open.id, userId, now);
     return { outcome: state === 'ready' ? 'already-up' : 'joined', warnings };
   }
 
@@ -78,9 +78,7 @@ export async function connect(deps: CoreDeps, userId: string): Promise<ConnectRe
         queued: true,
       }),
     );
-    if (!queued.created) {
-      await updateOpenSession(deps, queued.session, (s) => withConnectRequest(s, userId, now));
-    }
+    if (!queued.created) await deps.store.recordConnectRequest(queued.session.id, userId, now);
     // The failed associations are gone now, so the auto-disconnect path will never see them;
     // of several retries at once, the one that opened the queued session reports them.
     if (deps.notifier && queued.created) {
@@ -117,7 +115,7 @@ export async function connect(deps: CoreDeps, userId: string): Promise<ConnectRe
   );
   if (!opened.created) {
     // Another request won the race and is asking AWS: one set of Associate calls in all.
-    await updateOpenSession(deps, opened.session, (s) => withConnectRequest(s, userId, now));
+    await deps.store.recordConnectRequest(opened.session.id, userId, now);
     return { outcome: 'joined', warnings };
   }
   await associateOrRemember(deps, opened.session, true);

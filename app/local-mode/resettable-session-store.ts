@@ -28,6 +28,10 @@ export class ResettableSessionStore implements SessionStore {
     return this.inner.save(session);
   }
 
+  recordConnectRequest(sessionId: string, userId: string, at: Date): Promise<void> {
+    return this.inner.recordConnectRequest(sessionId, userId, at);
+  }
+
   close(session: VpnSession): Promise<void> {
     return this.inner.close(session);
   }

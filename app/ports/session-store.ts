@@ -18,6 +18,12 @@ export interface SessionStore {
    */
   save(session: VpnSession): Promise<void>;
   /**
+   * Atomically adds `userId` to the session's users and moves `lastConnectRequestAt` on to
+   * `at` (never back), without a read: the hot path of a crowd tapping Connect at once.
+   * Does nothing to an ended or unknown session.
+   */
+  recordConnectRequest(sessionId: string, userId: string, at: Date): Promise<void>;
+  /**
    * Saves an ended session, whatever its revision (ending always wins), and releases the
    * open-session lock if it still holds it.
    */

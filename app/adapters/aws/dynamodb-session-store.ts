@@ -108,6 +108,35 @@ export class DynamoDbSessionStore implements SessionStore {
     if (!saved) throw new SessionConflictError(session.id);
   }
 
+  async recordConnectRequest(sessionId: string, userId: string, at: Date): Promise<void> {
+    // Two atomic updates, no read: DynamoDB applies concurrent updates of one item one after
+    // another, so a crowd of taps costs one round trip each and loses nobody. Each bumps the
+    // revision, so a read-modify-write based on an older copy is refused.
+    const names = { '#pk': KEY_NAMES['#pk'], '#endedAt': 'endedAt', '#revision': 'revision' };
+    const open = 'attribute_exists(#pk) AND attribute_type(#endedAt, :null)';
+    const common = { ':null': { S: 'NULL' }, ':one': { N: '1' } };
+    await Promise.all([
+      this.table.updateIf(
+        sessionKey(sessionId),
+        'SET #users = list_append(#users, :newUsers), #revision = #revision + :one',
+        {
+          ConditionExpression: `${open} AND NOT contains(#users, :user)`,
+          ExpressionAttributeNames: { ...names, '#users': 'users' },
+          ExpressionAttributeValues: {
+            ...common,
+            ':user': { S: userId },
+            ':newUsers': { L: [{ S: userId }] },
+          },
+        },
+      ),
+      this.table.updateIf(sessionKey(sessionId), 'SET #last = :at, #revision = #revision + :one', {
+        ConditionExpression: `${open} AND #last < :at`,
+        ExpressionAttributeNames: { ...names, '#last': 'lastConnectRequestAt' },
+        ExpressionAttributeValues: { ...common, ':at': { S: at.toISOString() } },
+      }),
+    ]);
+  }
+
   async close(session: VpnSession): Promise<void> {
     await this.table.put(
       toSessionItem({ ...session, revision: session.revision + 1 }, this.retentionDays),

@@ -5,6 +5,7 @@ import {
   PutItemCommand,
   paginateQuery,
   type QueryCommandInput,
+  UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { type AwsCallOptions, awsCall, awsErrorName } from './aws-call.js';
 import type { Item } from './dynamodb-session-items.js';
@@ -54,6 +55,25 @@ export class DynamoDbTable {
         (abortSignal) =>
           this.client.send(
             new PutItemCommand({ TableName: this.tableName, Item: item, ...condition }),
+            { abortSignal },
+          ),
+        this.callOptions,
+      ),
+    );
+  }
+
+  async updateIf(key: Item, updateExpression: string, condition: Condition): Promise<boolean> {
+    return this.conditional(() =>
+      awsCall(
+        'UpdateItem',
+        (abortSignal) =>
+          this.client.send(
+            new UpdateItemCommand({
+              TableName: this.tableName,
+              Key: key,
+              UpdateExpression: updateExpression,
+              ...condition,
+            }),
             { abortSignal },
           ),
         this.callOptions,

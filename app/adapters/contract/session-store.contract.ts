@@ -97,6 +97,41 @@ export function sessionStoreContract(
       await expect(store.getOpen()).resolves.toMatchObject({ users: ['kim', 'lee'], revision: 1 });
     });
 
+    it('records concurrent connect requests atomically, every user kept, time never back', async () => {
+      const store = await makeStore();
+      const opened = session('2026-11-29T09:00:00Z');
+      await store.open(opened);
+      const users = ['lee', 'park', 'choi', 'kim', 'jung'];
+
+      await Promise.all(
+        users.map((user, i) =>
+          store.recordConnectRequest(opened.id, user, new Date(Date.UTC(2026, 10, 29, 9, 5 - i))),
+        ),
+      );
+
+      const open = await store.getOpen();
+      expect([...(open?.users ?? [])].sort()).toEqual([...users].sort());
+      expect(open?.lastConnectRequestAt).toBe('2026-11-29T09:05:00.000Z');
+      expect(open?.revision).toBeGreaterThan(0);
+      // A copy read before the requests can no longer overwrite them.
+      await expect(store.save({ ...opened, users: ['kim'] })).rejects.toBeInstanceOf(
+        SessionConflictError,
+      );
+    });
+
+    it('leaves an ended session alone when a late connect request arrives', async () => {
+      const store = await makeStore();
+      const opened = session('2026-11-29T09:00:00Z');
+      await store.open(opened);
+      await store.close(asEnded(opened, '2026-11-29T10:00:00.000Z'));
+
+      await store.recordConnectRequest(opened.id, 'late', new Date('2026-11-29T10:01:00Z'));
+
+      const [ended] = await store.recent(1);
+      expect(ended?.users).toEqual(['kim']);
+      expect(ended?.lastConnectRequestAt).toBe('2026-11-29T09:00:00.000Z');
+    });
+
     it('refuses to save over a session that has ended', async () => {
       const store = await makeStore();
       const opened = session('2026-11-29T09:00:00Z');

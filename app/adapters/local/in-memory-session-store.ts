@@ -55,6 +55,22 @@ export class InMemorySessionStore implements SessionStore {
     await this.persist();
   }
 
+  async recordConnectRequest(sessionId: string, userId: string, at: Date): Promise<void> {
+    const stored = this.sessions.get(sessionId);
+    if (!stored || stored.endedAt !== null) return;
+    const atIso = at.toISOString();
+    const users = stored.users.includes(userId) ? stored.users : [...stored.users, userId];
+    // ISO 8601 in UTC sorts as text: the later of the two, never back.
+    const [lastConnectRequestAt = atIso] = [stored.lastConnectRequestAt, atIso].sort().slice(-1);
+    this.sessions.set(sessionId, {
+      ...stored,
+      users,
+      lastConnectRequestAt,
+      revision: stored.revision + 1,
+    });
+    await this.persist();
+  }
+
   async close(session: VpnSession): Promise<void> {
     const revision = (this.sessions.get(session.id)?.revision ?? session.revision) + 1;
     this.sessions.set(session.id, { ...structuredClone(session), revision });
