@@ -1,7 +1,7 @@
 import { autoDisconnectAt, lastActivityAt, typicalStartSeconds } from './deadlines.js';
 import type { CoreDeps } from './deps.js';
 import { refreshLiveState } from './live-state.js';
-import type { AssociationStatus, VpnState } from './model.js';
+import type { AssociationStatus, VpnSession, VpnState } from './model.js';
 import { activeConnections, failureMessage } from './vpn-state.js';
 
 /** What the employee's page shows (SPEC sections 5 and 6), before HTTP adds its envelope. */
@@ -21,11 +21,16 @@ export interface StatusView {
 
 const HISTORY_FOR_TYPICAL_START = 20;
 
-export async function readStatus(deps: CoreDeps): Promise<StatusView> {
-  const [live, history] = await Promise.all([
-    refreshLiveState(deps),
-    deps.store.recent(HISTORY_FOR_TYPICAL_START),
-  ]);
+/** Recent sessions, for the typical time to ready; callers may cache it far longer. */
+export function readHistory(deps: Pick<CoreDeps, 'store'>): Promise<VpnSession[]> {
+  return deps.store.recent(HISTORY_FOR_TYPICAL_START);
+}
+
+export async function readStatus(
+  deps: CoreDeps,
+  history: () => Promise<VpnSession[]> = () => readHistory(deps),
+): Promise<StatusView> {
+  const [live, recent] = await Promise.all([refreshLiveState(deps), history()]);
   const { snapshot, session, state } = live;
   const lastActivity = lastActivityAt(
     session ? new Date(session.lastConnectRequestAt) : null,
@@ -49,7 +54,7 @@ export async function readStatus(deps: CoreDeps): Promise<StatusView> {
         })?.toISOString() ?? null)
       : null,
     idleTimeoutMinutes: deps.policy.idleTimeoutMinutes,
-    typicalStartSeconds: typicalStartSeconds(history),
+    typicalStartSeconds: typicalStartSeconds(recent),
     startedAt: session && !session.queuedConnect ? session.startedAt : null,
     connectQueued: Boolean(session?.queuedConnect),
     failure: state === 'error' ? failureMessage(snapshot.associations, session) : null,

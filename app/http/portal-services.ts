@@ -1,9 +1,15 @@
 import type { CoreDeps } from '../core/deps.js';
-import { readStatus, type StatusView } from '../core/status.js';
+import { readHistory, readStatus, type StatusView } from '../core/status.js';
 import { StatusCache } from '../core/status-cache.js';
 
 /** How long one read of the endpoint answers every poll of a warm Lambda. */
 export const STATUS_CACHE_MS = 3_000;
+
+/**
+ * Recent sessions only feed the typical time to ready, which moves once per session: read
+ * them every few minutes, not on every status refresh.
+ */
+export const HISTORY_CACHE_MS = 5 * 60_000;
 
 /** The core's use cases plus the state a warm Lambda keeps between requests. */
 export interface PortalServices {
@@ -15,5 +21,11 @@ export function createPortalServices(
   deps: CoreDeps,
   statusCacheMs = STATUS_CACHE_MS,
 ): PortalServices {
-  return { deps, status: new StatusCache(() => readStatus(deps), deps.clock, statusCacheMs) };
+  const history = new StatusCache(() => readHistory(deps), deps.clock, HISTORY_CACHE_MS);
+  const status = new StatusCache(
+    () => readStatus(deps, () => history.get()),
+    deps.clock,
+    statusCacheMs,
+  );
+  return { deps, status };
 }

@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESSIONS_TABLE_SCHEMA } from '../adapters/aws/sessions-table-schema.js';
 
@@ -29,13 +31,14 @@ const loadDynalite = createRequire(import.meta.url)('dynalite') as (
 
 let tableCounter = 0;
 
-export async function startDynalite(): Promise<DynaliteFixture> {
-  const server = loadDynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+/**
+ * `inChildProcess`: run dynalite in its own Node process, so that, like a real DynamoDB, it
+ * does not compete for the CPU with the code being measured (the benchmark uses this).
+ */
+export async function startDynalite(
+  options: { inChildProcess?: boolean } = {},
+): Promise<DynaliteFixture> {
+  const { port, close } = options.inChildProcess ? await listenInChild() : await listenHere();
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new DynamoDBClient({
     endpoint,
@@ -69,9 +72,7 @@ export async function startDynalite(): Promise<DynaliteFixture> {
     },
     async stop() {
       client.destroy();
-      await new Promise<void>((resolve, reject) =>
-        server.close((error) => (error ? reject(error) : resolve())),
-      );
+      await close();
     },
   };
 }
@@ -84,4 +85,51 @@ async function waitUntilActive(client: DynamoDBClient, tableName: string): Promi
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   throw new Error(`dynalite table ${tableName} did not become ACTIVE`);
+}
+
+interface Listening {
+  port: number;
+  close(): Promise<void>;
+}
+
+async function listenHere(): Promise<Listening> {
+  const server = loadDynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    port,
+    close: () =>
+      new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      ),
+  };
+}
+
+const CHILD_SCRIPT = `
+const server = require('dynalite')({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+server.listen(0, '127.0.0.1', () => process.stdout.write(server.address().port + '\\n'));
+`;
+
+async function listenInChild(): Promise<Listening> {
+  const child = spawn(process.execPath, ['-e', CHILD_SCRIPT], {
+    cwd: fileURLToPath(new URL('../..', import.meta.url)),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`dynalite exited with ${code}`)));
+    child.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
+  });
+  return {
+    port,
+    close: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill();
+      await exited;
+    },
+  };
 }

@@ -30,8 +30,11 @@ export async function localMode() {
       const spa = spaFirstLoad(join(checkout.dir, 'dist', 'web'));
       // Lighthouse's own advice for a noisy machine: several runs, the median one.
       const runs = [];
-      for (let run = 0; run < LIGHTHOUSE_RUNS; run += 1)
-        runs.push(await lighthouseScores(warm.url));
+      // A trace Chromium failed to record (NO_NAVSTART, seen under load) is Lighthouse's own
+      // hiccup, not a score: such a run is repeated, once.
+      for (let run = 0; run < LIGHTHOUSE_RUNS; run += 1) {
+        runs.push(await lighthouseScores(warm.url).catch(() => lighthouseScores(warm.url)));
+      }
       runs.sort((a, b) => a.performance - b.performance);
       const scores = runs[Math.floor(runs.length / 2)];
       const [budgetStart, budgetSpa, budgetPerf, budgetA11y, budgetBp] = LOCAL_BUDGETED.map(

@@ -47,7 +47,8 @@ export async function startPortal(env: NodeJS.ProcessEnv): Promise<Portal> {
   };
   cloudWatchMock.on(PutMetricDataCommand).callsFake(answerLater);
   cloudWatchMock.on(SetAlarmStateCommand).callsFake(answerLater);
-  const dynalite: DynaliteFixture = await startDynalite();
+  // In its own process: a real DynamoDB does not share the Lambda's CPU either.
+  const dynalite: DynaliteFixture = await startDynalite({ inChildProcess: true });
   dynalite.client.middlewareStack.add(
     (next) => async (args) => {
       await sleep(AWS_LATENCY_MS);
