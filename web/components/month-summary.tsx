@@ -9,7 +9,7 @@ export function MonthSummary({ month }: { month: AdminSessionsBody['month'] }) {
   const saved = Math.max(0, month.alwaysOnCostUsd - month.costUsd);
   const alwaysOnPerDay = month.days.length > 0 ? month.alwaysOnCostUsd / month.days.length : 0;
   const figures: [string, string][] = [
-    [t('monthHours'), formatNumber(lang, month.associationHours)],
+    [t('monthHours'), formatNumber(lang, month.associationHours, 2)],
     [t('monthCost'), formatUsd(lang, month.costUsd)],
     [t('monthAlwaysOn'), formatUsd(lang, month.alwaysOnCostUsd)],
     [t('monthSaved'), formatUsd(lang, saved)],

@@ -17,7 +17,7 @@ export function WarmUpSummary({ warmUps, now, viewerZone = viewerTimeZone() }: W
   const cost = warmUps.costThisMonth;
   const figures: [string, string][] = [
     [t('warmUpSessions'), formatNumber(lang, cost.sessions, 0)],
-    [t('monthHours'), formatNumber(lang, cost.associationHours)],
+    [t('monthHours'), formatNumber(lang, cost.associationHours, 2)],
     [t('warmUpCost'), formatUsd(lang, cost.costUsd)],
   ];
   return (
