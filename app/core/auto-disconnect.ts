@@ -91,7 +91,7 @@ export async function autoDisconnect(
   const removed = live.snapshot.associations.filter((a) =>
     decision.associationIds.includes(a.associationId),
   );
-  const ended = await disassociateAndEndSession(deps, decision.associationIds, 'idle');
+  const ended = await disassociateAndEnd(deps, decision.associationIds, 'idle');
   if (deps.notifier) {
     // After the disassociation, never before: a notice can neither block nor undo it.
     const failed = removed.some((a) => a.status === 'association-failed');
@@ -111,17 +111,11 @@ export async function autoDisconnect(
   return { decision, endedSessionId: ended?.id ?? null, alarmReset: false };
 }
 
-/** Removes the given associations and ends the open session with `reason`. */
+/**
+ * Removes the given associations and ends the open session with `reason`; answers the ended
+ * session (for its length and cost), or null when none was open.
+ */
 export async function disassociateAndEnd(
-  deps: CoreDeps,
-  associationIds: readonly string[],
-  reason: EndReason,
-): Promise<string | null> {
-  return (await disassociateAndEndSession(deps, associationIds, reason))?.id ?? null;
-}
-
-/** As `disassociateAndEnd`, returning the ended session itself (for its length and cost). */
-export async function disassociateAndEndSession(
   deps: CoreDeps,
   associationIds: readonly string[],
   reason: EndReason,

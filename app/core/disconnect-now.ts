@@ -14,10 +14,10 @@ export async function disconnectNow(deps: CoreDeps): Promise<{ endedSessionId: s
   if (open?.queuedConnect) {
     await deps.store.close(endSession(open, 'admin', deps.clock.now()));
   }
-  const endedSessionId = await disassociateAndEnd(
+  const ended = await disassociateAndEnd(
     deps,
     removable.map((a) => a.associationId),
     'admin',
   );
-  return { endedSessionId: endedSessionId ?? (open?.queuedConnect ? open.id : null) };
+  return { endedSessionId: ended?.id ?? (open?.queuedConnect ? open.id : null) };
 }
