@@ -2,6 +2,7 @@ import type { AdminSessionsBody } from '../../app/http/api-types';
 import { formatNumber, formatUsd } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { CostChart } from './cost-chart';
+import { Figures } from './figures';
 
 /** This month's association hours and cost against leaving the VPN on all the time. */
 export function MonthSummary({ month }: { month: AdminSessionsBody['month'] }) {
@@ -17,14 +18,7 @@ export function MonthSummary({ month }: { month: AdminSessionsBody['month'] }) {
   return (
     <section class="panel" aria-labelledby="month-title">
       <h2 id="month-title">{t('monthTitle')}</h2>
-      <dl class="figures">
-        {figures.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <Figures items={figures} />
       <CostChart days={month.days} alwaysOnPerDay={alwaysOnPerDay} />
     </section>
   );

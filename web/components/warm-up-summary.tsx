@@ -2,6 +2,7 @@ import type { AdminWarmUps } from '../../app/http/api-types';
 import { formatNumber, formatUsd } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { formatWarmUpAt, viewerTimeZone } from '../i18n/warm-up-format';
+import { Figures } from './figures';
 
 interface WarmUpSummaryProps {
   warmUps: AdminWarmUps;
@@ -23,14 +24,7 @@ export function WarmUpSummary({ warmUps, now, viewerZone = viewerTimeZone() }: W
   return (
     <section class="panel" aria-labelledby="warm-up-title">
       <h2 id="warm-up-title">{t('warmUpTitle')}</h2>
-      <dl class="figures">
-        {figures.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <Figures items={figures} />
       <h3 id="warm-up-next-title" class="panel-subtitle">
         {t('warmUpNextTitle')}
       </h3>
