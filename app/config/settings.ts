@@ -1,3 +1,4 @@
+import type { VpnPolicy } from '../core/deps.js';
 import type { ExtraRoute } from '../core/model.js';
 import * as z from './validation.js';
 
@@ -204,5 +205,15 @@ export function loadSettings(
       get('ALB_KEYS_URL'),
       `https://public-keys.auth.elb.${region}.amazonaws.com`,
     ),
+  };
+}
+
+/** The part of the settings the core's decisions read. */
+export function vpnPolicy(settings: Settings): VpnPolicy {
+  return {
+    subnetIds: settings.subnetIds,
+    extraRoutes: settings.extraRoutes,
+    idleTimeoutMinutes: settings.idleTimeoutMinutes,
+    prices: settings.prices,
   };
 }

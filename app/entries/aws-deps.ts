@@ -1,5 +1,5 @@
 import { createAwsAdapters } from '../adapters/aws/create-aws-adapters.js';
-import type { Settings } from '../config/settings.js';
+import { type Settings, vpnPolicy } from '../config/settings.js';
 import type { CoreDeps } from '../core/deps.js';
 import { systemClock } from '../ports/clock.js';
 
@@ -8,11 +8,6 @@ export function createAwsCoreDeps(settings: Settings): CoreDeps {
   return {
     ...createAwsAdapters(settings),
     clock: systemClock,
-    policy: {
-      subnetIds: settings.subnetIds,
-      extraRoutes: settings.extraRoutes,
-      idleTimeoutMinutes: settings.idleTimeoutMinutes,
-      prices: settings.prices,
-    },
+    policy: vpnPolicy(settings),
   };
 }

@@ -6,7 +6,7 @@ import { ManualClock } from '../adapters/local/manual-clock.js';
 import { RecordingNotifier } from '../adapters/local/recording-notifier.js';
 import { SimulatedClientVpn } from '../adapters/local/simulated-client-vpn.js';
 import { idleAlarmDefinition } from '../config/idle-alarm-definition.js';
-import type { Settings } from '../config/settings.js';
+import { type Settings, vpnPolicy } from '../config/settings.js';
 import type { CoreDeps } from '../core/deps.js';
 import { createFanOutNotifier } from '../core/notifications.js';
 import { endSession } from '../core/session-lifecycle.js';
@@ -72,12 +72,7 @@ export function createLocalSimulation(options: LocalSimulationOptions): LocalSim
     metrics,
     alarm,
     clock,
-    policy: {
-      subnetIds: settings.subnetIds,
-      extraRoutes: settings.extraRoutes,
-      idleTimeoutMinutes: settings.idleTimeoutMinutes,
-      prices: settings.prices,
-    },
+    policy: vpnPolicy(settings),
   };
   // Notices go where SNS and the chat webhook would: a list the simulator shows, and the log.
   const notifications = new RecordingNotifier();

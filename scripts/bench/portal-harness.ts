@@ -5,7 +5,7 @@ import {
 } from '@aws-sdk/client-cloudwatch';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createAwsAdapters } from '../../app/adapters/aws/create-aws-adapters.js';
-import { loadSettings, type Settings } from '../../app/config/settings.js';
+import { loadSettings, type Settings, vpnPolicy } from '../../app/config/settings.js';
 import { createApp } from '../../app/http/create-app.js';
 import { type ALBResult, albHandler } from '../../app/http/lambda/alb-handler.js';
 import { silentLogger } from '../../app/http/logger.js';
@@ -66,12 +66,7 @@ export async function startPortal(env: NodeJS.ProcessEnv): Promise<Portal> {
   const deps = {
     ...adapters,
     clock: systemClock,
-    policy: {
-      subnetIds: settings.subnetIds,
-      extraRoutes: settings.extraRoutes,
-      idleTimeoutMinutes: settings.idleTimeoutMinutes,
-      prices: settings.prices,
-    },
+    policy: vpnPolicy(settings),
   };
   const services = createPortalServices(deps);
   const auth = createTestAuth();
