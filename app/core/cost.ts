@@ -40,11 +40,13 @@ export function sessionCostUsd(session: VpnSession, now: Date, prices: Prices): 
 }
 
 export interface MonthReport {
+  /** First day of the month (UTC), ISO 8601. */
   since: string;
   associationHours: number;
   connectionHours: number;
   costUsd: number;
   alwaysOnCostUsd: number;
+  /** One entry per day so far: association hours and cost, for the chart. */
   days: { date: string; associationHours: number; costUsd: number }[];
 }
 

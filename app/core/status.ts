@@ -10,10 +10,13 @@ export interface StatusView {
   associations: { subnetId: string; associationId: string; status: AssociationStatus }[];
   activeConnections: number;
   lastActivityAt: string | null;
+  /** null while anyone is connected (the VPN stays on) or while the VPN is off. */
   autoDisconnectAt: string | null;
   idleTimeoutMinutes: number;
   typicalStartSeconds: number;
+  /** When the current association started (for the elapsed time while `starting`). */
   startedAt: string | null;
+  /** True when a connect is waiting for the VPN to finish stopping. */
   connectQueued: boolean;
   /** Plain words for what failed, in state `error`. */
   failure: string | null;

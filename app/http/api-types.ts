@@ -2,7 +2,9 @@
  * The JSON the portal answers (SPEC section 6). Type-only: the SPA imports these too, so
  * the two sides cannot drift apart.
  */
-import type { AssociationStatus, EndReason, VpnState } from '../core/model.js';
+import type { MonthReport } from '../core/cost.js';
+import type { EndReason } from '../core/model.js';
+import type { StatusView } from '../core/status.js';
 import type { DayPattern, Weekday } from '../core/warm-up-schedule.js';
 
 export interface ApiError {
@@ -20,20 +22,9 @@ export interface MeBody {
   isAdmin: boolean;
 }
 
-export interface StatusBody {
-  state: VpnState;
-  associations: { subnetId: string; associationId: string; status: AssociationStatus }[];
-  activeConnections: number;
-  lastActivityAt: string | null;
-  /** null while anyone is connected (the VPN stays on) or while the VPN is off. */
-  autoDisconnectAt: string | null;
-  idleTimeoutMinutes: number;
-  typicalStartSeconds: number;
+/** The core's view of the VPN, with the server's clock and the error envelope added. */
+export interface StatusBody extends Omit<StatusView, 'failure'> {
   serverTime: string;
-  /** When the current association started (for the elapsed time while `starting`). */
-  startedAt: string | null;
-  /** True when a connect is waiting for the VPN to finish stopping. */
-  connectQueued: boolean;
   /** Set in state `error`: what failed in plain words and the reference id to quote. */
   error: ApiError | null;
   /**
@@ -79,16 +70,7 @@ export interface AdminConnection {
 export interface AdminSessionsBody {
   sessions: AdminSession[];
   connections: AdminConnection[];
-  month: {
-    /** First day of the month (UTC), ISO 8601. */
-    since: string;
-    associationHours: number;
-    connectionHours: number;
-    costUsd: number;
-    alwaysOnCostUsd: number;
-    /** One entry per day so far: association hours and cost, for the chart. */
-    days: { date: string; associationHours: number; costUsd: number }[];
-  };
+  month: MonthReport;
   /** Only when a warm-up schedule is configured (issue 9). */
   warmUps?: AdminWarmUps;
 }
