@@ -66,8 +66,10 @@ export function createLocalSimulation(options: LocalSimulationOptions): LocalSim
   const store = new ResettableSessionStore(
     () => new InMemorySessionStore(dataFile ? { filePath: dataFile } : {}),
   );
+  // The portal answers employees; the function below runs in the background. Each sees the
+  // endpoint through its own view, so a fault injected for one is never met by the other.
   const deps: CoreDeps = {
-    vpn,
+    vpn: vpn.as('portal'),
     store,
     metrics,
     alarm,
@@ -89,6 +91,7 @@ export function createLocalSimulation(options: LocalSimulationOptions): LocalSim
   // only it notifies (the portal's deps carry no notifier, as its bundle has none).
   const handler = createAutoDisconnectFunction({
     ...deps,
+    vpn: vpn.as('background'),
     notifier,
     logger: logger.child({ function: 'auto-disconnect' }),
     idleAlarmName: settings.idleAlarmName,

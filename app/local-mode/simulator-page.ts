@@ -91,7 +91,7 @@ function render(state) {
   });
   $('warm-ups').textContent = state.nextWarmUps.map((at) => new Date(at).toLocaleString()).join(', ') || 'none';
   rows($('notifications'), state.notifications.slice().reverse(), (n) => [new Date(n.at).toLocaleString(), n.kind, n.subject]);
-  $('faults').textContent = state.pendingFaults.map((f) => f.kind + ' ' + (f.operation ?? 'any')).join(', ') || 'none';
+  $('faults').textContent = state.pendingFaults.map((f) => f.kind + ' ' + (f.operation ?? 'any') + ' (' + (f.caller ?? 'anyone') + ')').join(', ') || 'none';
   const select = $('client-user');
   if (select.options.length === 0) {
     for (const user of state.users) select.append(new Option(user.name + ' (' + user.email + ')', user.key));

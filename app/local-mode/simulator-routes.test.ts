@@ -29,16 +29,39 @@ describe('simulator routes', () => {
     const response = await post('/api/faults', { kind: 'throttled', operation: 'associate' });
     expect(response.status).toBe(201);
     expect((await response.json()).pendingFaults).toEqual([
-      { kind: 'throttled', operation: 'associate' },
+      { kind: 'throttled', operation: 'associate', caller: 'portal' },
     ]);
     await expect(local.deps.vpn.associate('subnet-0a1b2c3d4e5f60001', 't')).rejects.toMatchObject({
       code: 'aws_throttled',
     });
   });
 
+  it('keeps a fault meant for the portal from the idle alarm handler that runs first', async () => {
+    // The e2e story "opens the portal while AWS is unreachable" failed whenever the alarm
+    // evaluator's handler read the endpoint between the injection and the page's first read.
+    const { post, local } = setUp();
+    await post('/api/faults', { kind: 'unavailable', operation: 'describeAssociations' });
+    const state = await (await post('/api/clock/advance', { minutes: 35 })).json();
+    expect(state.alarm.value).toBe('ALARM'); // the handler ran and read the endpoint
+    await expect(local.deps.vpn.describeAssociations()).rejects.toMatchObject({
+      code: 'aws_unavailable',
+    });
+  });
+
+  it('fails the background functions only when the fault names them', async () => {
+    const { post, local } = setUp();
+    await post('/api/faults', { kind: 'throttled', caller: 'background' });
+    await expect(local.deps.vpn.describeAssociations()).resolves.toEqual([]);
+    await post('/api/clock/advance', { minutes: 35 });
+    expect((await (await post('/api/clock/advance', { minutes: 1 })).json()).pendingFaults).toEqual(
+      [],
+    );
+  });
+
   it('refuses unknown fault kinds and operations with a 400', async () => {
     const { post } = setUp();
     expect((await post('/api/faults', { kind: 'flood' })).status).toBe(400);
+    expect((await post('/api/faults', { kind: 'throttled', caller: 'cron' })).status).toBe(400);
     expect((await post('/api/faults', { kind: 'unavailable', operation: 'reboot' })).status).toBe(
       400,
     );

@@ -4,6 +4,7 @@ import type { ManualClock } from '../adapters/local/manual-clock.js';
 import type { RecordingNotifier } from '../adapters/local/recording-notifier.js';
 import {
   CLIENT_VPN_OPERATIONS,
+  SIMULATED_CALLERS,
   type SimulatedClientVpn,
   SimulatorError,
 } from '../adapters/local/simulated-client-vpn.js';
@@ -48,6 +49,8 @@ const faultBody = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.enum(['unavailable', 'throttled']),
     operation: z.optional(z.enum(CLIENT_VPN_OPERATIONS)),
+    /** Whose call fails; the portal's (what the employee sees) unless told. */
+    caller: z._default(z.enum(SIMULATED_CALLERS), 'portal'),
   }),
   z.strictObject({
     kind: z.literal('association-failed'),
@@ -113,9 +116,8 @@ export function simulatorRoutes(sim: Simulation) {
           fault.message ?? 'Simulated failure: the subnet has no free addresses.',
         );
       } else {
-        sim.vpn.injectFault(
-          fault.operation ? { kind: fault.kind, operation: fault.operation } : { kind: fault.kind },
-        );
+        const { kind, operation, caller } = fault;
+        sim.vpn.injectFault(operation ? { kind, operation, caller } : { kind, caller });
       }
       return c.json(state(), 201);
     })

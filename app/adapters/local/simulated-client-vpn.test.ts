@@ -134,6 +134,17 @@ describe('SimulatedClientVpn', () => {
     await expect(vpn.describeRoutes()).resolves.toEqual([]);
   });
 
+  it('keeps a fault meant for one caller from the calls of another', async () => {
+    const { vpn } = setUp();
+    vpn.injectFault({ kind: 'unavailable', operation: 'describeAssociations', caller: 'portal' });
+    await expect(vpn.as('background').describeAssociations()).resolves.toEqual([]);
+    await expect(vpn.describeAssociations()).resolves.toEqual([]);
+    await expect(vpn.as('portal').describeAssociations()).rejects.toMatchObject({
+      code: 'aws_unavailable',
+    });
+    await expect(vpn.as('portal').describeAssociations()).resolves.toEqual([]);
+  });
+
   it('can make the next association end as association-failed', async () => {
     const { clock, vpn } = setUp();
     vpn.failNextAssociation('Insufficient free addresses in the subnet.');

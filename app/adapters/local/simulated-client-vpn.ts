@@ -4,12 +4,19 @@ import type { Association, ClientConnection, ExtraRoute, VpnRoute } from '../../
 import type { ClientVpn } from '../../ports/client-vpn.js';
 import type { Clock } from '../../ports/clock.js';
 import { SimulatedConnections } from './simulated-connections.js';
-import { type ClientVpnOperation, FaultQueue, type InjectedFault } from './simulated-faults.js';
+import {
+  type ClientVpnOperation,
+  FaultQueue,
+  type InjectedFault,
+  type SimulatedCaller,
+} from './simulated-faults.js';
 
 export {
   CLIENT_VPN_OPERATIONS,
   type ClientVpnOperation,
   type InjectedFault,
+  SIMULATED_CALLERS,
+  type SimulatedCaller,
 } from './simulated-faults.js';
 
 export interface SimulatedClientVpnOptions {
@@ -63,23 +70,64 @@ export class SimulatedClientVpn implements ClientVpn {
     this.vpcCidr = options.vpcCidr ?? '10.0.0.0/16';
   }
 
-  async describeAssociations(): Promise<Association[]> {
-    this.begin('describeAssociations');
-    return this.inspectAssociations();
+  describeAssociations(): Promise<Association[]> {
+    return this.as().describeAssociations();
   }
 
-  async describeConnections(): Promise<ClientConnection[]> {
-    this.begin('describeConnections');
-    return this.listClients();
+  describeConnections(): Promise<ClientConnection[]> {
+    return this.as().describeConnections();
   }
 
-  async describeRoutes(): Promise<VpnRoute[]> {
-    this.begin('describeRoutes');
-    return this.inspectRoutes();
+  describeRoutes(): Promise<VpnRoute[]> {
+    return this.as().describeRoutes();
   }
 
-  async associate(subnetId: string, clientToken: string): Promise<Association> {
-    this.begin('associate');
+  associate(subnetId: string, clientToken: string): Promise<Association> {
+    return this.as().associate(subnetId, clientToken);
+  }
+
+  disassociate(associationId: string): Promise<void> {
+    return this.as().disassociate(associationId);
+  }
+
+  createRoute(route: ExtraRoute, clientToken: string): Promise<void> {
+    return this.as().createRoute(route, clientToken);
+  }
+
+  /**
+   * The same endpoint as one caller sees it: faults injected for that caller (or for any)
+   * meet its calls, faults meant for another caller do not.
+   */
+  as(caller?: SimulatedCaller): ClientVpn {
+    return {
+      describeAssociations: async () => {
+        this.begin('describeAssociations', caller);
+        return this.inspectAssociations();
+      },
+      describeConnections: async () => {
+        this.begin('describeConnections', caller);
+        return this.listClients();
+      },
+      describeRoutes: async () => {
+        this.begin('describeRoutes', caller);
+        return this.inspectRoutes();
+      },
+      associate: async (subnetId, clientToken) => {
+        this.begin('associate', caller);
+        return this.associateNow(subnetId, clientToken);
+      },
+      disassociate: async (associationId) => {
+        this.begin('disassociate', caller);
+        this.disassociateNow(associationId);
+      },
+      createRoute: async (route) => {
+        this.begin('createRoute', caller);
+        this.createRouteNow(route);
+      },
+    };
+  }
+
+  private associateNow(subnetId: string, clientToken: string): Association {
     const byToken = this.associations.find((a) => a.clientToken === clientToken);
     if (byToken) {
       if (byToken.subnetId !== subnetId) {
@@ -112,8 +160,7 @@ export class SimulatedClientVpn implements ClientVpn {
     return publicAssociation(association);
   }
 
-  async disassociate(associationId: string): Promise<void> {
-    this.begin('disassociate');
+  private disassociateNow(associationId: string): void {
     const association = this.associations.find((a) => a.associationId === associationId);
     if (!association || association.status === 'disassociating') return;
     if (association.status === 'disassociated') return;
@@ -125,8 +172,7 @@ export class SimulatedClientVpn implements ClientVpn {
     }
   }
 
-  async createRoute(route: ExtraRoute, _clientToken: string): Promise<void> {
-    this.begin('createRoute');
+  private createRouteNow(route: ExtraRoute): void {
     const target = this.associations.find(
       (a) =>
         a.subnetId === route.subnetId && (a.status === 'associated' || a.status === 'associating'),
@@ -188,7 +234,7 @@ export class SimulatedClientVpn implements ClientVpn {
     return connection;
   }
 
-  /** Queues a failure for the next call of `fault.operation` (or of any operation). */
+  /** Queues a failure for the next call of `fault.operation` (or of any operation) by `fault.caller` (or by anyone). */
   injectFault(fault: InjectedFault): void {
     this.faults.inject(fault);
   }
@@ -212,8 +258,8 @@ export class SimulatedClientVpn implements ClientVpn {
 
   // ---- internals ----
 
-  private begin(operation: ClientVpnOperation): void {
-    this.faults.throwIfFaulted(operation);
+  private begin(operation: ClientVpnOperation, caller: SimulatedCaller | undefined): void {
+    this.faults.throwIfFaulted(operation, caller);
     this.settle();
   }
 

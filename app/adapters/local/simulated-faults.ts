@@ -10,10 +10,22 @@ export const CLIENT_VPN_OPERATIONS = [
 ] as const;
 export type ClientVpnOperation = (typeof CLIENT_VPN_OPERATIONS)[number];
 
-/** A failure waiting for the next call (of `operation`, or of any operation). */
+/**
+ * Who calls the simulated endpoint in local mode: the portal answering an employee, or the
+ * functions that run in the background (the idle alarm's handler, the sweep, warm-ups).
+ */
+export const SIMULATED_CALLERS = ['portal', 'background'] as const;
+export type SimulatedCaller = (typeof SIMULATED_CALLERS)[number];
+
+/**
+ * A failure waiting for the next call (of `operation`, or of any operation). With a
+ * `caller`, only that caller's calls meet it: a background read that happens to run first
+ * must not use up the fault a demo or a test meant for the employee's page.
+ */
 export interface InjectedFault {
   kind: 'unavailable' | 'throttled';
   operation?: ClientVpnOperation;
+  caller?: SimulatedCaller;
 }
 
 /** Failures queued by the simulator controls, each consumed by the first call it matches. */
@@ -33,9 +45,11 @@ export class FaultQueue {
   }
 
   /** Throws what AWS would, if a queued fault matches this call. */
-  throwIfFaulted(operation: ClientVpnOperation): void {
+  throwIfFaulted(operation: ClientVpnOperation, caller?: SimulatedCaller): void {
     const index = this.faults.findIndex(
-      (fault) => fault.operation === undefined || fault.operation === operation,
+      (fault) =>
+        (fault.operation === undefined || fault.operation === operation) &&
+        (fault.caller === undefined || fault.caller === caller),
     );
     if (index === -1) return;
     const [fault] = this.faults.splice(index, 1);
