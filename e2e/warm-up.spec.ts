@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type LocalServer, startLocalServer } from '../app/entries/local-server';
-import { silentLogger } from '../app/http/logger';
+import { silentLogger } from '../app/logging/logger';
 import { en } from '../web/i18n/en';
 import { ko } from '../web/i18n/ko';
 import { test as base, expect, nextPoll } from './fixtures';

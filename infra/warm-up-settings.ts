@@ -1,6 +1,6 @@
 import { z } from '../app/config/validation.js';
 import { warmUpScheduleSchema } from '../app/config/warm-up-settings.js';
-import type { WarmUpSchedule } from '../app/core/warm-up-schedule.js';
+import type { WarmUpSchedule } from '../app/core/model/warm-up-schedule.js';
 
 /**
  * The stack's settings for issue 9, beside the others in settings.ts: the warm-up schedule

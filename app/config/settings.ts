@@ -1,5 +1,5 @@
-import type { VpnPolicy } from '../core/deps.js';
-import type { ExtraRoute } from '../core/model.js';
+import type { VpnPolicy } from '../core/model/policy.js';
+import type { ExtraRoute } from '../core/model/vocabulary.js';
 import * as z from './validation.js';
 
 /**

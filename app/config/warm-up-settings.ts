@@ -1,5 +1,5 @@
-import { type WarmUpSchedule, WEEKDAYS } from '../core/warm-up-schedule.js';
-import { isValidTimeZone } from '../core/zoned-time.js';
+import { type WarmUpSchedule, WEEKDAYS } from '../core/model/warm-up-schedule.js';
+import { isValidTimeZone } from '../core/model/zoned-time.js';
 import { SettingsError } from './settings.js';
 import * as z from './validation.js';
 

@@ -1,6 +1,6 @@
-import { type MonthReport, monthReport, sessionCostUsd } from './cost.js';
 import type { CoreDeps } from './deps.js';
-import type { ClientConnection, VpnSession } from './model.js';
+import { type MonthReport, monthReport, sessionCostUsd } from './model/cost.js';
+import type { ClientConnection, VpnSession } from './model/vocabulary.js';
 import { type WarmUpMonth, warmUpCostThisMonth } from './warm-up.js';
 
 export interface AdminReport {

@@ -1,16 +1,12 @@
-import { lastActivityAt } from './deadlines.js';
 import type { CoreDeps } from './deps.js';
+import { disassociateAndEnd } from './disassociate-and-end.js';
 import { refreshLiveState } from './live-state.js';
-import type { Association, ClientConnection, EndReason, VpnSession } from './model.js';
-import {
-  notificationsAfterAutoDisconnect,
-  notifySafely,
-  recentFailedSession,
-} from './notifications.js';
-import { endSession } from './session-lifecycle.js';
-import { activeConnections } from './vpn-state.js';
-
-export type AutoDisconnectTrigger = 'alarm' | 'sweep';
+import { lastActivityAt } from './model/deadlines.js';
+import { notificationsAfterAutoDisconnect } from './model/notices.js';
+import type { AutoDisconnectTrigger } from './model/triggers.js';
+import type { Association, ClientConnection } from './model/vocabulary.js';
+import { activeConnections } from './model/vpn-state.js';
+import { notifySafely, recentFailedSession } from './send-notices.js';
 
 export type AutoDisconnectDecision =
   | { action: 'disassociate'; associationIds: string[]; reason: string }
@@ -109,23 +105,6 @@ export async function autoDisconnect(
     );
   }
   return { decision, endedSessionId: ended?.id ?? null, alarmReset: false };
-}
-
-/**
- * Removes the given associations and ends the open session with `reason`; answers the ended
- * session (for its length and cost), or null when none was open.
- */
-export async function disassociateAndEnd(
-  deps: CoreDeps,
-  associationIds: readonly string[],
-  reason: EndReason,
-): Promise<VpnSession | null> {
-  await Promise.all(associationIds.map((id) => deps.vpn.disassociate(id)));
-  const open = await deps.store.getOpen();
-  if (!open || open.queuedConnect) return null;
-  const ended = endSession(open, reason, deps.clock.now());
-  await deps.store.close(ended);
-  return ended;
 }
 
 function latest(a: Date | null, b: Date | null): Date | null {

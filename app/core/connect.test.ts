@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ASSOCIATE_MS, DISASSOCIATE_MS, TEST_SUBNETS, testCoreDeps } from '../testing/core-deps.js';
 import { autoDisconnect } from './auto-disconnect.js';
 import { connect } from './connect.js';
-import { AwsCallError } from './errors.js';
 import { refreshLiveState } from './live-state.js';
+import { AwsCallError } from './model/errors.js';
 import { readStatus } from './status.js';
 
 const tick = (deps: ReturnType<typeof testCoreDeps>, ms: number) => deps.clock.advance(ms);

@@ -1,15 +1,17 @@
 import type { CoreDeps } from './deps.js';
-import { AwsCallError, VpnPortalError } from './errors.js';
 import { associateAll } from './live-state.js';
-import type { Association, VpnSession } from './model.js';
+import { AwsCallError, VpnPortalError } from './model/errors.js';
+import { associationFailedNotification } from './model/notices.js';
 import {
-  associationFailedNotification,
-  notifySafely,
-  recentFailedSession,
-} from './notifications.js';
-import { endSession, newSession, START_GRACE_MS, withConnectRequest } from './session-lifecycle.js';
+  endSession,
+  newSession,
+  START_GRACE_MS,
+  withConnectRequest,
+} from './model/session-lifecycle.js';
+import type { Association, VpnSession } from './model/vocabulary.js';
+import { deriveVpnState } from './model/vpn-state.js';
+import { notifySafely, recentFailedSession } from './send-notices.js';
 import { updateOpenSession } from './session-updates.js';
-import { deriveVpnState } from './vpn-state.js';
 
 /**
  * - `started`: this request opened the session and asked AWS for the associations.

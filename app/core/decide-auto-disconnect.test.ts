@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decideAutoDisconnect } from './auto-disconnect.js';
-import type { Association, ClientConnection } from './model.js';
+import type { Association, ClientConnection } from './model/vocabulary.js';
 
 const NOW = new Date('2026-03-02T10:00:00Z');
 const minutesAgo = (minutes: number) => new Date(NOW.getTime() - minutes * 60_000);

@@ -4,15 +4,7 @@ import type { Clock } from '../ports/clock.js';
 import type { IdleAlarm } from '../ports/idle-alarm.js';
 import type { Notifier } from '../ports/notifier.js';
 import type { SessionStore } from '../ports/session-store.js';
-import type { ExtraRoute } from './model.js';
-
-/** What the operator decided: the part of the settings the core's decisions read. */
-export interface VpnPolicy {
-  subnetIds: string[];
-  extraRoutes: ExtraRoute[];
-  idleTimeoutMinutes: number;
-  prices: { associationHourUsd: number; connectionHourUsd: number };
-}
+import type { VpnPolicy } from './model/policy.js';
 
 /** The ports every use case runs against, passed as plain arguments. */
 export interface CoreDeps {

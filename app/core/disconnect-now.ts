@@ -1,6 +1,6 @@
-import { disassociateAndEnd } from './auto-disconnect.js';
 import type { CoreDeps } from './deps.js';
-import { endSession } from './session-lifecycle.js';
+import { disassociateAndEnd } from './disassociate-and-end.js';
+import { endSession } from './model/session-lifecycle.js';
 
 /** An administrator turns the VPN off on purpose; a queued connect is dropped with it. */
 export async function disconnectNow(deps: CoreDeps): Promise<{ endedSessionId: string | null }> {

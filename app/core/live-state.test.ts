@@ -4,8 +4,8 @@ import { autoDisconnect } from './auto-disconnect.js';
 import { connect } from './connect.js';
 import { disconnectNow } from './disconnect-now.js';
 import { refreshLiveState, STALLED_START_MS } from './live-state.js';
-import type { ExtraRoute } from './model.js';
-import { newSession } from './session-lifecycle.js';
+import { newSession } from './model/session-lifecycle.js';
+import type { ExtraRoute } from './model/vocabulary.js';
 
 const SUBNET = TEST_SUBNETS[0] ?? '';
 const fullTunnel: ExtraRoute = { cidr: '0.0.0.0/0', subnetId: SUBNET, description: 'internet' };

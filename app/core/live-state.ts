@@ -1,7 +1,6 @@
 import type { CoreDeps } from './deps.js';
-import { SessionConflictError } from './errors.js';
-import type { LiveSnapshot, VpnSession, VpnState } from './model.js';
-import { routesToRestore } from './routes.js';
+import { SessionConflictError } from './model/errors.js';
+import { routesToRestore } from './model/routes.js';
 import {
   associationToken,
   endSession,
@@ -9,9 +8,10 @@ import {
   observeSession,
   START_GRACE_MS,
   sessionsEqual,
-} from './session-lifecycle.js';
+} from './model/session-lifecycle.js';
+import type { LiveSnapshot, VpnSession, VpnState } from './model/vocabulary.js';
+import { deriveVpnState } from './model/vpn-state.js';
 import { updateOpenSession } from './session-updates.js';
-import { deriveVpnState } from './vpn-state.js';
 
 export interface LiveState {
   snapshot: LiveSnapshot;

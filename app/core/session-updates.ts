@@ -1,6 +1,6 @@
 import type { CoreDeps } from './deps.js';
-import { SessionConflictError } from './errors.js';
-import type { VpnSession } from './model.js';
+import { SessionConflictError } from './model/errors.js';
+import type { VpnSession } from './model/vocabulary.js';
 
 /**
  * Every round of conflicting writers has exactly one winner, so N writers at once are done

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../adapters/local/manual-clock.js';
+import { testClock } from '../testing/core-deps.js';
 import { StatusCache } from './status-cache.js';
 
 function setup(ttlMs = 3_000) {
-  const clock = new ManualClock({ start: new Date('2026-03-02T09:00:00Z'), runsInRealTime: false });
+  const clock = testClock(new Date('2026-03-02T09:00:00Z'));
   let loads = 0;
   let fail = false;
   const pending: (() => void)[] = [];

@@ -1,8 +1,8 @@
-import { autoDisconnectAt, lastActivityAt, typicalStartSeconds } from './deadlines.js';
 import type { CoreDeps } from './deps.js';
 import { refreshLiveState } from './live-state.js';
-import type { AssociationStatus, VpnSession, VpnState } from './model.js';
-import { activeConnections, failureMessage } from './vpn-state.js';
+import { autoDisconnectAt, lastActivityAt, typicalStartSeconds } from './model/deadlines.js';
+import type { AssociationStatus, VpnSession, VpnState } from './model/vocabulary.js';
+import { activeConnections, failureMessage } from './model/vpn-state.js';
 
 /** What the employee's page shows (SPEC sections 5 and 6), before HTTP adds its envelope. */
 export interface StatusView {

@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { RecordingNotifier } from '../adapters/local/recording-notifier.js';
-import { ASSOCIATE_MS, TEST_START, TEST_SUBNETS, testCoreDeps } from '../testing/core-deps.js';
+import {
+  ASSOCIATE_MS,
+  TEST_START,
+  TEST_SUBNETS,
+  testCoreDeps,
+  testNotifier,
+} from '../testing/core-deps.js';
 import { autoDisconnect } from './auto-disconnect.js';
 import { connect } from './connect.js';
 import { refreshLiveState } from './live-state.js';
-import type { VpnSession } from './model.js';
-import { newSession } from './session-lifecycle.js';
+import { newSession } from './model/session-lifecycle.js';
+import type { VpnSession } from './model/vocabulary.js';
+import type { WarmUpSchedule } from './model/warm-up-schedule.js';
 import { warmUp, warmUpCostThisMonth } from './warm-up.js';
-import type { WarmUpSchedule } from './warm-up-schedule.js';
 
 // TEST_START is Monday 2026-03-02 09:00 UTC, 18:00 in Seoul.
 const schedule: WarmUpSchedule = {
@@ -111,7 +116,7 @@ describe('warmUp', () => {
   });
 
   it('throws when AWS refuses, after telling the notifier once', async () => {
-    const notifier = new RecordingNotifier();
+    const notifier = testNotifier();
     const deps = { ...testCoreDeps(), notifier };
     deps.simulator.injectFault({ kind: 'unavailable', operation: 'associate' });
 

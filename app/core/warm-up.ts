@@ -1,8 +1,8 @@
 import { type ConnectOutcome, connect } from './connect.js';
-import { associationHours, type Prices } from './cost.js';
 import type { CoreDeps } from './deps.js';
-import type { VpnSession } from './model.js';
-import { isHoliday, type WarmUpSchedule } from './warm-up-schedule.js';
+import { associationHours, type Prices } from './model/cost.js';
+import type { VpnSession } from './model/vocabulary.js';
+import { isHoliday, type WarmUpSchedule } from './model/warm-up-schedule.js';
 
 /** `startedBy` (and the requester) of a session the warm-up schedule opened. */
 export const WARM_UP_STARTER = 'schedule';

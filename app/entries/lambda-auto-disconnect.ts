@@ -2,7 +2,7 @@ import { createAwsNotifier } from '../adapters/aws/create-aws-notifier.js';
 import { loadSettings } from '../config/settings.js';
 import { loadNotificationSettings, loadWarmUpSettings } from '../config/warm-up-settings.js';
 import { createAutoDisconnectFunction } from '../events/auto-disconnect-handler.js';
-import { createJsonLogger } from '../http/logger.js';
+import { createJsonLogger } from '../logging/logger.js';
 import { createAwsCoreDeps } from './aws-deps.js';
 
 const settings = loadSettings(process.env);

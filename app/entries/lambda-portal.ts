@@ -5,7 +5,7 @@ import { loadWarmUpSettings } from '../config/warm-up-settings.js';
 import { createAlbAuthVerifier } from '../http/auth/index.js';
 import { createApp } from '../http/create-app.js';
 import { albHandler } from '../http/lambda/alb-handler.js';
-import { createJsonLogger } from '../http/logger.js';
+import { createJsonLogger } from '../logging/logger.js';
 import { createAwsCoreDeps } from './aws-deps.js';
 
 // Wired once per cold start: warm invocations reuse the clients, the key cache and the

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AdminSessionsBody, StatusBody } from '../http/api-types.js';
-import { silentLogger } from '../http/logger.js';
+import { silentLogger } from '../logging/logger.js';
 import { localBrowser } from '../testing/local-browser.js';
 import { type LocalServer, startLocalServer } from './local-server.js';
 

@@ -7,7 +7,6 @@ import { loadWarmUpSettings } from '../config/warm-up-settings.js';
 import type { CoreDeps } from '../core/deps.js';
 import { createAlbAuthVerifier } from '../http/auth/index.js';
 import { createApp } from '../http/create-app.js';
-import { createJsonLogger, type Logger } from '../http/logger.js';
 import { createPortalServices } from '../http/portal-services.js';
 import { createLocalKeyFetcher, createLocalSigner } from '../local-mode/alb-signer.js';
 import { ALB_KEYS_PATH, COGNITO_JWKS_PATH, createAlbStandIn } from '../local-mode/alb-stand-in.js';
@@ -16,6 +15,7 @@ import { closeServer, createNodeServer, ListenError, listen } from '../local-mod
 import { createLocalSimulation } from '../local-mode/local-simulation.js';
 import { withoutRequestLogs } from '../local-mode/quiet-logger.js';
 import { simulatorRoutes } from '../local-mode/simulator-routes.js';
+import { createJsonLogger, type Logger } from '../logging/logger.js';
 
 export interface LocalServerOptions {
   /** 0 picks a free port. */

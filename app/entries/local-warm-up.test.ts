@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Notification } from '../core/notifications.js';
+import type { Notification } from '../core/model/notices.js';
 import type { AdminSessionsBody } from '../http/api-types.js';
-import { silentLogger } from '../http/logger.js';
+import { silentLogger } from '../logging/logger.js';
 import { localBrowser } from '../testing/local-browser.js';
 import { type LocalServer, startLocalServer } from './local-server.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { connect } from '../core/connect.js';
-import { InvalidEventError } from '../core/errors.js';
-import type { Logger } from '../http/logger.js';
+import { InvalidEventError } from '../core/model/errors.js';
+import type { Logger } from '../logging/logger.js';
 import { ASSOCIATE_MS, testCoreDeps } from '../testing/core-deps.js';
 import { createAutoDisconnectHandler } from './auto-disconnect-handler.js';
 

@@ -1,6 +1,6 @@
 import { type AutoDisconnectResult, autoDisconnect } from '../core/auto-disconnect.js';
 import type { CoreDeps } from '../core/deps.js';
-import type { Logger } from '../http/logger.js';
+import type { Logger } from '../logging/logger.js';
 import { parseTriggerEvent } from './trigger-event.js';
 import {
   createWarmUpHandler,

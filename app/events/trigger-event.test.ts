@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidEventError } from '../core/errors.js';
+import { InvalidEventError } from '../core/model/errors.js';
 import { parseTriggerEvent } from './trigger-event.js';
 
 const ALARM = 'vpn-portal-idle';

@@ -1,6 +1,6 @@
 import * as z from '../config/validation.js';
-import type { AutoDisconnectTrigger } from '../core/auto-disconnect.js';
-import { InvalidEventError } from '../core/errors.js';
+import { InvalidEventError } from '../core/model/errors.js';
+import type { AutoDisconnectTrigger } from '../core/model/triggers.js';
 
 /**
  * The two events that may wake the auto-disconnect handler, validated at the edge.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidEventError } from '../core/errors.js';
-import type { Logger } from '../http/logger.js';
+import { InvalidEventError } from '../core/model/errors.js';
+import type { Logger } from '../logging/logger.js';
 import { TEST_START, TEST_SUBNETS, testCoreDeps } from '../testing/core-deps.js';
 import { createAutoDisconnectFunction } from './auto-disconnect-handler.js';
 import {

@@ -1,10 +1,10 @@
 import * as z from '../config/validation.js';
 import type { CoreDeps } from '../core/deps.js';
-import { InvalidEventError } from '../core/errors.js';
+import { InvalidEventError } from '../core/model/errors.js';
+import { EMPTY_WARM_UP_SCHEDULE, type WarmUpSchedule } from '../core/model/warm-up-schedule.js';
+import { isValidTimeZone } from '../core/model/zoned-time.js';
 import { type WarmUpResult, warmUp } from '../core/warm-up.js';
-import { EMPTY_WARM_UP_SCHEDULE, type WarmUpSchedule } from '../core/warm-up-schedule.js';
-import { isValidTimeZone } from '../core/zoned-time.js';
-import type { Logger } from '../http/logger.js';
+import type { Logger } from '../logging/logger.js';
 
 /** The `source` of a warm-up event; the auto-disconnect function routes on it. */
 export const WARM_UP_EVENT_SOURCE = 'vpn-portal.warm-up';

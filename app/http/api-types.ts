@@ -2,10 +2,10 @@
  * The JSON the portal answers (SPEC section 6). Type-only: the SPA imports these too, so
  * the two sides cannot drift apart.
  */
-import type { MonthReport } from '../core/cost.js';
-import type { EndReason } from '../core/model.js';
+import type { MonthReport } from '../core/model/cost.js';
+import type { EndReason } from '../core/model/vocabulary.js';
+import type { DayPattern, Weekday } from '../core/model/warm-up-schedule.js';
 import type { StatusView } from '../core/status.js';
-import type { DayPattern, Weekday } from '../core/warm-up-schedule.js';
 
 export interface ApiError {
   code: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLocalSigner } from '../local-mode/alb-signer.js';
+import { silentLogger } from '../logging/logger.js';
 import {
   ASSOCIATE_MS,
   TEST_SUBNETS,
@@ -9,6 +9,7 @@ import {
 import { testPortalSettings } from '../testing/portal-settings.js';
 import {
   albAuthHeaders,
+  createForger,
   createTestAuth,
   TEST_ADMIN_GROUP,
   testAdmin,
@@ -16,7 +17,6 @@ import {
 } from '../testing/test-keys.js';
 import type { AdminSessionsBody, ErrorBody, MeBody, StatusBody } from './api-types.js';
 import { createApp } from './create-app.js';
-import { silentLogger } from './logger.js';
 
 const ORIGIN = 'https://vpn.example.com';
 const auth = createTestAuth();
@@ -314,11 +314,7 @@ describe('authentication', () => {
 
   it('answers 401 to user claims forged with another key under the real key id', async () => {
     const { app } = portal();
-    const forger = createLocalSigner({
-      albArn: auth.settings.albArn,
-      region: auth.settings.region,
-      userPoolId: auth.settings.cognito.userPoolId,
-      clientId: auth.settings.cognito.clientId,
+    const forger = createForger(auth.settings, {
       albKid: auth.signer.albKid,
       cognitoKid: auth.signer.cognitoKid,
     });
@@ -330,13 +326,7 @@ describe('authentication', () => {
 
   it('answers 401 to an access token forged to claim the admin group', async () => {
     const { app } = portal();
-    const forger = createLocalSigner({
-      albArn: auth.settings.albArn,
-      region: auth.settings.region,
-      userPoolId: auth.settings.cognito.userPoolId,
-      clientId: auth.settings.cognito.clientId,
-      cognitoKid: auth.signer.cognitoKid,
-    });
+    const forger = createForger(auth.settings, { cognitoKid: auth.signer.cognitoKid });
     const response = await app.request(`${ORIGIN}/api/admin/sessions`, {
       headers: {
         ...auth.headersFor(testEmployee),

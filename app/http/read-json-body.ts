@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type * as z from '../config/validation.js';
-import { InvalidRequestError } from '../core/errors.js';
+import { InvalidRequestError } from '../core/model/errors.js';
 
 /**
  * Validates a JSON body at the edge. An empty body counts as `{}`; anything else must be

@@ -1,4 +1,4 @@
-import { VpnPortalError } from '../core/errors.js';
+import { VpnPortalError } from '../core/model/errors.js';
 import type { StatusView } from '../core/status.js';
 import type { StatusBody } from './api-types.js';
 import { PLAIN_MESSAGES } from './middleware/error-handler.js';

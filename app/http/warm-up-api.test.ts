@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import type { WarmUpSchedule } from '../core/model/warm-up-schedule.js';
 import { warmUp } from '../core/warm-up.js';
-import type { WarmUpSchedule } from '../core/warm-up-schedule.js';
+import { silentLogger } from '../logging/logger.js';
 import { type TestCoreDeps, testCoreDeps } from '../testing/core-deps.js';
 import { testPortalSettings } from '../testing/portal-settings.js';
 import { createTestAuth, TEST_ADMIN_GROUP, testAdmin, testEmployee } from '../testing/test-keys.js';
 import type { AdminSessionsBody, StatusBody } from './api-types.js';
 import { createApp } from './create-app.js';
-import { silentLogger } from './logger.js';
 
 // TEST_START is Monday 2026-03-02 09:00 UTC: 18:00 in Seoul, after that day's warm-up.
 const ORIGIN = 'https://vpn.example.com';

@@ -1,10 +1,10 @@
-import type { WarmUpMonth } from '../core/warm-up.js';
 import {
   describeSchedule,
   EMPTY_WARM_UP_SCHEDULE,
   nextWarmUps,
   type WarmUpSchedule,
-} from '../core/warm-up-schedule.js';
+} from '../core/model/warm-up-schedule.js';
+import type { WarmUpMonth } from '../core/warm-up.js';
 import type { AdminWarmUps, WarmUpNext } from './api-types.js';
 
 /** How many upcoming warm-ups the admin view lists. */

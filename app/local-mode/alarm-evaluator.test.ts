@@ -3,8 +3,8 @@ import { InMemoryActivityMetrics } from '../adapters/local/in-memory-activity-me
 import { LocalIdleAlarm } from '../adapters/local/local-idle-alarm.js';
 import { ManualClock } from '../adapters/local/manual-clock.js';
 import { idleAlarmDefinition } from '../config/idle-alarm-definition.js';
-import type { ClientConnection } from '../core/model.js';
-import { silentLogger } from '../http/logger.js';
+import type { ClientConnection } from '../core/model/vocabulary.js';
+import { silentLogger } from '../logging/logger.js';
 import { createAlarmEvaluator } from './alarm-evaluator.js';
 
 const MINUTE = 60_000;

@@ -1,8 +1,8 @@
 import type { InMemoryActivityMetrics } from '../adapters/local/in-memory-activity-metrics.js';
 import type { LocalIdleAlarm } from '../adapters/local/local-idle-alarm.js';
 import type { IdleAlarmDefinition } from '../config/idle-alarm-definition.js';
-import type { ClientConnection } from '../core/model.js';
-import type { Logger } from '../http/logger.js';
+import type { ClientConnection } from '../core/model/vocabulary.js';
+import type { Logger } from '../logging/logger.js';
 import type { Clock } from '../ports/clock.js';
 import {
   activeConnectionsPerPeriod,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { idleAlarmDefinition } from '../config/idle-alarm-definition.js';
-import type { ClientConnection } from '../core/model.js';
+import type { ClientConnection } from '../core/model/vocabulary.js';
 import {
   activeConnectionsPerPeriod,
   evaluateIdlePeriods,

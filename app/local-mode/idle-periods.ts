@@ -1,5 +1,5 @@
 import type { IdleAlarmDefinition } from '../config/idle-alarm-definition.js';
-import type { ClientConnection } from '../core/model.js';
+import type { ClientConnection } from '../core/model/vocabulary.js';
 
 /** The metric data of one period, as InMemoryActivityMetrics stores it. */
 export interface PeriodMetrics {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../adapters/local/manual-clock.js';
 import { loadSettings } from '../config/settings.js';
-import type { WarmUpSchedule } from '../core/warm-up-schedule.js';
-import { silentLogger } from '../http/logger.js';
+import type { WarmUpSchedule } from '../core/model/warm-up-schedule.js';
+import { silentLogger } from '../logging/logger.js';
 import { createLocalSimulation } from './local-simulation.js';
 import { advanceThroughWarmUps, createLocalWarmUps, scheduleName } from './local-warm-ups.js';
 import { simulatorRoutes } from './simulator-routes.js';

@@ -4,9 +4,9 @@ import {
   nextWarmUps,
   type WarmUpSchedule,
   warmUpsBetween,
-} from '../core/warm-up-schedule.js';
+} from '../core/model/warm-up-schedule.js';
 import { warmUpEvent } from '../events/warm-up-event.js';
-import type { Logger } from '../http/logger.js';
+import type { Logger } from '../logging/logger.js';
 import type { Clock } from '../ports/clock.js';
 import type { EventHandler } from './alarm-evaluator.js';
 

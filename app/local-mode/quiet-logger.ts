@@ -1,4 +1,4 @@
-import type { Logger } from '../http/logger.js';
+import type { Logger } from '../logging/logger.js';
 
 /**
  * The status page polls every few seconds; in a terminal one line per request buries what

@@ -1,4 +1,4 @@
-import type { VpnSession } from '../core/model.js';
+import type { VpnSession } from '../core/model/vocabulary.js';
 import type { SessionStore } from '../ports/session-store.js';
 
 /**

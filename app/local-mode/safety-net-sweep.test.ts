@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../adapters/local/manual-clock.js';
-import { silentLogger } from '../http/logger.js';
+import { silentLogger } from '../logging/logger.js';
 import { createSafetyNetSweep } from './safety-net-sweep.js';
 
 describe('safety-net sweep', () => {

@@ -1,4 +1,4 @@
-import type { Logger } from '../http/logger.js';
+import type { Logger } from '../logging/logger.js';
 import type { Clock } from '../ports/clock.js';
 import type { EventHandler } from './alarm-evaluator.js';
 import { scheduledEvent } from './local-events.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../adapters/local/manual-clock.js';
 import { loadSettings } from '../config/settings.js';
-import { silentLogger } from '../http/logger.js';
+import { silentLogger } from '../logging/logger.js';
 import { createLocalSimulation } from './local-simulation.js';
 import { simulatorRoutes } from './simulator-routes.js';
 

@@ -9,9 +9,9 @@ import {
   SimulatorError,
 } from '../adapters/local/simulated-client-vpn.js';
 import * as z from '../config/validation.js';
-import { InvalidRequestError } from '../core/errors.js';
-import type { Logger } from '../http/logger.js';
+import { InvalidRequestError } from '../core/model/errors.js';
 import { readJsonBody } from '../http/read-json-body.js';
+import type { Logger } from '../logging/logger.js';
 import type { DemoUser } from './demo-users.js';
 import { simulatorPage } from './simulator-page.js';
 

@@ -1,4 +1,9 @@
-import type { Association, ClientConnection, ExtraRoute, VpnRoute } from '../core/model.js';
+import type {
+  Association,
+  ClientConnection,
+  ExtraRoute,
+  VpnRoute,
+} from '../core/model/vocabulary.js';
 
 /**
  * One Client VPN endpoint. Implemented against EC2 (`EC2ClientVpn`) and by the simulator

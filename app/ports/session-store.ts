@@ -1,4 +1,4 @@
-import type { VpnSession } from '../core/model.js';
+import type { VpnSession } from '../core/model/vocabulary.js';
 
 /**
  * Usage sessions. At most one session is open at a time; `open` is the lock that keeps

@@ -2,13 +2,20 @@ import { InMemoryActivityMetrics } from '../adapters/local/in-memory-activity-me
 import { InMemorySessionStore } from '../adapters/local/in-memory-session-store.js';
 import { LocalIdleAlarm } from '../adapters/local/local-idle-alarm.js';
 import { ManualClock } from '../adapters/local/manual-clock.js';
+import { RecordingNotifier } from '../adapters/local/recording-notifier.js';
 import {
   CLIENT_VPN_OPERATIONS,
   type ClientVpnOperation,
   SimulatedClientVpn,
 } from '../adapters/local/simulated-client-vpn.js';
-import type { CoreDeps, VpnPolicy } from '../core/deps.js';
-import type { Association, ClientConnection, ExtraRoute, VpnRoute } from '../core/model.js';
+import type { CoreDeps } from '../core/deps.js';
+import type { VpnPolicy } from '../core/model/policy.js';
+import type {
+  Association,
+  ClientConnection,
+  ExtraRoute,
+  VpnRoute,
+} from '../core/model/vocabulary.js';
 import type { ClientVpn } from '../ports/client-vpn.js';
 
 /**
@@ -85,7 +92,7 @@ export interface TestCoreDepsOptions {
 }
 
 export function testCoreDeps(options: TestCoreDepsOptions = {}): TestCoreDeps {
-  const clock = new ManualClock({ start: options.start ?? TEST_START, runsInRealTime: false });
+  const clock = testClock(options.start);
   const simulator = new SimulatedClientVpn({
     clock,
     associateMs: ASSOCIATE_MS,
@@ -116,4 +123,14 @@ function emptyCounts(): Record<ClientVpnOperation, number> {
     ClientVpnOperation,
     number
   >;
+}
+
+/** A notifier that keeps what it was sent (and can be told to fail), for notice tests. */
+export function testNotifier(): RecordingNotifier {
+  return new RecordingNotifier();
+}
+
+/** The simulated clock alone, frozen at `start` until a test moves it. */
+export function testClock(start: Date = TEST_START): ManualClock {
+  return new ManualClock({ start, runsInRealTime: false });
 }

@@ -106,3 +106,20 @@ export function albAuthHeaders(
     'x-amzn-oidc-identity': user.sub,
   };
 }
+
+/**
+ * A signer with keys of its own, for forgery tests: it claims the real key ids when told,
+ * so a verifier must reject its tokens by their signature alone.
+ */
+export function createForger(
+  settings: AlbAuthSettings = testAuthSettings,
+  kids: { albKid?: string; cognitoKid?: string } = {},
+): LocalSigner {
+  return createLocalSigner({
+    albArn: settings.albArn,
+    region: settings.region,
+    userPoolId: settings.cognito.userPoolId,
+    clientId: settings.cognito.clientId,
+    ...kids,
+  });
+}

@@ -3,7 +3,10 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { Construct } from 'constructs';
-import { schedulerCronExpression, type WarmUpEntry } from '../../app/core/warm-up-schedule.js';
+import {
+  schedulerCronExpression,
+  type WarmUpEntry,
+} from '../../app/core/model/warm-up-schedule.js';
 import { warmUpTargetInput } from '../../app/events/warm-up-event.js';
 
 export interface WarmUpSchedulesProps {

@@ -7,8 +7,8 @@
 import { ManualClock } from '../../app/adapters/local/manual-clock.js';
 import { loadSettings } from '../../app/config/settings.js';
 import { connect } from '../../app/core/connect.js';
-import { silentLogger } from '../../app/http/logger.js';
 import { createLocalSimulation } from '../../app/local-mode/local-simulation.js';
+import { silentLogger } from '../../app/logging/logger.js';
 
 const STEP_MS = 15_000; // the resolution of the figure: a quarter of a minute
 const PERIOD_START = Date.parse('2026-03-02T09:00:00Z');

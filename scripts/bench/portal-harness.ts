@@ -8,8 +8,8 @@ import { createAwsAdapters } from '../../app/adapters/aws/create-aws-adapters.js
 import { loadSettings, type Settings, vpnPolicy } from '../../app/config/settings.js';
 import { createApp } from '../../app/http/create-app.js';
 import { type ALBResult, albHandler } from '../../app/http/lambda/alb-handler.js';
-import { silentLogger } from '../../app/http/logger.js';
 import { createPortalServices, type PortalServices } from '../../app/http/portal-services.js';
+import { silentLogger } from '../../app/logging/logger.js';
 import { systemClock } from '../../app/ports/clock.js';
 import { type AlbEvent, albEvent } from '../../app/testing/alb-event.js';
 import { type DynaliteFixture, startDynalite } from '../../app/testing/dynalite.js';

@@ -1,4 +1,4 @@
-import type { EndReason } from '../../app/core/model';
+import type { EndReason } from '../../app/core/model/vocabulary';
 import type { AdminSession } from '../../app/http/api-types';
 import type { MessageKey } from '../i18n/en';
 import { formatClockTime, formatDateTime, formatDuration, formatUsd } from '../i18n/format';

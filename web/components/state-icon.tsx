@@ -1,4 +1,4 @@
-import type { VpnState } from '../../app/core/model';
+import type { VpnState } from '../../app/core/model/vocabulary';
 
 /** Decorative: the heading says the same in words. Shapes differ so colour is never the only cue. */
 const paths: Record<VpnState, string> = {

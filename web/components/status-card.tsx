@@ -1,4 +1,4 @@
-import type { VpnState } from '../../app/core/model';
+import type { VpnState } from '../../app/core/model/vocabulary';
 import type { StatusBody } from '../../app/http/api-types';
 import type { ShownError } from '../api/error-message';
 import type { MessageKey } from '../i18n/en';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { VpnState } from '../../app/core/model';
+import type { VpnState } from '../../app/core/model/vocabulary';
 import type { MeBody } from '../../app/http/api-types';
 import { type ApiClient, ApiFailure } from '../api/client';
 import { errorMessageKey, toShownError } from '../api/error-message';

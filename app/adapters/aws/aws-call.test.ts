@@ -1,6 +1,6 @@
 import { EC2ServiceException } from '@aws-sdk/client-ec2';
 import { describe, expect, it, vi } from 'vitest';
-import { AwsCallError } from '../../core/errors.js';
+import { AwsCallError } from '../../core/model/errors.js';
 import { awsCall, awsErrorName } from './aws-call.js';
 
 function serviceError(name: string, httpStatusCode: number, fault: 'client' | 'server' = 'client') {

@@ -1,4 +1,4 @@
-import { AwsCallError } from '../../core/errors.js';
+import { AwsCallError } from '../../core/model/errors.js';
 
 /**
  * The one wrapper every AWS adapter puts around `client.send(...)`: a per-attempt timeout,

@@ -6,7 +6,7 @@ import {
 } from '@aws-sdk/client-cloudwatch';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { AwsCallError } from '../../core/errors.js';
+import { AwsCallError } from '../../core/model/errors.js';
 import { CloudWatchActivityMetrics } from './cloudwatch-activity-metrics.js';
 
 /*

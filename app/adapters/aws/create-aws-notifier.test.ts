@@ -2,8 +2,8 @@ import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Notification } from '../../core/notifications.js';
-import { silentLogger } from '../../http/logger.js';
+import type { Notification } from '../../core/model/notices.js';
+import { silentLogger } from '../../logging/logger.js';
 import { createAwsNotifier } from './create-aws-notifier.js';
 
 const sns = mockClient(SNSClient);

@@ -1,9 +1,9 @@
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import type { NotificationSettings } from '../../config/warm-up-settings.js';
-import { createFanOutNotifier, type NotifierChannel } from '../../core/notifications.js';
-import type { Logger } from '../../http/logger.js';
+import type { Logger } from '../../logging/logger.js';
 import type { Notifier } from '../../ports/notifier.js';
+import { createFanOutNotifier, type NotifierChannel } from '../fan-out-notifier.js';
 import { SnsNotifier } from './sns-notifier.js';
 import { createSsmSecret } from './ssm-secret.js';
 import { WebhookNotifier } from './webhook-notifier.js';

@@ -1,6 +1,6 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import type { VpnSession } from '../../core/model.js';
+import type { VpnSession } from '../../core/model/vocabulary.js';
 import { SESSIONS_TABLE_SCHEMA } from './sessions-table-schema.js';
 
 /** How sessions and the open-session lock are laid out in the sessions table. */

@@ -7,7 +7,7 @@ import {
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { AwsCallError } from '../../core/errors.js';
+import { AwsCallError } from '../../core/model/errors.js';
 import { type DynaliteFixture, startDynalite } from '../../testing/dynalite.js';
 import { session, sessionStoreContract } from '../contract/session-store.contract.js';
 import { DynamoDbSessionStore } from './dynamodb-session-store.js';

@@ -1,7 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { AwsCallError, SessionConflictError } from '../../core/errors.js';
-import type { VpnSession } from '../../core/model.js';
-import { newSessionId } from '../../core/session-lifecycle.js';
+import { AwsCallError, SessionConflictError } from '../../core/model/errors.js';
+import { newSessionId } from '../../core/model/session-lifecycle.js';
+import type { VpnSession } from '../../core/model/vocabulary.js';
 import type { SessionStore } from '../../ports/session-store.js';
 import type { AwsCallOptions } from './aws-call.js';
 import {

@@ -5,7 +5,7 @@ import type {
   ClientConnection,
   ConnectionStatus,
   VpnRoute,
-} from '../../core/model.js';
+} from '../../core/model/vocabulary.js';
 
 /** Translations from EC2's Client VPN shapes to the domain model, one to one. */
 

@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { AwsCallError } from '../../core/errors.js';
+import { AwsCallError } from '../../core/model/errors.js';
 import { EC2ClientVpn } from './ec2-client-vpn.js';
 
 const ENDPOINT = 'cvpn-endpoint-0123456789abcdef0';

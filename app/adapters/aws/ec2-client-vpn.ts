@@ -8,8 +8,13 @@ import {
   paginateDescribeClientVpnRoutes,
   paginateDescribeClientVpnTargetNetworks,
 } from '@aws-sdk/client-ec2';
-import { AwsCallError } from '../../core/errors.js';
-import type { Association, ClientConnection, ExtraRoute, VpnRoute } from '../../core/model.js';
+import { AwsCallError } from '../../core/model/errors.js';
+import type {
+  Association,
+  ClientConnection,
+  ExtraRoute,
+  VpnRoute,
+} from '../../core/model/vocabulary.js';
 import type { ClientVpn } from '../../ports/client-vpn.js';
 import { type Clock, systemClock } from '../../ports/clock.js';
 import { type AwsCallOptions, awsCall, awsErrorName } from './aws-call.js';

@@ -1,7 +1,7 @@
 import { PublishCommand, SNSClient, SNSServiceException } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Notification } from '../../core/notifications.js';
+import type { Notification } from '../../core/model/notices.js';
 import { SNS_SUBJECT_MAX_LENGTH, SnsNotifier, snsSubject } from './sns-notifier.js';
 
 /*

@@ -1,5 +1,5 @@
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
-import type { Notification } from '../../core/notifications.js';
+import type { Notification } from '../../core/model/notices.js';
 import type { Notifier } from '../../ports/notifier.js';
 import { type AwsCallOptions, awsCall } from './aws-call.js';
 

@@ -1,15 +1,13 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { autoDisconnect } from '../../core/auto-disconnect.js';
-import { connect } from '../../core/connect.js';
-import { refreshLiveState } from '../../core/live-state.js';
-import { createFanOutNotifier, type Notification } from '../../core/notifications.js';
-import { ASSOCIATE_MS, TEST_SUBNETS, testCoreDeps } from '../../testing/core-deps.js';
-import { RecordingNotifier } from '../local/recording-notifier.js';
+import type { Notification } from '../../core/model/notices.js';
+import {
+  CHAT_SECRET_PATH,
+  type ChatService,
+  startChatService,
+} from '../../testing/chat-service.js';
 import { WebhookError, WebhookNotifier } from './webhook-notifier.js';
 
-const SECRET_PATH = '/services/T000/B000/s3cr3t';
+const SECRET_PATH = CHAT_SECRET_PATH;
 
 const message: Notification = {
   kind: 'sweep-acted',
@@ -19,38 +17,18 @@ const message: Notification = {
   sessionId: null,
 };
 
-interface Received {
-  method: string | undefined;
-  url: string | undefined;
-  contentType: string | undefined;
-  body: unknown;
-}
-
-let server: Server | null = null;
+let service: ChatService | null = null;
 
 afterEach(async () => {
   vi.useRealTimers();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  server = null;
+  await service?.close();
+  service = null;
 });
 
 /** A chat service on 127.0.0.1 that answers every POST with `status`. */
-async function chatService(status: number): Promise<{ url: string; received: Received[] }> {
-  const received: Received[] = [];
-  server = createServer(async (request: IncomingMessage, response) => {
-    let text = '';
-    for await (const chunk of request) text += String(chunk);
-    received.push({
-      method: request.method,
-      url: request.url,
-      contentType: request.headers['content-type'],
-      body: JSON.parse(text),
-    });
-    response.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'ok' : 'no');
-  });
-  await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}${SECRET_PATH}`, received };
+async function chatService(status: number): Promise<ChatService> {
+  service = await startChatService(status);
+  return service;
 }
 
 describe('WebhookNotifier', () => {
@@ -85,8 +63,8 @@ describe('WebhookNotifier', () => {
 
   it('fails when nothing listens at the URL', async () => {
     const { url } = await chatService(200);
-    await new Promise<void>((resolve) => server?.close(() => resolve()));
-    server = null;
+    await service?.close();
+    service = null;
 
     await expect(new WebhookNotifier({ url: async () => url }).notify(message)).rejects.toThrow(
       'Chat webhook could not be reached.',
@@ -109,34 +87,5 @@ describe('WebhookNotifier', () => {
     await vi.advanceTimersByTimeAsync(2_000);
 
     expect(await outcome).toMatchObject({ message: 'Chat webhook no answer within 2000 ms.' });
-  });
-});
-
-describe('a failing webhook beside a working channel', () => {
-  it('never blocks the disconnect, and the other channel still gets the notice', async () => {
-    const { url } = await chatService(503);
-    const other = new RecordingNotifier();
-    const failures: string[] = [];
-    const notifier = createFanOutNotifier(
-      [
-        { name: 'webhook', notifier: new WebhookNotifier({ url: async () => url }) },
-        { name: 'sns', notifier: other },
-      ],
-      (channel, error) => failures.push(`${channel}: ${(error as Error).message}`),
-    );
-    const deps = { ...testCoreDeps(), notifier };
-    await connect(deps, 'mina');
-    deps.clock.advance(ASSOCIATE_MS);
-    await refreshLiveState(deps);
-    deps.advanceMinutes(31);
-
-    const result = await autoDisconnect(deps, 'alarm');
-
-    expect(result.decision.action).toBe('disassociate');
-    expect((await deps.simulator.describeAssociations()).map((a) => a.status)).toEqual(
-      TEST_SUBNETS.map(() => 'disassociating'),
-    );
-    expect(other.sent.map((n) => n.kind)).toEqual(['auto-off']);
-    expect(failures).toEqual(['webhook: Chat webhook answered HTTP 503.']);
   });
 });

@@ -1,4 +1,4 @@
-import type { Notification } from '../../core/notifications.js';
+import type { Notification } from '../../core/model/notices.js';
 import type { Notifier } from '../../ports/notifier.js';
 
 export interface WebhookNotifierOptions {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SessionConflictError } from '../../core/errors.js';
-import type { VpnSession } from '../../core/model.js';
-import { newSessionId } from '../../core/session-lifecycle.js';
+import { SessionConflictError } from '../../core/model/errors.js';
+import { newSessionId } from '../../core/model/session-lifecycle.js';
+import type { VpnSession } from '../../core/model/vocabulary.js';
 import type { SessionStore } from '../../ports/session-store.js';
 
 /**

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { SessionConflictError } from '../../core/errors.js';
-import type { VpnSession } from '../../core/model.js';
+import { SessionConflictError } from '../../core/model/errors.js';
+import type { VpnSession } from '../../core/model/vocabulary.js';
 import type { SessionStore } from '../../ports/session-store.js';
 
 export interface InMemorySessionStoreOptions {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AwsCallError } from '../../core/errors.js';
+import { AwsCallError } from '../../core/model/errors.js';
 import { ManualClock } from './manual-clock.js';
 import { SimulatedClientVpn, SimulatorError } from './simulated-client-vpn.js';
 

@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { AwsCallError } from '../../core/errors.js';
-import type { Association, ClientConnection, ExtraRoute, VpnRoute } from '../../core/model.js';
+import { AwsCallError } from '../../core/model/errors.js';
+import type {
+  Association,
+  ClientConnection,
+  ExtraRoute,
+  VpnRoute,
+} from '../../core/model/vocabulary.js';
 import type { ClientVpn } from '../../ports/client-vpn.js';
 import type { Clock } from '../../ports/clock.js';
 import { SimulatedConnections } from './simulated-connections.js';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { ClientConnection } from '../../core/model.js';
+import type { ClientConnection } from '../../core/model/vocabulary.js';
 
 /** AWS lists ended connections for 60 minutes (DescribeClientVpnConnections). */
 const ENDED_CONNECTION_RETENTION_MS = 60 * 60_000;

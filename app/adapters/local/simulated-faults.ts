@@ -1,4 +1,4 @@
-import { AwsCallError } from '../../core/errors.js';
+import { AwsCallError } from '../../core/model/errors.js';
 
 export const CLIENT_VPN_OPERATIONS = [
   'describeAssociations',

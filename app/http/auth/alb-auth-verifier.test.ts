@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { NotAuthenticatedError } from '../../core/errors.js';
-import { createLocalSigner } from '../../local-mode/alb-signer.js';
+import { NotAuthenticatedError } from '../../core/model/errors.js';
 import {
+  createForger,
   createTestAuth,
   testAdmin,
   testAuthSettings,
@@ -85,7 +85,7 @@ describe('createAlbAuthVerifier', () => {
 
   it('rejects user claims signed with another key under the real key id', async () => {
     const { signer, verifier } = createTestAuth();
-    const forger = createLocalSigner({ ...signerOptions(), albKid: signer.albKid });
+    const forger = createForger(testAuthSettings, { albKid: signer.albKid });
     await rejectsAsUnauthenticated(
       verifier.verify({
         data: forger.signDataToken(testAdmin),
@@ -96,7 +96,7 @@ describe('createAlbAuthVerifier', () => {
 
   it('rejects an access token signed with another key under the real key id', async () => {
     const { signer, verifier } = createTestAuth();
-    const forger = createLocalSigner({ ...signerOptions(), cognitoKid: signer.cognitoKid });
+    const forger = createForger(testAuthSettings, { cognitoKid: signer.cognitoKid });
     await rejectsAsUnauthenticated(
       verifier.verify({
         data: signer.signDataToken(testEmployee),
@@ -174,7 +174,7 @@ describe('createAlbAuthVerifier', () => {
 
   it('rejects a key id the load balancer does not know', async () => {
     const { signer, verifier } = createTestAuth();
-    const stranger = createLocalSigner(signerOptions());
+    const stranger = createForger();
     await rejectsAsUnauthenticated(
       verifier.verify({
         data: stranger.signDataToken(testEmployee),
@@ -183,15 +183,6 @@ describe('createAlbAuthVerifier', () => {
     );
   });
 });
-
-function signerOptions() {
-  return {
-    albArn: testAuthSettings.albArn,
-    region: testAuthSettings.region,
-    userPoolId: testAuthSettings.cognito.userPoolId,
-    clientId: testAuthSettings.cognito.clientId,
-  };
-}
 
 describe('createAlbAuthVerifier settings', () => {
   it('names ALB_ARN when the load balancer ARN has no real region', () => {

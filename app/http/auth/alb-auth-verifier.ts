@@ -12,7 +12,7 @@ import type { Fetcher } from 'aws-jwt-verify/https';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import type { JwtPayload } from 'aws-jwt-verify/jwt-model';
 import { type Settings, SettingsError } from '../../config/settings.js';
-import { NotAuthenticatedError } from '../../core/errors.js';
+import { NotAuthenticatedError } from '../../core/model/errors.js';
 import type { AuthVerifier } from '../app-env.js';
 
 export type AlbAuthSettings = Pick<Settings, 'albArn' | 'albKeysUrl' | 'region' | 'cognito'>;

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { VpnPortalError } from '../../core/errors.js';
+import { VpnPortalError } from '../../core/model/errors.js';
 import {
   createTestAuth,
   TEST_ADMIN_GROUP,

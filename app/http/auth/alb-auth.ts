@@ -1,5 +1,5 @@
 import { createMiddleware } from 'hono/factory';
-import { NotAdminError, NotAuthenticatedError } from '../../core/errors.js';
+import { NotAdminError, NotAuthenticatedError } from '../../core/model/errors.js';
 import type { AppEnv, AuthenticatedUser, AuthVerifier } from '../app-env.js';
 
 export interface AlbAuthOptions {

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { VpnPortalError } from '../../core/errors.js';
+import { VpnPortalError } from '../../core/model/errors.js';
 import type { ErrorBody } from '../api-types.js';
 import type { AppEnv } from '../app-env.js';
 

@@ -1,6 +1,6 @@
 import { createMiddleware } from 'hono/factory';
+import type { Logger } from '../../logging/logger.js';
 import type { AppEnv } from '../app-env.js';
-import type { Logger } from '../logger.js';
 
 /** One JSON line per request with the request id; headers and tokens are never logged. */
 export function requestLogging(logger: Logger) {

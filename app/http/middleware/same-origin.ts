@@ -1,5 +1,5 @@
 import { createMiddleware } from 'hono/factory';
-import { CrossSiteRequestError } from '../../core/errors.js';
+import { CrossSiteRequestError } from '../../core/model/errors.js';
 import type { AppEnv } from '../app-env.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { ClientConnection, LiveSnapshot } from './model.js';
 import {
   associationToken,
   endSession,
@@ -8,6 +7,7 @@ import {
   observeSession,
   withConnectRequest,
 } from './session-lifecycle.js';
+import type { ClientConnection, LiveSnapshot } from './vocabulary.js';
 
 const START = new Date('2026-03-02T09:00:00Z');
 const later = (minutes: number) => new Date(START.getTime() + minutes * 60_000);

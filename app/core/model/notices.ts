@@ -1,8 +1,6 @@
-import type { Notifier } from '../ports/notifier.js';
-import type { SessionStore } from '../ports/session-store.js';
-import type { AutoDisconnectTrigger } from './auto-disconnect.js';
 import { associationHours, type Prices, sessionCostUsd } from './cost.js';
-import type { Association, VpnSession } from './model.js';
+import type { AutoDisconnectTrigger } from './triggers.js';
+import type { Association, VpnSession } from './vocabulary.js';
 
 /**
  * - `auto-off`: the idle alarm turned the VPN off (with the session's length and cost).
@@ -102,60 +100,6 @@ export function associationFailedNotification(
     at: now.toISOString(),
     sessionId: session?.id ?? null,
   };
-}
-
-export interface NotifierChannel {
-  /** For the log line when this channel fails: `sns`, `webhook`, … */
-  name: string;
-  notifier: Notifier;
-}
-
-/**
- * Sends every message to every channel at once. Never throws: a channel's failure goes to
- * `onError` (a log line) and the other channels still get the message.
- */
-export function createFanOutNotifier(
-  channels: readonly NotifierChannel[],
-  onError: (channel: string, error: unknown, message: Notification) => void,
-): Notifier {
-  return {
-    async notify(message) {
-      await Promise.all(
-        channels.map(async ({ name, notifier }) => {
-          try {
-            await notifier.notify(message);
-          } catch (error) {
-            try {
-              onError(name, error, message);
-            } catch {
-              // A broken logger must not turn a notice into a failed disconnect either.
-            }
-          }
-        }),
-      );
-    },
-  };
-}
-
-/** Sends `messages` one by one if a notifier is configured; never throws. */
-export async function notifySafely(
-  notifier: Notifier | undefined,
-  messages: readonly Notification[],
-): Promise<void> {
-  if (!notifier) return;
-  for (const message of messages) {
-    try {
-      await notifier.notify(message);
-    } catch {
-      // The fan-out notifier logs; any other notifier is held to the same promise here.
-    }
-  }
-}
-
-/** The latest session if it ended because its association failed (for a notice about it). */
-export async function recentFailedSession(store: SessionStore): Promise<VpnSession | null> {
-  const [latest] = await store.recent(1);
-  return latest?.endReason === 'failed' ? latest : null;
 }
 
 function autoOffText(input: {

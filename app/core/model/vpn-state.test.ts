@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Association, AssociationStatus, ClientConnection } from './model.js';
 import { newSession } from './session-lifecycle.js';
+import type { Association, AssociationStatus, ClientConnection } from './vocabulary.js';
 import { activeConnections, deriveVpnState, failureMessage } from './vpn-state.js';
 
 const NOW = new Date('2026-03-02T09:00:00Z');

@@ -5,8 +5,8 @@ import {
   lastActivityAt,
   typicalStartSeconds,
 } from './deadlines.js';
-import type { ClientConnection, VpnSession } from './model.js';
 import { newSession } from './session-lifecycle.js';
+import type { ClientConnection, VpnSession } from './vocabulary.js';
 
 const at = (time: string) => new Date(`2026-03-02T${time}Z`);
 

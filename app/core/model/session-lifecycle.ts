@@ -6,7 +6,7 @@ import type {
   StartedBy,
   VpnSession,
   VpnState,
-} from './model.js';
+} from './vocabulary.js';
 import { activeConnections } from './vpn-state.js';
 
 /** A session that has not associated yet and was not ended within this grace is stale. */

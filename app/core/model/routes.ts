@@ -1,4 +1,4 @@
-import type { ExtraRoute, LiveSnapshot } from './model.js';
+import type { ExtraRoute, LiveSnapshot } from './vocabulary.js';
 
 /**
  * SPEC section 4, rule 5: removing the last subnet deletes the endpoint's routes other than

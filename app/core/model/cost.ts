@@ -1,4 +1,4 @@
-import type { VpnSession } from './model.js';
+import type { VpnSession } from './vocabulary.js';
 
 export interface Prices {
   associationHourUsd: number;

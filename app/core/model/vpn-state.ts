@@ -1,4 +1,4 @@
-import type { Association, ClientConnection, VpnSession, VpnState } from './model.js';
+import type { Association, ClientConnection, VpnSession, VpnState } from './vocabulary.js';
 
 /**
  * SPEC section 5. Associations decide the state; a failed start that left no association

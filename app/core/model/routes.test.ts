@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Association, ExtraRoute, LiveSnapshot, VpnRoute } from './model.js';
 import { routesToRestore } from './routes.js';
+import type { Association, ExtraRoute, LiveSnapshot, VpnRoute } from './vocabulary.js';
 
 const fullTunnel: ExtraRoute = { cidr: '0.0.0.0/0', subnetId: 'subnet-a', description: 'internet' };
 const office: ExtraRoute = { cidr: '192.168.0.0/16', subnetId: 'subnet-b' };

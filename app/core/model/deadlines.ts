@@ -1,4 +1,4 @@
-import type { ClientConnection, VpnSession } from './model.js';
+import type { ClientConnection, VpnSession } from './vocabulary.js';
 import { activeConnections } from './vpn-state.js';
 
 export const DEFAULT_TYPICAL_START_SECONDS = 300;

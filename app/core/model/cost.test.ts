@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { associationHours, connectionHours, monthReport, sessionCostUsd } from './cost.js';
-import type { SessionConnection, VpnSession } from './model.js';
 import { newSession } from './session-lifecycle.js';
+import type { SessionConnection, VpnSession } from './vocabulary.js';
 
 const PRICES = { associationHourUsd: 0.1, connectionHourUsd: 0.05 };
 
