@@ -13,6 +13,6 @@ try {
   app.synth();
 } catch (error) {
   if (!(error instanceof InfraSettingsError)) throw error;
-  process.stderr.write(`${error.message}\nSee docs/deploy.md for every setting.\n`);
+  process.stderr.write(`${error.message}\nSee the README, "Deploy to AWS", for every setting.\n`);
   process.exit(1);
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench` (issue 8): every performance figure with its budget, measured in one run.
 // Prints one JSON document on stdout and a short table on stderr;
-// `npm run bench -- --check` exits with 1 when a budget is missed. See docs/performance.md.
+// `npm run bench -- --check` exits with 1 when a budget is missed. See the README, "Performance".
 import { cpus } from 'node:os';
 import { failedSection, table } from './bench/figures.mjs';
 import { IDLE_BUDGETED, idleTail } from './bench/idle-section.mjs';

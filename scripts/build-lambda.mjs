@@ -37,7 +37,8 @@ export const lambdaBuildOptions = {
   bundle: true, // everything, the AWS SDK v3 included (not the runtime's copy)
   format: 'esm',
   platform: 'node',
-  // The Lambda runtime is Node 22, the local toolchain (and the bundle tests) Node 20:
+  // The Lambda runtime is Node 24 (infra/constructs/bundled-function.ts), the local toolchain
+  // (and the bundle tests) Node 20:
   // target what both run (SPEC section 11).
   target: 'node20',
   // ES module builds of the SDK: about half the size, a third of the load time.

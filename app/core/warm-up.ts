@@ -5,7 +5,7 @@ import type { VpnSession } from './model/vocabulary.js';
 import { isHoliday, type WarmUpSchedule } from './model/warm-up-schedule.js';
 
 /** `startedBy` (and the requester) of a session the warm-up schedule opened. */
-export const WARM_UP_STARTER = 'schedule';
+const WARM_UP_STARTER = 'schedule';
 
 /**
  * A warm-up delivered later than this after its scheduled time is dropped: EventBridge

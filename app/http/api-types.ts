@@ -3,11 +3,16 @@
  * the two sides cannot drift apart.
  */
 import type { MonthReport } from '../core/model/cost.js';
+import type { CoreErrorCode } from '../core/model/errors.js';
 import type { EndReason } from '../core/model/vocabulary.js';
 import type { DayPattern, Weekday } from '../core/model/warm-up-schedule.js';
 import type { StatusView } from '../core/status.js';
 
+/** The core's error codes, plus what only the portal says: a failed start, a wrong path, a bug. */
+export type ApiErrorCode = CoreErrorCode | 'association_failed' | 'not_found' | 'internal';
+
 export interface ApiError {
+  /** An ApiErrorCode; typed as a string on the wire, since the SPA must survive new codes. */
   code: string;
   message: string;
   requestId: string;

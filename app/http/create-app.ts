@@ -59,5 +59,3 @@ export function createApp(
   app.onError(handleError);
   return app;
 }
-
-export type PortalApp = ReturnType<typeof createApp>;

@@ -9,7 +9,7 @@ export const STATUS_CACHE_MS = 3_000;
  * Recent sessions only feed the typical time to ready, which moves once per session: read
  * them every few minutes, not on every status refresh.
  */
-export const HISTORY_CACHE_MS = 5 * 60_000;
+const HISTORY_CACHE_MS = 5 * 60_000;
 
 /** The core's use cases plus the state a warm Lambda keeps between requests. */
 export interface PortalServices {

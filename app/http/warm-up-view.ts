@@ -8,7 +8,7 @@ import type { WarmUpMonth } from '../core/warm-up.js';
 import type { AdminWarmUps, WarmUpNext } from './api-types.js';
 
 /** How many upcoming warm-ups the admin view lists. */
-export const ADMIN_NEXT_WARM_UPS = 5;
+const ADMIN_NEXT_WARM_UPS = 5;
 
 /** When no warm-up is due within the scan window, look again after this long. */
 const RECHECK_MS = 3_600_000;

@@ -8,9 +8,9 @@ import { signinPage } from './signin-page.js';
 /** Where the stand-in serves its public keys; ALB_KEYS_URL and COGNITO_JWKS_URL point here. */
 export const ALB_KEYS_PATH = '/_local/alb-keys';
 export const COGNITO_JWKS_PATH = '/_local/cognito/jwks.json';
-export const SIGNIN_PATH = '/_local/signin';
-export const SIGNOUT_PATH = '/_local/signout';
-export const LOCAL_SESSION_COOKIE = 'vpn_local_user';
+const SIGNIN_PATH = '/_local/signin';
+const SIGNOUT_PATH = '/_local/signout';
+const LOCAL_SESSION_COOKIE = 'vpn_local_user';
 
 export interface AlbStandInOptions {
   /** The portal app; it gets each signed-in request with the ALB's headers added. */

@@ -3,7 +3,7 @@ import type { AlarmState } from '../adapters/local/local-idle-alarm.js';
 import type { IdleAlarmDefinition } from '../config/idle-alarm-definition.js';
 
 /** The account local mode pretends to be, as in the local ALB ARN. */
-export const LOCAL_ACCOUNT_ID = '000000000000';
+const LOCAL_ACCOUNT_ID = '000000000000';
 
 /** CloudWatch writes alarm timestamps as `2025-01-06T09:30:00.000+0000`. */
 function cloudWatchTime(at: Date): string {

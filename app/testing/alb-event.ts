@@ -36,7 +36,7 @@ export interface AlbEventInput {
   multiValue?: boolean;
 }
 
-export const TEST_TARGET_GROUP_ARN =
+const TEST_TARGET_GROUP_ARN =
   'arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/vpn-portal/73e2d6bc24d8a067';
 
 // What the ALB adds to every request it forwards (values as in the AWS examples).

@@ -28,7 +28,7 @@ export const ASSOCIATE_MS = 60_000;
 export const DISASSOCIATE_MS = 30_000;
 
 /** Delegates to a ClientVpn and counts each call per operation. */
-export class CountingClientVpn implements ClientVpn {
+class CountingClientVpn implements ClientVpn {
   readonly calls: Record<ClientVpnOperation, number> = emptyCounts();
 
   constructor(private readonly inner: ClientVpn) {}

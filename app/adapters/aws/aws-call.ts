@@ -17,7 +17,7 @@ export interface AwsCallOptions {
   random?: () => number;
 }
 
-export const DEFAULT_AWS_CALL_TIMEOUT_MS = 3_000;
+const DEFAULT_AWS_CALL_TIMEOUT_MS = 3_000;
 const DEFAULT_MAX_ATTEMPTS = 3;
 
 const THROTTLING_NAMES = new Set([

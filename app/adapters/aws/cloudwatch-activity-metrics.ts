@@ -16,7 +16,7 @@ export interface CloudWatchActivityMetricsOptions {
 }
 
 /** The metric the idle alarm adds to ActiveConnectionsCount (SPEC section 4, rule 1). */
-export const CONNECT_REQUESTS_METRIC = 'ConnectRequests';
+const CONNECT_REQUESTS_METRIC = 'ConnectRequests';
 const PERIOD_SECONDS = 60;
 const QUERY_ID = 'connects';
 

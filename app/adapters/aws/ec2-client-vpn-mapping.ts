@@ -45,7 +45,7 @@ export function toAssociation(network: TargetNetwork): Association | null {
  * EC2 returns connection times as UTC strings without a zone, "2019-08-12 07:57:14", and
  * "-" as the end time of a connection that is still active. ISO strings are accepted too.
  */
-export function parseClientVpnTime(value: string | undefined): Date | null {
+function parseClientVpnTime(value: string | undefined): Date | null {
   if (!value || value.trim() === '-' || value.trim() === '') return null;
   const plain = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2}(?:\.\d+)?)$/.exec(value.trim());
   const parsed = plain ? new Date(`${plain[1]}T${plain[2]}Z`) : new Date(value);

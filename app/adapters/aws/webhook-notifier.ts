@@ -10,7 +10,7 @@ export interface WebhookNotifierOptions {
   fetch?: typeof fetch;
 }
 
-export const DEFAULT_WEBHOOK_TIMEOUT_MS = 3_000;
+const DEFAULT_WEBHOOK_TIMEOUT_MS = 3_000;
 
 /** The webhook failed; the message never holds the URL, which is a secret. */
 export class WebhookError extends Error {

@@ -2,10 +2,21 @@
  * Typed failures with a stable `code`. The core knows nothing of HTTP: the portal's error
  * handler maps each code to a status (app/http/middleware/error-handler.ts).
  */
-export abstract class VpnPortalError extends Error {
-  abstract readonly code: string;
+export type CoreErrorCode =
+  | 'aws_throttled'
+  | 'aws_unavailable'
+  | 'aws_rejected'
+  | 'not_authenticated'
+  | 'not_admin'
+  | 'invalid_request'
+  | 'cross_site_request'
+  | 'invalid_event'
+  | 'session_conflict';
 
-  toJSON(): { code: string; message: string } {
+export abstract class VpnPortalError extends Error {
+  abstract readonly code: CoreErrorCode;
+
+  toJSON(): { code: CoreErrorCode; message: string } {
     return { code: this.code, message: this.message };
   }
 }
@@ -23,15 +34,6 @@ export class AwsCallError extends VpnPortalError {
     super(message, options);
     this.name = 'AwsCallError';
     this.code = `aws_${kind}`;
-  }
-}
-
-export class AssociationFailedError extends VpnPortalError {
-  readonly code = 'association_failed';
-
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'AssociationFailedError';
   }
 }
 

@@ -44,7 +44,7 @@ export function notificationsAfterAutoDisconnect(input: {
   return notifications;
 }
 
-export function autoOffNotification(input: {
+function autoOffNotification(input: {
   endedSession: VpnSession | null;
   now: Date;
   prices: Prices;
@@ -61,7 +61,7 @@ export function autoOffNotification(input: {
   };
 }
 
-export function sweepActedNotification(input: {
+function sweepActedNotification(input: {
   endedSession: VpnSession | null;
   now: Date;
   prices: Prices;

@@ -2,23 +2,28 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { VpnPortalError } from '../../core/model/errors.js';
-import type { ErrorBody } from '../api-types.js';
+import type { ApiErrorCode, ErrorBody } from '../api-types.js';
 import type { AppEnv } from '../app-env.js';
 
-const STATUS_BY_CODE: Record<string, ContentfulStatusCode> = {
+/** Every code the portal can answer, with its status: the compiler checks none is missing. */
+const STATUS_BY_CODE: Record<ApiErrorCode, ContentfulStatusCode> = {
   not_authenticated: 401,
   not_admin: 403,
   cross_site_request: 403,
   invalid_request: 400,
+  invalid_event: 400,
   not_found: 404,
+  // Two writers changed the session at once and retries ran out: the request may be repeated.
+  session_conflict: 409,
   association_failed: 502,
   aws_rejected: 502,
   aws_throttled: 503,
   aws_unavailable: 503,
+  internal: 500,
 };
 
 /** Plain words for AWS trouble; the SDK's own message stays in the log, not on the page. */
-export const PLAIN_MESSAGES: Record<string, string> = {
+export const PLAIN_MESSAGES: Partial<Record<ApiErrorCode, string>> = {
   aws_throttled: 'AWS is busy right now. Please try again in a moment.',
   aws_unavailable: 'AWS could not be reached. Please try again in a moment.',
   aws_rejected: 'AWS refused to change the VPN. An administrator has been told.',
@@ -26,7 +31,7 @@ export const PLAIN_MESSAGES: Record<string, string> = {
   internal: 'Something went wrong on our side.',
 };
 
-export function errorBody(code: string, message: string, requestId: string): ErrorBody {
+export function errorBody(code: ApiErrorCode, message: string, requestId: string): ErrorBody {
   return { error: { code, message, requestId } };
 }
 
@@ -35,7 +40,7 @@ export function handleError(error: Error, c: Context<AppEnv>): Response {
   const requestId = c.get('requestId') ?? 'unknown';
   const logger = c.get('logger');
   if (error instanceof VpnPortalError) {
-    const status = STATUS_BY_CODE[error.code] ?? 500;
+    const status = STATUS_BY_CODE[error.code];
     const message = PLAIN_MESSAGES[error.code] ?? error.message;
     (status >= 500 ? logger?.error : logger?.warn)?.(error.message, { code: error.code, status });
     if (status === 503) c.header('Retry-After', '5');

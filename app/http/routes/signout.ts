@@ -7,7 +7,7 @@ import type { AppEnv } from '../app-env.js';
  * than 4 KB); all of them must go, each with its own Set-Cookie header, which is why the
  * target group has multi-value headers enabled (SPEC section 3).
  */
-export const ALB_SESSION_COOKIES = [0, 1, 2, 3].map((shard) => `AWSELBAuthSessionCookie-${shard}`);
+const ALB_SESSION_COOKIES = [0, 1, 2, 3].map((shard) => `AWSELBAuthSessionCookie-${shard}`);
 
 export interface SignoutOptions {
   /** Where to send the browser once the cookies are gone; local mode has no Cognito. */
@@ -42,7 +42,7 @@ export function signoutRoutes(
  * landing on `/` starts a fresh sign-in instead. It must be listed among the app client's
  * sign-out URLs.
  */
-export function cognitoLogoutUrl(
+function cognitoLogoutUrl(
   settings: Pick<Settings, 'region' | 'cognito'>,
   portalOrigin: string,
 ): string {
