@@ -12,7 +12,7 @@ const notifier = createAwsNotifier(settings.region, loadNotificationSettings(pro
 
 /** The idle alarm, the safety-net sweep and the warm-up schedules all invoke this. */
 export const handler = createAutoDisconnectFunction({
-  ...createAwsCoreDeps(settings),
+  ...createAwsCoreDeps(settings, logger),
   ...(notifier ? { notifier } : {}),
   logger,
   idleAlarmName: settings.idleAlarmName,

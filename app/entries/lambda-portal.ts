@@ -14,7 +14,7 @@ const settings = loadSettings(process.env);
 const warmUp = loadWarmUpSettings(process.env);
 const logger = createJsonLogger({ function: 'portal' });
 const app = createApp({
-  ...createAwsCoreDeps(settings),
+  ...createAwsCoreDeps(settings, logger),
   settings,
   auth: createAlbAuthVerifier(settings),
   logger,

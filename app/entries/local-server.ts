@@ -99,7 +99,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     // Loaded only when asked for: the AWS SDK would slow every simulated start.
     const deps: CoreDeps = local
       ? local.deps
-      : (await import('./aws-deps.js')).createAwsCoreDeps(settings);
+      : (await import('./aws-deps.js')).createAwsCoreDeps(settings, logger);
     const services = createPortalServices(deps, options.statusCacheMs);
     const portal = createApp(
       {

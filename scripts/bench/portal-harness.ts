@@ -59,9 +59,7 @@ export async function startPortal(env: NodeJS.ProcessEnv): Promise<Portal> {
   const tableName = await dynalite.createSessionsTable();
   const tableSettings = { ...settings, sessionsTable: tableName };
   const adapters = createAwsAdapters(tableSettings, {
-    ec2: ec2.client,
-    cloudWatch,
-    dynamoDb: dynalite.client,
+    clients: { ec2: ec2.client, cloudWatch, dynamoDb: dynalite.client },
   });
   const deps = {
     ...adapters,

@@ -15,7 +15,7 @@ describe('createAwsAdapters', () => {
     const cloudWatch = mockClient(clients.cloudWatch);
     cloudWatch.on(PutMetricDataCommand).resolves({});
     cloudWatch.on(SetAlarmStateCommand).resolves({});
-    const adapters = createAwsAdapters(settings, clients);
+    const adapters = createAwsAdapters(settings, { clients });
 
     await adapters.metrics.recordConnectRequest(new Date('2026-11-29T09:00:00Z'));
     await adapters.alarm.reset('declined');

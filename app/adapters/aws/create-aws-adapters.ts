@@ -1,4 +1,5 @@
 import type { Settings } from '../../config/settings.js';
+import { type Logger, silentLogger } from '../../logging/logger.js';
 import type { ActivityMetrics } from '../../ports/activity-metrics.js';
 import type { ClientVpn } from '../../ports/client-vpn.js';
 import type { IdleAlarm } from '../../ports/idle-alarm.js';
@@ -17,12 +18,19 @@ export interface AwsAdapters {
   store: SessionStore;
 }
 
+export interface AwsAdapterOptions {
+  clients?: AwsClients;
+  call?: AwsCallOptions;
+  /** Where what could not be read goes (a malformed session item, say). */
+  logger?: Logger;
+}
+
 /** The four AWS-backed ports, wired once per entry from the settings. */
 export function createAwsAdapters(
   settings: Settings,
-  clients: AwsClients = createAwsClients(settings),
-  call: AwsCallOptions = {},
+  options: AwsAdapterOptions = {},
 ): AwsAdapters {
+  const { clients = createAwsClients(settings), call = {}, logger = silentLogger } = options;
   return {
     vpn: new EC2ClientVpn({ client: clients.ec2, endpointId: settings.endpointId, call }),
     metrics: new CloudWatchActivityMetrics({
@@ -40,6 +48,8 @@ export function createAwsAdapters(
       client: clients.dynamoDb,
       tableName: settings.sessionsTable,
       call,
+      onMalformed: (error) =>
+        logger.warn('malformed session item skipped', { error: error.message }),
     }),
   };
 }

@@ -1,5 +1,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import * as z from '../../config/validation.js';
+import { StoredSessionInvalidError } from '../../core/model/errors.js';
 import type { VpnSession } from '../../core/model/vocabulary.js';
 import { SESSIONS_TABLE_SCHEMA } from './sessions-table-schema.js';
 
@@ -10,12 +12,6 @@ const LOCK_KEY_VALUES = {
   [SESSIONS_TABLE_SCHEMA.partitionKey]: 'lock',
   [SESSIONS_TABLE_SCHEMA.sortKey]: 'open',
 };
-
-const KEY_ATTRIBUTES: ReadonlySet<string> = new Set([
-  SESSIONS_TABLE_SCHEMA.partitionKey,
-  SESSIONS_TABLE_SCHEMA.sortKey,
-  SESSIONS_TABLE_SCHEMA.timeToLiveAttribute,
-]);
 
 const DAY_SECONDS = 86_400;
 
@@ -68,22 +64,74 @@ export interface Lock {
   snapshot: VpnSession;
 }
 
+const isoTime = z.string().check(z.refine((text) => !Number.isNaN(Date.parse(text)), 'not a time'));
+const count = z.number().check(z.int(), z.nonnegative());
+
+/**
+ * What a session item must hold to be read as a VpnSession. Attributes it does not name
+ * (the table's keys, the TTL) are dropped; a missing revision reads as 0, as items written
+ * before revisions existed have none.
+ */
+const storedSession = z.object({
+  id: z.string().check(z.minLength(1)),
+  startedBy: z.string(),
+  startedAt: isoTime,
+  readyAt: z.nullable(isoTime),
+  endedAt: z.nullable(isoTime),
+  endReason: z.nullable(z.enum(['idle', 'admin', 'failed', 'external'])),
+  users: z.array(z.string()),
+  peakConnections: count,
+  connections: z.array(
+    z.object({
+      connectionId: z.string(),
+      user: z.string(),
+      connectedAt: isoTime,
+      endedAt: z.nullable(isoTime),
+    }),
+  ),
+  subnetCount: count,
+  lastConnectRequestAt: isoTime,
+  queuedConnect: z.nullable(z.object({ by: z.string(), at: isoTime })),
+  failure: z.nullable(z.string()),
+  revision: z._default(count, 0),
+});
+
 export function fromLockItem(item: Item): Lock | null {
   const record = unmarshall(item);
   if (typeof record.sessionId !== 'string' || typeof record.session !== 'object') return null;
-  return { sessionId: record.sessionId, snapshot: toSession(record.session) };
+  return { sessionId: record.sessionId, snapshot: toSession(record.session, 'lock') };
 }
 
+/** Throws StoredSessionInvalidError when the item is not a session the core could have written. */
 export function fromSessionItem(item: Item): VpnSession {
-  return toSession(unmarshall(item));
+  const record = unmarshall(item);
+  return toSession(record, String(record[SESSIONS_TABLE_SCHEMA.sortKey] ?? 'without a key'));
 }
 
-/** The store round-trips what the core gave it; only the table's own attributes are removed. */
-function toSession(record: Record<string, unknown>): VpnSession {
-  const session: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(record)) {
-    if (!KEY_ATTRIBUTES.has(name)) session[name] = value;
+/** Reads what it can of a page of session items; each malformed one goes to `onMalformed`. */
+export function fromSessionItems(
+  items: readonly Item[],
+  onMalformed: (error: StoredSessionInvalidError) => void,
+): VpnSession[] {
+  return items.flatMap((item) => {
+    try {
+      return [fromSessionItem(item)];
+    } catch (error) {
+      if (!(error instanceof StoredSessionInvalidError)) throw error;
+      onMalformed(error);
+      return [];
+    }
+  });
+}
+
+function toSession(record: unknown, key: string): VpnSession {
+  const parsed = storedSession.safeParse(record);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new StoredSessionInvalidError(
+      key,
+      `${issue?.path.join('.') || 'item'} ${issue?.message ?? 'is invalid'}`,
+    );
   }
-  session.revision ??= 0;
-  return session as unknown as VpnSession;
+  return parsed.data;
 }

@@ -7,7 +7,7 @@ import {
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { AwsCallError } from '../../core/model/errors.js';
+import { AwsCallError, StoredSessionInvalidError } from '../../core/model/errors.js';
 import { type DynaliteFixture, startDynalite } from '../../testing/dynalite.js';
 import { session, sessionStoreContract } from '../contract/session-store.contract.js';
 import { DynamoDbSessionStore } from './dynamodb-session-store.js';
@@ -128,6 +128,57 @@ describe('DynamoDbSessionStore layout', () => {
     const overlapping = await store.overlapping(new Date('2026-11-29T00:00:00Z'));
 
     expect(overlapping).toHaveLength(20);
+  });
+});
+
+describe('DynamoDbSessionStore reading items it did not write', () => {
+  async function putRaw(tableName: string, item: Record<string, unknown>) {
+    await dynalite.client.send(new PutItemCommand({ TableName: tableName, Item: marshall(item) }));
+  }
+
+  it('leaves a malformed history item out of recent sessions and reports it', async () => {
+    const tableName = await dynalite.createSessionsTable();
+    const reported: string[] = [];
+    const store = new DynamoDbSessionStore({
+      client: dynalite.client,
+      tableName,
+      onMalformed: (error) => reported.push(error.message),
+    });
+    const good = session('2026-11-28T09:00:00Z');
+    await store.open(good);
+    await store.close({ ...good, endedAt: '2026-11-28T10:00:00.000Z', endReason: 'idle' });
+    // Hand-edited in the console: users became a string, startedAt lost.
+    await putRaw(tableName, {
+      pk: 'session',
+      sk: '20261129T090000Z-hand',
+      id: '20261129T090000Z-hand',
+      users: 'kim',
+    });
+
+    const recent = await store.recent(10);
+
+    expect(recent.map((s) => s.id)).toEqual([good.id]);
+    expect(reported).toHaveLength(1);
+    expect(reported[0]).toContain('20261129T090000Z-hand');
+  });
+
+  it('refuses to guess at a malformed open session: reading it throws StoredSessionInvalidError', async () => {
+    const { store, tableName } = await freshStore();
+    const opened = session('2026-11-29T09:00:00Z');
+    await store.open(opened);
+    await putRaw(tableName, { ...opened, pk: 'session', sk: opened.id, peakConnections: -3 });
+
+    await expect(store.getOpen()).rejects.toBeInstanceOf(StoredSessionInvalidError);
+  });
+
+  it('reads an item written before sessions had revisions as revision 0', async () => {
+    const { store, tableName } = await freshStore();
+    const opened = session('2026-11-29T09:00:00Z');
+    await store.open(opened);
+    const { revision: _revision, ...withoutRevision } = opened;
+    await putRaw(tableName, { ...withoutRevision, pk: 'session', sk: opened.id });
+
+    await expect(store.getOpen()).resolves.toEqual({ ...opened, revision: 0 });
   });
 });
 

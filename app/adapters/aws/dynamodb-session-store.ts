@@ -1,5 +1,9 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { AwsCallError, SessionConflictError } from '../../core/model/errors.js';
+import {
+  AwsCallError,
+  SessionConflictError,
+  type StoredSessionInvalidError,
+} from '../../core/model/errors.js';
 import { newSessionId } from '../../core/model/session-lifecycle.js';
 import type { VpnSession } from '../../core/model/vocabulary.js';
 import type { SessionStore } from '../../ports/session-store.js';
@@ -7,6 +11,7 @@ import type { AwsCallOptions } from './aws-call.js';
 import {
   fromLockItem,
   fromSessionItem,
+  fromSessionItems,
   LOCK_KEY,
   type Lock,
   SESSION_PARTITION,
@@ -25,6 +30,12 @@ export interface DynamoDbSessionStoreOptions {
   lookbackDays?: number;
   /** How long an ended session is kept before DynamoDB's TTL removes it (~13 months). */
   retentionDays?: number;
+  /**
+   * A history item that is not a session the core could have written is left out of
+   * `recent` and `overlapping` and reported here (a log line); the open session itself is
+   * never guessed at: reading it throws StoredSessionInvalidError.
+   */
+  onMalformed?: (error: StoredSessionInvalidError) => void;
 }
 
 const KEY_NAMES = {
@@ -43,11 +54,13 @@ export class DynamoDbSessionStore implements SessionStore {
   private readonly table: DynamoDbTable;
   private readonly lookbackDays: number;
   private readonly retentionDays: number;
+  private readonly onMalformed: (error: StoredSessionInvalidError) => void;
 
   constructor(options: DynamoDbSessionStoreOptions) {
     this.table = new DynamoDbTable(options.client, options.tableName, options.call ?? {});
     this.lookbackDays = options.lookbackDays ?? 62;
     this.retentionDays = options.retentionDays ?? 396;
+    this.onMalformed = options.onMalformed ?? (() => {});
   }
 
   async getOpen(): Promise<VpnSession | null> {
@@ -156,7 +169,7 @@ export class DynamoDbSessionStore implements SessionStore {
       },
       limit,
     );
-    return items.map(fromSessionItem);
+    return fromSessionItems(items, this.onMalformed);
   }
 
   async overlapping(since: Date): Promise<VpnSession[]> {
@@ -176,11 +189,9 @@ export class DynamoDbSessionStore implements SessionStore {
       ScanIndexForward: true,
     });
     // The string filter above trims the transfer; this exact check does not rely on format.
-    const overlapping = items
-      .map(fromSessionItem)
-      .filter(
-        (session) => session.endedAt === null || Date.parse(session.endedAt) >= since.getTime(),
-      );
+    const overlapping = fromSessionItems(items, this.onMalformed).filter(
+      (session) => session.endedAt === null || Date.parse(session.endedAt) >= since.getTime(),
+    );
     // A session open for longer than the look-back still overlaps: the lock always finds it.
     const open = await this.getOpen();
     if (open && !overlapping.some((session) => session.id === open.id)) overlapping.push(open);

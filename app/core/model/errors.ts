@@ -11,7 +11,8 @@ export type CoreErrorCode =
   | 'invalid_request'
   | 'cross_site_request'
   | 'invalid_event'
-  | 'session_conflict';
+  | 'session_conflict'
+  | 'stored_session_invalid';
 
 export abstract class VpnPortalError extends Error {
   abstract readonly code: CoreErrorCode;
@@ -89,5 +90,15 @@ export class SessionConflictError extends VpnPortalError {
   constructor(sessionId: string) {
     super(`Session ${sessionId} was changed by another request.`);
     this.name = 'SessionConflictError';
+  }
+}
+
+/** A stored session no longer has the shape the core wrote: read it as unreadable, not as truth. */
+export class StoredSessionInvalidError extends VpnPortalError {
+  readonly code = 'stored_session_invalid';
+
+  constructor(key: string, problem: string) {
+    super(`Stored session ${key} is malformed: ${problem}`);
+    this.name = 'StoredSessionInvalidError';
   }
 }

@@ -19,6 +19,7 @@ const STATUS_BY_CODE: Record<ApiErrorCode, ContentfulStatusCode> = {
   aws_rejected: 502,
   aws_throttled: 503,
   aws_unavailable: 503,
+  stored_session_invalid: 500,
   internal: 500,
 };
 
