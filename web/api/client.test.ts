@@ -1,17 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { statusByState } from '../testing/fixtures';
-import { ApiFailure, createApiClient, SessionExpired } from './client';
-
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-
-function memoryStorage() {
-  const items = new Map<string, string>();
-  return {
-    getItem: (k: string) => items.get(k) ?? null,
-    setItem: (k: string, v: string) => void items.set(k, v),
-  };
-}
+import { albErrorPage, jsonResponse as json, memoryStorage } from '../testing/http';
+import { ApiFailure, createApiClient, PortalUnreachable, SessionExpired } from './client';
 
 function client(answer: () => Response | Promise<Response>) {
   const fetch = vi.fn(async (_input: RequestInfo | URL, _init?: RequestInit) => answer());
@@ -75,10 +65,54 @@ describe('createApiClient', () => {
     expect(reload).not.toHaveBeenCalled();
   });
 
-  it('reports a network failure as offline', async () => {
-    const { api } = client(() => {
+  it('reports a network failure as offline, an outage that reloads nothing', async () => {
+    const { api, reload } = client(() => {
       throw new TypeError('Failed to fetch');
     });
-    await expect(api.status()).rejects.toMatchObject({ code: 'offline' });
+    const failure = await api.status().catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(PortalUnreachable);
+    expect(failure).toMatchObject({ code: 'offline', status: 0 });
+    expect(reload).not.toHaveBeenCalled();
+  });
+
+  it.each([502, 503, 504] as const)(
+    'treats the load balancer’s %i HTML page as an outage, not a sign-out',
+    async (status) => {
+      const { api, reload } = client(() => albErrorPage(status));
+      const failure = await api.status().catch((e: unknown) => e);
+      expect(failure).toBeInstanceOf(PortalUnreachable);
+      expect(failure).toMatchObject({ code: 'unreachable', status, requestId: null });
+      expect(reload).not.toHaveBeenCalled();
+    },
+  );
+
+  it('keeps calling a 502 an outage right after a sign-in reload', async () => {
+    // The reload guard is fresh, as on the page that just reloaded: still no "signed out".
+    const storage = memoryStorage();
+    storage.setItem('vpn-portal.reloaded-at', String(Date.now()));
+    const reload = vi.fn();
+    const api = createApiClient({ fetch: async () => albErrorPage(502), reload, storage });
+    await expect(api.status()).rejects.toMatchObject({ code: 'unreachable' });
+    await expect(api.connect()).rejects.toMatchObject({ code: 'unreachable' });
+    expect(reload).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['an empty body', () => new Response(null, { status: 500 })],
+    ['JSON that is not the portal’s', () => json({ message: 'Internal Server Error' }, 500)],
+  ])('treats a 5xx with %s as an outage', async (_case, answer) => {
+    const { api, reload } = client(answer);
+    await expect(api.status()).rejects.toBeInstanceOf(PortalUnreachable);
+    expect(reload).not.toHaveBeenCalled();
+  });
+
+  it('keeps the portal’s own JSON error body on a 503: its failure, not an outage', async () => {
+    const body = { error: { code: 'aws_unavailable', message: 'EC2 down', requestId: 'req-5' } };
+    const { api, reload } = client(() => json(body, 503));
+    const failure = await api.status().catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(ApiFailure);
+    expect(failure).not.toBeInstanceOf(PortalUnreachable);
+    expect(failure).toMatchObject({ code: 'aws_unavailable', status: 503, requestId: 'req-5' });
+    expect(reload).not.toHaveBeenCalled();
   });
 });

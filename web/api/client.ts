@@ -1,6 +1,6 @@
 import type { AdminSessionsBody, ErrorBody, MeBody, StatusBody } from '../../app/http/api-types';
 
-/** The portal answered with its JSON error body (or could not be reached: code `offline`). */
+/** The portal answered with its JSON error body, or did not answer at all (see PortalUnreachable). */
 export class ApiFailure extends Error {
   constructor(
     readonly code: string,
@@ -10,6 +10,19 @@ export class ApiFailure extends Error {
   ) {
     super(message);
     this.name = 'ApiFailure';
+  }
+}
+
+/**
+ * An outage, not a sign-out: the request never reached the portal (code `offline`: fetch
+ * rejected) or something in front of it answered a 5xx without the portal's JSON error body
+ * (code `unreachable`: the ALB's 502/503/504 page when the function fails, times out or is
+ * throttled). Nothing to reload; the pollers keep trying with backoff.
+ */
+export class PortalUnreachable extends ApiFailure {
+  constructor(code: 'offline' | 'unreachable', message: string, status: number) {
+    super(code, message, status, null);
+    this.name = 'PortalUnreachable';
   }
 }
 
@@ -49,12 +62,36 @@ function isErrorBody(value: unknown): value is ErrorBody {
  * With `redirect: 'manual'` that shows up as an opaque redirect; a proxy that follows it
  * anyway hands back an HTML page. Either way the only cure is a full reload.
  */
-function looksSignedOut(response: Response): boolean {
+function isSignInRedirect(response: Response): boolean {
   if (response.type === 'opaqueredirect' || response.redirected) return true;
-  if (response.status === 401) return true;
-  if (response.status >= 300 && response.status < 400) return true;
-  const type = response.headers.get('content-type') ?? '';
-  return !type.includes('json');
+  return response.status === 401 || (response.status >= 300 && response.status < 400);
+}
+
+const isJson = (response: Response) =>
+  (response.headers.get('content-type') ?? '').includes('json');
+
+/**
+ * A 5xx is never a sign-out. With the portal's JSON error body it is the portal's own
+ * failure; anything else (the ALB's HTML error page, an empty or foreign body) means the
+ * portal did not answer.
+ */
+async function serverFailure(response: Response): Promise<ApiFailure> {
+  const text = await response.text().catch(() => '');
+  let body: unknown = null;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // not JSON: an error page from in front of the portal
+  }
+  if (isErrorBody(body)) {
+    const { code, message, requestId } = body.error;
+    return new ApiFailure(code, message, response.status, requestId);
+  }
+  return new PortalUnreachable(
+    'unreachable',
+    `HTTP ${response.status} without the portal's error body`,
+    response.status,
+  );
 }
 
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
@@ -88,9 +125,12 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
         ...(method === 'POST' ? { body: '{}' } : {}),
       });
     } catch {
-      throw new ApiFailure('offline', 'The portal could not be reached.', 0, null);
+      throw new PortalUnreachable('offline', 'The portal could not be reached.', 0);
     }
-    if (looksSignedOut(response)) return expire();
+    if (isSignInRedirect(response)) return expire();
+    if (response.status >= 500) throw await serverFailure(response);
+    // A 2xx/4xx HTML page is the sign-in page, reached through a proxy that followed the redirect.
+    if (!isJson(response)) return expire();
     let body: unknown;
     try {
       body = await response.json();

@@ -1,5 +1,5 @@
 import type { MessageKey } from '../i18n/en';
-import { ApiFailure } from './client';
+import { ApiFailure, PortalUnreachable } from './client';
 
 /** Plain, translated words for the codes the portal sends; the server's English stays in "details". */
 const byCode: Record<string, MessageKey> = {
@@ -8,10 +8,16 @@ const byCode: Record<string, MessageKey> = {
   aws_unavailable: 'errorAwsUnavailable',
   aws_rejected: 'errorAwsRejected',
   offline: 'errorOffline',
+  unreachable: 'errorUnreachable',
 };
 
 export function errorMessageKey(code: string | undefined): MessageKey {
   return (code && byCode[code]) || 'errorGeneric';
+}
+
+/** A poll that failed: an outage says calmly that the poller keeps trying; anything else, what failed. */
+export function pollFailureKey(error: unknown): MessageKey {
+  return error instanceof PortalUnreachable ? 'outage' : errorMessageKey(toShownError(error).code);
 }
 
 export interface ShownError {

@@ -37,6 +37,8 @@ interface StatusCardProps {
   busy: boolean;
   onConnect: () => void;
   onRetry: () => void;
+  /** The id of the note saying this is the last known state and may be out of date. */
+  staleNoteId?: string | undefined;
 }
 
 /** One card per state: words on one side, the action and live facts on the other. */
@@ -44,7 +46,11 @@ export function StatusCard(props: StatusCardProps) {
   const { t } = useI18n();
   const body = stateBody[props.state];
   return (
-    <section class={`card card-${props.state}`} aria-labelledby="state-title">
+    <section
+      class={`card card-${props.state}${props.staleNoteId ? ' card-stale' : ''}`}
+      aria-labelledby="state-title"
+      aria-describedby={props.staleNoteId}
+    >
       <div class="card-words">
         <StateIcon state={props.state} />
         <h1 id="state-title">{t(stateTitle[props.state])}</h1>

@@ -55,7 +55,11 @@ export const en = {
   errorAwsRejected: 'AWS refused the request. Please tell your administrator.',
   errorGeneric: 'The VPN service did not answer as expected.',
   errorOffline: 'No connection to the portal. Check your network.',
-  updatedAgo: 'Updated {ago}',
+  errorUnreachable: 'The portal can’t be reached right now. Please try again in a minute.',
+
+  outageTitle: 'Trying to reach the portal…',
+  outage: 'The portal can’t be reached right now. We’ll keep trying.',
+  staleStatus: 'Last updated {ago}. This may be out of date.',
 
   adminTitle: 'Usage and cost',
   adminOnlyTitle: 'Administrators only',

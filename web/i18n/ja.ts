@@ -53,7 +53,11 @@ export const ja: Catalogue = {
   errorAwsRejected: 'AWS がリクエストを拒否しました。管理者に連絡してください。',
   errorGeneric: 'VPN サービスから想定どおりの応答がありませんでした。',
   errorOffline: 'ポータルに接続できません。ネットワークを確認してください。',
-  updatedAgo: '{ago}に更新',
+  errorUnreachable: '現在ポータルに接続できません。少し待ってから再試行してください。',
+
+  outageTitle: 'ポータルに接続し直しています…',
+  outage: '現在ポータルに接続できません。自動で再試行を続けます。',
+  staleStatus: '最終更新: {ago}。最新の状態ではない可能性があります。',
 
   adminTitle: '利用状況と費用',
   adminOnlyTitle: '管理者専用',

@@ -53,7 +53,11 @@ export const ko: Catalogue = {
   errorAwsRejected: 'AWS가 요청을 거부했습니다. 관리자에게 알려 주세요.',
   errorGeneric: 'VPN 서비스가 예상대로 응답하지 않았습니다.',
   errorOffline: '포털에 연결할 수 없습니다. 네트워크를 확인하세요.',
-  updatedAgo: '{ago} 업데이트됨',
+  errorUnreachable: '지금은 포털에 연결할 수 없습니다. 잠시 후 다시 시도하세요.',
+
+  outageTitle: '포털에 다시 연결하는 중…',
+  outage: '지금은 포털에 연결할 수 없습니다. 계속 다시 시도하고 있습니다.',
+  staleStatus: '마지막 업데이트: {ago}. 지금과 다를 수 있습니다.',
 
   adminTitle: '사용량 및 비용',
   adminOnlyTitle: '관리자 전용',

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiFailure } from '../api/client';
+import { ApiFailure, PortalUnreachable } from '../api/client';
 import { catalogues, languages } from '../i18n/i18n';
 import {
   admin,
@@ -79,6 +79,14 @@ describe('admin view behaviour', () => {
     });
     renderIn('en', <AdminPage api={fakeApi({ adminSessions: adminSessionsCall })} me={null} />);
     await screen.findByRole('heading', { name: 'Administrators only' });
+  });
+
+  it('says calmly that it keeps trying when the portal cannot be reached', async () => {
+    const adminSessionsCall = vi.fn(async () => {
+      throw new PortalUnreachable('unreachable', 'HTTP 504', 504);
+    });
+    renderIn('ko', <AdminPage api={fakeApi({ adminSessions: adminSessionsCall })} me={admin} />);
+    await screen.findByText(catalogues.ko.outage);
   });
 
   it('asks for confirmation in a dialog before disconnecting', async () => {

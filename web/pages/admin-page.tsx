@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { VpnState } from '../../app/core/model/vocabulary';
 import type { MeBody } from '../../app/http/api-types';
 import { type ApiClient, ApiFailure } from '../api/client';
-import { errorMessageKey, toShownError } from '../api/error-message';
+import { pollFailureKey } from '../api/error-message';
 import { ConnectionsTable } from '../components/connections-table';
 import { DisconnectDialog } from '../components/disconnect-dialog';
 import { LiveAnnouncer } from '../components/live-announcer';
@@ -88,7 +88,7 @@ function AdminDashboard({
       </section>
       {sessions.failure !== null && (
         <p class="stale" role="alert">
-          {t(errorMessageKey(toShownError(sessions.failure).code))}
+          {t(pollFailureKey(sessions.failure))}
         </p>
       )}
       {sessions.data ? (

@@ -1,9 +1,10 @@
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { StatusBody } from '../../app/http/api-types';
-import { ApiFailure } from '../api/client';
+import { ApiFailure, createApiClient, PortalUnreachable } from '../api/client';
 import { catalogues, languages } from '../i18n/i18n';
 import { fakeApi, serverNow, statusBody, statusByState, warmUpNext } from '../testing/fixtures';
+import { albErrorPage, jsonResponse, memoryStorage } from '../testing/http';
 import { englishIn, readableText, renderIn } from '../testing/render';
 import { StatusPage } from './status-page';
 
@@ -29,7 +30,28 @@ const effectsRun = () => act(() => new Promise<void>((resolve) => setTimeout(res
 afterEach(() => {
   cleanup();
   vi.useRealTimers();
+  vi.restoreAllMocks();
 });
+
+/** Polls run on fake timers; `act` lets Preact render what each answer changed. */
+function fakePollTimers() {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+  return (ms: number) =>
+    act(async () => {
+      await vi.advanceTimersByTimeAsync(ms);
+    });
+}
+
+/** The real API client over a fetch whose `/api/status` answers the test queues. */
+function clientAnswering(answers: (() => Response)[], fallback: () => Response) {
+  const fetch = vi.fn(async (_input: RequestInfo | URL, _init?: RequestInit) =>
+    (answers.shift() ?? fallback)(),
+  );
+  const reload = vi.fn();
+  return { api: createApiClient({ fetch, reload, storage: memoryStorage() }), fetch, reload };
+}
+
+const outage = () => new PortalUnreachable('unreachable', 'HTTP 502', 502);
 
 describe.each(languages)('status page in %s', (lang) => {
   const t = catalogues[lang];
@@ -148,17 +170,18 @@ describe('status page behaviour', () => {
 
   it('shows plain words when the portal cannot be reached at all', async () => {
     const status = vi.fn(async () => {
-      throw new ApiFailure('offline', 'no network', 0, null);
+      throw new PortalUnreachable('offline', 'no network', 0);
     });
     renderIn('ja', <StatusPage api={fakeApi({ status })} />);
-    await screen.findByText(catalogues.ja.errorOffline);
+    await screen.findByText(catalogues.ja.outage);
+    expect(screen.getByRole('heading', { level: 1, name: catalogues.ja.outageTitle })).toBeTruthy();
   });
 
   it('keeps the last state visible when a later poll fails', async () => {
     const status = vi
       .fn()
       .mockResolvedValueOnce(statusBody({ state: 'ready', activeConnections: 1 }))
-      .mockRejectedValue(new ApiFailure('offline', 'no network', 0, null));
+      .mockRejectedValue(new PortalUnreachable('offline', 'no network', 0));
     const api = fakeApi({ status });
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
     renderIn('en', <StatusPage api={api} />);
@@ -169,6 +192,90 @@ describe('status page behaviour', () => {
       await vi.advanceTimersByTimeAsync(15_000);
     });
     expect(screen.getByRole('heading', { name: 'Ready — open your VPN app' })).toBeTruthy();
-    expect(screen.getByRole('status').textContent).toContain('No connection to the portal');
+    expect(screen.getByRole('status').textContent).toContain('The portal can’t be reached');
+  });
+});
+
+describe.each(languages)('an outage in %s', (lang) => {
+  const t = catalogues[lang];
+
+  it('says calmly that the portal cannot be reached and that the page keeps trying', async () => {
+    const status = vi.fn(async () => {
+      throw outage();
+    });
+    const view = renderIn(lang, <StatusPage api={fakeApi({ status })} />);
+    await screen.findByRole('heading', { level: 1, name: t.outageTitle });
+    const text = readableText(view.container);
+    expect(text).toContain(t.outage);
+    expect(text).not.toContain(t.errorTitle);
+    expect(screen.getByRole('button', { name: t.retry })).toBeTruthy();
+    if (lang !== 'en') expect(englishIn(text)).toEqual([]);
+  });
+
+  it('keeps the last known state, marked as possibly out of date', async () => {
+    const status = vi.fn().mockResolvedValueOnce(statusByState.ready).mockRejectedValue(outage());
+    const passes = fakePollTimers();
+    const view = renderIn(lang, <StatusPage api={fakeApi({ status })} />);
+    await passes(0);
+    await passes(15_000); // the next poll meets the outage
+    expect(screen.getByRole('heading', { level: 1, name: t.readyTitle })).toBeTruthy();
+    const note = screen.getByRole('status');
+    expect(note.textContent).toContain(t.outage);
+    expect(note.textContent).toContain(t.staleStatus.split('{ago}')[1]?.trim());
+    expect(view.container.querySelector('.card')?.getAttribute('aria-describedby')).toBe(note.id);
+    if (lang !== 'en') expect(englishIn(readableText(view.container))).toEqual([]);
+  });
+});
+
+describe('when the load balancer answers for the portal', () => {
+  const off = () => jsonResponse(statusByState.off);
+
+  it('treats its 502 page as an outage, not a sign-out: no reload', async () => {
+    const { api, reload } = clientAnswering([], () => albErrorPage(502));
+    const view = renderIn('en', <StatusPage api={api} />);
+    await screen.findByRole('heading', { level: 1, name: catalogues.en.outageTitle });
+    expect(reload).not.toHaveBeenCalled();
+    expect(readableText(view.container)).not.toContain('sign-in');
+  });
+
+  it('backs off while it lasts and goes back to the normal pace at the first answer', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0.5); // the planned waits, no jitter
+    const passes = fakePollTimers();
+    const failures = [502, 504, 503] as const;
+    const { api, fetch, reload } = clientAnswering(
+      failures.map((code) => () => albErrorPage(code)),
+      off,
+    );
+    const callsAfter = async (ms: number) => {
+      await passes(ms);
+      return fetch.mock.calls.length;
+    };
+    renderIn('en', <StatusPage api={api} />);
+    expect(await callsAfter(0)).toBe(1);
+    expect(
+      screen.getByRole('heading', { level: 1, name: 'Trying to reach the portal…' }),
+    ).toBeTruthy();
+    expect(await callsAfter(4_999)).toBe(1);
+    expect(await callsAfter(1)).toBe(2); // 5 s
+    expect(await callsAfter(9_999)).toBe(2);
+    expect(await callsAfter(1)).toBe(3); // then 10 s
+    expect(await callsAfter(19_999)).toBe(3);
+    expect(await callsAfter(1)).toBe(4); // then 20 s, and the portal answers
+    expect(screen.getByRole('heading', { level: 1, name: 'The VPN is off' })).toBeTruthy();
+    expect(screen.queryByText(catalogues.en.outage)).toBeNull();
+    expect(await callsAfter(29_999)).toBe(4); // while off, every 30 s again
+    expect(await callsAfter(1)).toBe(5);
+    expect(reload).not.toHaveBeenCalled();
+  });
+
+  it('still shows the portal’s own error when a 503 carries its JSON body', async () => {
+    const body = { error: { code: 'aws_unavailable', message: 'EC2 down', requestId: 'req-503' } };
+    const { api, reload } = clientAnswering([], () => jsonResponse(body, 503));
+    renderIn('en', <StatusPage api={api} />);
+    await screen.findByRole('heading', { level: 1, name: catalogues.en.errorTitle });
+    expect(screen.getByText(catalogues.en.errorAwsUnavailable)).toBeTruthy();
+    expect(screen.getByText('req-503')).toBeTruthy();
+    expect(screen.queryByText(catalogues.en.outage)).toBeNull();
+    expect(reload).not.toHaveBeenCalled();
   });
 });

@@ -1,12 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ApiClient } from '../api/client';
-import { type ShownError, toShownError } from '../api/error-message';
+import { type ApiClient, PortalUnreachable } from '../api/client';
+import { pollFailureKey, type ShownError, toShownError } from '../api/error-message';
 import { LiveAnnouncer } from '../components/live-announcer';
+import { OutageCard } from '../components/outage-card';
 import { StatusCard, stateTitle } from '../components/status-card';
 import { formatAgo } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { useStatus } from '../poller/use-status';
 import { useNow } from '../time/use-now';
+
+const staleNoteId = 'stale-note';
 
 /** The employee's page: one card that follows the VPN through off → starting → ready → off. */
 export function StatusPage({ api }: { api: ApiClient }) {
@@ -24,6 +27,8 @@ export function StatusPage({ api }: { api: ApiClient }) {
   }
 
   const status = snapshot?.status ?? null;
+  // An outage before the first answer: nothing to show but that the page keeps trying.
+  const outageOnly = !status && !connectFailure && pollFailure instanceof PortalUnreachable;
   let error: ShownError | null = null;
   if (connectFailure) error = toShownError(connectFailure);
   else if (status?.state === 'error') error = status.error && { ...status.error };
@@ -33,25 +38,34 @@ export function StatusPage({ api }: { api: ApiClient }) {
   // only could not read AWS, it means reading again: Try again never turns the VPN on then.
   const startFailed = status?.state === 'error' && status.error?.code === 'association_failed';
   const onRetry = connectFailure || startFailed ? model.connect : model.retry;
+  // A later poll failed: the last answer stays on screen, marked as possibly out of date.
+  const stale = pollFailure !== null && snapshot !== null;
 
   return (
     <main class="page page-status">
-      <StatusCard
-        state={state}
-        status={status}
-        error={error}
-        skewMs={snapshot?.skewMs ?? 0}
-        busy={model.connecting}
-        onConnect={model.connect}
-        onRetry={onRetry}
-      />
-      {pollFailure !== null && snapshot && (
-        <p class="stale" role="status">
-          {t('errorOffline')} ·{' '}
-          {t('updatedAgo', { ago: formatAgo(lang, (now - snapshot.receivedAt) / 1000) })}
-        </p>
+      {outageOnly ? (
+        <OutageCard failure={toShownError(pollFailure)} onRetry={model.retry} />
+      ) : (
+        <StatusCard
+          state={state}
+          status={status}
+          error={error}
+          skewMs={snapshot?.skewMs ?? 0}
+          busy={model.connecting}
+          onConnect={model.connect}
+          onRetry={onRetry}
+          staleNoteId={stale ? staleNoteId : undefined}
+        />
       )}
-      <Announcement text={t(stateTitle[state])} />
+      {stale && (
+        <div class="stale-note" id={staleNoteId} role="status">
+          <p>{t(pollFailureKey(pollFailure))}</p>
+          <p class="stale-age">
+            {t('staleStatus', { ago: formatAgo(lang, (now - snapshot.receivedAt) / 1000) })}
+          </p>
+        </div>
+      )}
+      <Announcement text={t(outageOnly ? 'outageTitle' : stateTitle[state])} />
     </main>
   );
 }

@@ -37,11 +37,37 @@ describe('statusInterval', () => {
   });
 });
 
+describe('errorBackoff', () => {
+  const steps = [1, 2, 3, 4, 5, 6, 7];
+
+  it('doubles from 5 s up to a 60 s cap', () => {
+    expect(steps.map((n) => errorBackoff(n, () => 0.5))).toEqual([
+      5_000, 10_000, 20_000, 40_000, 60_000, 60_000, 60_000,
+    ]);
+  });
+
+  it('moves each wait by at most 20 % and never past the cap', () => {
+    expect(steps.map((n) => errorBackoff(n, () => 0))).toEqual([
+      4_000, 8_000, 16_000, 32_000, 48_000, 48_000, 48_000,
+    ]);
+    expect(steps.map((n) => errorBackoff(n, () => 0.999_999))).toEqual([
+      6_000, 12_000, 24_000, 48_000, 60_000, 60_000, 60_000,
+    ]);
+  });
+});
+
 describe('createPoller', () => {
   beforeEach(() => vi.useFakeTimers());
-  afterEach(() => vi.useRealTimers());
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
 
-  function setup(load: () => Promise<string>, intervals: Record<string, number> = {}) {
+  function setup(
+    load: () => Promise<string>,
+    intervals: Record<string, number> = {},
+    backoff?: (failures: number) => number,
+  ) {
     const visibility = fakeVisibility();
     const values: string[] = [];
     const errors: unknown[] = [];
@@ -50,6 +76,7 @@ describe('createPoller', () => {
       intervalFor: (v) => intervals[v] ?? 10_000,
       onValue: (v) => values.push(v),
       onError: (e) => errors.push(e),
+      ...(backoff ? { backoff } : {}),
       visibility,
     });
     return { poller, visibility, values, errors };
@@ -106,27 +133,46 @@ describe('createPoller', () => {
     poller.stop();
   });
 
-  it('backs off after failures and resets once an answer arrives', async () => {
-    let fail = 3;
+  it('backs off 5 s, 10 s, 20 s after failures and starts over after an answer', async () => {
+    const answers = ['down', 'down', 'down', 'ok', 'down', 'ok'];
     const load = vi.fn(async () => {
-      if (fail-- > 0) throw new Error('down');
-      return 'ok';
+      const answer = answers.shift() ?? 'ok';
+      if (answer === 'down') throw new Error('down');
+      return answer;
     });
-    const { poller, errors } = setup(load);
+    const { poller, errors, values } = setup(load, {}, (n) => errorBackoff(n, () => 0.5));
+    const callsAt = async (ms: number) => {
+      await vi.advanceTimersByTimeAsync(ms);
+      return load.mock.calls.length;
+    };
     poller.start();
-    await vi.advanceTimersByTimeAsync(0);
-    await vi.advanceTimersByTimeAsync(2_000);
-    expect(load).toHaveBeenCalledTimes(2);
+    expect(await callsAt(0)).toBe(1);
+    expect(await callsAt(4_999)).toBe(1);
+    expect(await callsAt(1)).toBe(2); // 5 s after the first failure
+    expect(await callsAt(9_999)).toBe(2);
+    expect(await callsAt(1)).toBe(3); // 10 s after the second
+    expect(await callsAt(19_999)).toBe(3);
+    expect(await callsAt(1)).toBe(4); // 20 s after the third: this one answers
+    expect(values).toEqual(['ok']);
+    expect(await callsAt(9_999)).toBe(4); // the normal interval again
+    expect(await callsAt(1)).toBe(5); // fails once more…
+    expect(await callsAt(4_999)).toBe(5);
+    expect(await callsAt(1)).toBe(6); // …and waits 5 s, not 40 s
+    expect(errors).toHaveLength(4);
+    poller.stop();
+  });
+
+  it('uses the jittered backoff by default', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+    const load = vi.fn(async () => {
+      throw new Error('down');
+    });
+    const { poller } = setup(load);
+    poller.start();
     await vi.advanceTimersByTimeAsync(3_999);
+    expect(load).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1); // 5 s less 20 %
     expect(load).toHaveBeenCalledTimes(2);
-    await vi.advanceTimersByTimeAsync(1);
-    expect(load).toHaveBeenCalledTimes(3);
-    await vi.advanceTimersByTimeAsync(8_000);
-    expect(load).toHaveBeenCalledTimes(4);
-    expect(errors).toHaveLength(3);
-    expect([1, 2, 3, 4, 5, 6, 7].map(errorBackoff)).toEqual([
-      2_000, 4_000, 8_000, 16_000, 32_000, 60_000, 60_000,
-    ]);
     poller.stop();
   });
 

@@ -25,8 +25,18 @@ export interface Poller<T> {
   push(value: T): void;
 }
 
-export function errorBackoff(failures: number): number {
-  return Math.min(60_000, 2_000 * 2 ** (failures - 1));
+export const backoffFirstMs = 5_000;
+export const backoffMaxMs = 60_000;
+
+/**
+ * 5 s, 10 s, 20 s, 40 s, then every 60 s, each moved by up to ±20 % at random (and never past
+ * the cap) so the iPads that lost the portal together do not all come back in the same second.
+ * `random` returns [0, 1); 0.5 gives the schedule itself.
+ */
+export function errorBackoff(failures: number, random: () => number = Math.random): number {
+  const planned = Math.min(backoffMaxMs, backoffFirstMs * 2 ** (failures - 1));
+  const jittered = planned * (0.8 + 0.4 * random());
+  return Math.round(Math.min(backoffMaxMs, jittered));
 }
 
 export function createPoller<T>(options: PollerOptions<T>): Poller<T> {

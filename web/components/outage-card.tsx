@@ -1,0 +1,38 @@
+import type { ShownError } from '../api/error-message';
+import { useI18n } from '../i18n/i18n';
+import { StateIcon } from './state-icon';
+
+interface OutageCardProps {
+  failure: ShownError;
+  onRetry: () => void;
+}
+
+/**
+ * No status yet and the portal does not answer (the ALB's error page, or no network): not an
+ * error of the VPN, so no alarm. The page keeps polling with backoff; Try again polls now.
+ */
+export function OutageCard({ failure, onRetry }: OutageCardProps) {
+  const { t } = useI18n();
+  return (
+    <section class="card card-outage" aria-labelledby="state-title">
+      <div class="card-words">
+        <StateIcon state="outage" />
+        <h1 id="state-title">{t('outageTitle')}</h1>
+        <p class="lead">{t('outage')}</p>
+      </div>
+      <div class="card-action">
+        <div class="facts">
+          <button type="button" class="button button-huge button-calm" onClick={onRetry}>
+            {t('retry')}
+          </button>
+          <details class="fact">
+            <summary>{t('errorDetails')}</summary>
+            <p lang="en">
+              <code>{failure.code}</code> {failure.message}
+            </p>
+          </details>
+        </div>
+      </div>
+    </section>
+  );
+}
