@@ -3,7 +3,7 @@ import { ASSOCIATE_MS, testCoreDeps } from '../testing/core-deps.js';
 import { adminReport } from './admin-report.js';
 import { autoDisconnect } from './auto-disconnect.js';
 import { connect } from './connect.js';
-import { refreshLiveState } from './live-state.js';
+import { reconcile } from './live-state.js';
 
 describe('adminReport', () => {
   it('lists sessions newest first with their cost, live connections and the month so far', async () => {
@@ -14,10 +14,10 @@ describe('adminReport', () => {
     deps.advanceMinutes(60);
     await connect(deps, 'kenji');
     deps.clock.advance(ASSOCIATE_MS);
-    await refreshLiveState(deps);
+    await reconcile(deps);
     deps.simulator.connectClient('kenji');
     deps.advanceMinutes(60);
-    await refreshLiveState(deps);
+    await reconcile(deps);
 
     const report = await adminReport(deps);
     expect(report.sessions.map((s) => [s.startedBy, s.endReason, s.costUsd])).toEqual([

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ASSOCIATE_MS, TEST_SUBNETS, testCoreDeps, testNotifier } from '../testing/core-deps.js';
 import { autoDisconnect } from './auto-disconnect.js';
 import { connect } from './connect.js';
-import { refreshLiveState } from './live-state.js';
+import { reconcile } from './live-state.js';
 
 describe('auto-disconnect with a notifier', () => {
   async function readyVpn() {
@@ -10,7 +10,7 @@ describe('auto-disconnect with a notifier', () => {
     const deps = { ...testCoreDeps(), notifier };
     await connect(deps, 'mina');
     deps.clock.advance(ASSOCIATE_MS);
-    await refreshLiveState(deps);
+    await reconcile(deps);
     return { deps, notifier };
   }
 
@@ -66,7 +66,7 @@ describe('auto-disconnect with a notifier', () => {
     deps.simulator.failNextAssociation('Insufficient free addresses in the subnet.');
     await connect(deps, 'mina');
     deps.clock.advance(ASSOCIATE_MS);
-    await refreshLiveState(deps); // the status page sees the failure and ends the session
+    await reconcile(deps); // the status page sees the failure and ends the session
     deps.advanceMinutes(31);
 
     await autoDisconnect(deps, 'sweep');

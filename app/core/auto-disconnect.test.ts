@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { ASSOCIATE_MS, TEST_SUBNETS, testCoreDeps } from '../testing/core-deps.js';
 import { autoDisconnect } from './auto-disconnect.js';
 import { connect } from './connect.js';
-import { refreshLiveState } from './live-state.js';
+import { reconcile } from './live-state.js';
 
 /** The VPN started by mina and ready, at 09:01. */
 async function readyVpn() {
   const deps = testCoreDeps();
   await connect(deps, 'mina');
   deps.clock.advance(ASSOCIATE_MS);
-  await refreshLiveState(deps);
+  await reconcile(deps);
   return deps;
 }
 

@@ -1,6 +1,6 @@
 import type { CoreDeps } from './deps.js';
 import { disassociateAndEnd } from './disassociate-and-end.js';
-import { refreshLiveState } from './live-state.js';
+import { reconcile } from './live-state.js';
 import { lastActivityAt } from './model/deadlines.js';
 import { notificationsAfterAutoDisconnect } from './model/notices.js';
 import type { AutoDisconnectTrigger } from './model/triggers.js';
@@ -63,7 +63,7 @@ export async function autoDisconnect(
   deps: CoreDeps,
   trigger: AutoDisconnectTrigger,
 ): Promise<AutoDisconnectResult> {
-  const live = await refreshLiveState(deps);
+  const live = await reconcile(deps);
   const now = deps.clock.now();
   const lookBack = new Date(now.getTime() - deps.policy.idleTimeoutMinutes * 60_000);
   const metricWitness = await deps.metrics.lastConnectRequestSince(lookBack, now);

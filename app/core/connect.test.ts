@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ASSOCIATE_MS, DISASSOCIATE_MS, TEST_SUBNETS, testCoreDeps } from '../testing/core-deps.js';
 import { autoDisconnect } from './auto-disconnect.js';
 import { connect } from './connect.js';
-import { refreshLiveState } from './live-state.js';
+import { reconcile } from './live-state.js';
 import { AwsCallError } from './model/errors.js';
 import { readStatus } from './status.js';
 
@@ -85,7 +85,7 @@ describe('connect', () => {
     const deps = testCoreDeps();
     await connect(deps, 'mina');
     tick(deps, ASSOCIATE_MS);
-    await Promise.all([refreshLiveState(deps), connect(deps, 'jun'), refreshLiveState(deps)]);
+    await Promise.all([reconcile(deps), connect(deps, 'jun'), reconcile(deps)]);
 
     const open = await deps.store.getOpen();
     expect(open?.users).toEqual(expect.arrayContaining(['mina', 'jun']));
@@ -98,19 +98,19 @@ describe('connect', () => {
     tick(deps, ASSOCIATE_MS);
     deps.advanceMinutes(31);
     await autoDisconnect(deps, 'alarm');
-    expect((await refreshLiveState(deps)).state).toBe('stopping');
+    expect((await reconcile(deps)).state).toBe('stopping');
 
     expect((await connect(deps, 'kenji')).outcome).toBe('queued');
     expect((await readStatus(deps)).connectQueued).toBe(true);
 
     tick(deps, DISASSOCIATE_MS);
     deps.vpn.resetCounts();
-    const after = await refreshLiveState(deps);
+    const after = await reconcile(deps);
     expect(after.state).toBe('starting');
     expect(deps.vpn.calls.associate).toBe(TEST_SUBNETS.length);
 
     tick(deps, ASSOCIATE_MS);
-    expect((await refreshLiveState(deps)).state).toBe('ready');
+    expect((await reconcile(deps)).state).toBe('ready');
     expect(await deps.store.getOpen()).toMatchObject({ startedBy: 'kenji', queuedConnect: null });
   });
 
@@ -122,7 +122,7 @@ describe('connect', () => {
     await autoDisconnect(deps, 'alarm');
     await Promise.all([connect(deps, 'kenji'), connect(deps, 'sora')]);
     tick(deps, DISASSOCIATE_MS);
-    await refreshLiveState(deps);
+    await reconcile(deps);
     expect(await deps.simulator.describeAssociations()).toHaveLength(TEST_SUBNETS.length);
   });
 

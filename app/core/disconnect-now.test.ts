@@ -3,7 +3,7 @@ import { ASSOCIATE_MS, DISASSOCIATE_MS, testCoreDeps } from '../testing/core-dep
 import { autoDisconnect } from './auto-disconnect.js';
 import { connect } from './connect.js';
 import { disconnectNow } from './disconnect-now.js';
-import { refreshLiveState } from './live-state.js';
+import { reconcile } from './live-state.js';
 
 describe('disconnectNow', () => {
   it('disassociates even while clients are connected and ends the session as admin', async () => {
@@ -13,7 +13,7 @@ describe('disconnectNow', () => {
     deps.simulator.connectClient('mina');
     const result = await disconnectNow(deps);
 
-    expect((await refreshLiveState(deps)).state).toBe('stopping');
+    expect((await reconcile(deps)).state).toBe('stopping');
     expect(await deps.store.recent(1)).toEqual([
       expect.objectContaining({ id: result.endedSessionId, endReason: 'admin' }),
     ]);
@@ -23,7 +23,7 @@ describe('disconnectNow', () => {
     const deps = testCoreDeps();
     await connect(deps, 'mina');
     await disconnectNow(deps);
-    expect((await refreshLiveState(deps)).state).toBe('stopping');
+    expect((await reconcile(deps)).state).toBe('stopping');
   });
 
   it('drops a connect queued behind a stop, so the VPN stays off', async () => {
@@ -36,7 +36,7 @@ describe('disconnectNow', () => {
     const result = await disconnectNow(deps);
     deps.clock.advance(DISASSOCIATE_MS);
 
-    expect((await refreshLiveState(deps)).state).toBe('off');
+    expect((await reconcile(deps)).state).toBe('off');
     expect(await deps.store.recent(1)).toEqual([
       expect.objectContaining({
         id: result.endedSessionId,

@@ -3,7 +3,7 @@ import { ASSOCIATE_MS, DISASSOCIATE_MS, TEST_SUBNETS, testCoreDeps } from '../te
 import { autoDisconnect } from './auto-disconnect.js';
 import { connect } from './connect.js';
 import { disconnectNow } from './disconnect-now.js';
-import { refreshLiveState, STALLED_START_MS } from './live-state.js';
+import { needsReconcile, readLiveState, reconcile, STALLED_START_MS } from './live-state.js';
 import { newSession } from './model/session-lifecycle.js';
 import type { ExtraRoute } from './model/vocabulary.js';
 
@@ -14,15 +14,15 @@ function extraRoutesOf(routes: { destinationCidr: string; origin: string }[]) {
   return routes.filter((route) => route.origin === 'add-route').map((r) => r.destinationCidr);
 }
 
-describe('refreshLiveState: routes', () => {
+describe('reconcile: routes', () => {
   it('recreates the configured routes once the association is associated', async () => {
     const deps = testCoreDeps({ policy: { extraRoutes: [fullTunnel] } });
     await connect(deps, 'mina');
-    await refreshLiveState(deps);
+    await reconcile(deps);
     expect(deps.vpn.calls.createRoute).toBe(0);
 
     deps.clock.advance(ASSOCIATE_MS);
-    await refreshLiveState(deps);
+    await reconcile(deps);
     expect(extraRoutesOf(await deps.simulator.describeRoutes())).toEqual(['0.0.0.0/0']);
   });
 
@@ -30,8 +30,8 @@ describe('refreshLiveState: routes', () => {
     const deps = testCoreDeps({ policy: { extraRoutes: [fullTunnel] } });
     await connect(deps, 'mina');
     deps.clock.advance(ASSOCIATE_MS);
-    await refreshLiveState(deps);
-    await refreshLiveState(deps);
+    await reconcile(deps);
+    await reconcile(deps);
     expect(deps.vpn.calls.createRoute).toBe(1);
   });
 
@@ -39,40 +39,40 @@ describe('refreshLiveState: routes', () => {
     const deps = testCoreDeps({ policy: { extraRoutes: [fullTunnel] } });
     await connect(deps, 'mina');
     deps.clock.advance(ASSOCIATE_MS);
-    await refreshLiveState(deps);
+    await reconcile(deps);
     await disconnectNow(deps);
     deps.clock.advance(DISASSOCIATE_MS);
-    await refreshLiveState(deps);
+    await reconcile(deps);
     expect(extraRoutesOf(await deps.simulator.describeRoutes())).toEqual([]);
 
     deps.advanceMinutes(1);
     await connect(deps, 'kenji');
     deps.clock.advance(ASSOCIATE_MS);
-    await refreshLiveState(deps);
+    await reconcile(deps);
     expect(extraRoutesOf(await deps.simulator.describeRoutes())).toEqual(['0.0.0.0/0']);
   });
 
   it('does not read routes when none are configured', async () => {
     const deps = testCoreDeps();
-    await refreshLiveState(deps);
+    await reconcile(deps);
     expect(deps.vpn.calls.describeRoutes).toBe(0);
   });
 });
 
-describe('refreshLiveState: session lifecycle', () => {
+describe('reconcile: session lifecycle', () => {
   it('records when the VPN became ready, who connected and the peak of connections', async () => {
     const deps = testCoreDeps();
     await connect(deps, 'mina');
     deps.clock.advance(ASSOCIATE_MS);
-    await refreshLiveState(deps);
+    await reconcile(deps);
     const readyAt = deps.clock.now().toISOString();
     const a = deps.simulator.connectClient('kenji');
     deps.simulator.connectClient('sora');
     deps.advanceMinutes(5);
-    await refreshLiveState(deps);
+    await reconcile(deps);
     deps.simulator.disconnectClient(a.connectionId);
     deps.advanceMinutes(5);
-    await refreshLiveState(deps);
+    await reconcile(deps);
 
     expect(await deps.store.getOpen()).toMatchObject({
       startedBy: 'mina',
@@ -87,7 +87,7 @@ describe('refreshLiveState: session lifecycle', () => {
     deps.simulator.failNextAssociation('The subnet has no free addresses.');
     await connect(deps, 'mina');
     deps.clock.advance(ASSOCIATE_MS);
-    const live = await refreshLiveState(deps);
+    const live = await reconcile(deps);
 
     expect(live.state).toBe('error');
     expect(await deps.store.recent(1)).toEqual([
@@ -102,13 +102,13 @@ describe('refreshLiveState: session lifecycle', () => {
     const deps = testCoreDeps();
     await connect(deps, 'mina');
     deps.clock.advance(ASSOCIATE_MS);
-    await refreshLiveState(deps);
+    await reconcile(deps);
     deps.advanceMinutes(10);
     for (const association of await deps.simulator.describeAssociations()) {
       await deps.simulator.disassociate(association.associationId);
     }
     deps.clock.advance(DISASSOCIATE_MS);
-    const live = await refreshLiveState(deps);
+    const live = await reconcile(deps);
 
     expect(live.state).toBe('off');
     expect(await deps.store.recent(1)).toEqual([
@@ -119,7 +119,7 @@ describe('refreshLiveState: session lifecycle', () => {
   it('opens a session for an association made outside the portal', async () => {
     const deps = testCoreDeps();
     await deps.simulator.associate(SUBNET, 'console');
-    const live = await refreshLiveState(deps);
+    const live = await reconcile(deps);
     expect(live.state).toBe('starting');
     expect(live.session).toMatchObject({ startedBy: 'external', users: [] });
   });
@@ -150,12 +150,62 @@ describe('refreshLiveState: session lifecycle', () => {
     );
 
     deps.clock.advance(STALLED_START_MS - 1_000);
-    expect((await refreshLiveState(deps)).state).toBe('off');
+    expect((await reconcile(deps)).state).toBe('off');
     expect(deps.vpn.calls.associate).toBe(0);
 
     deps.clock.advance(1_000);
-    const live = await refreshLiveState(deps);
+    const live = await reconcile(deps);
     expect(live.state).toBe('starting');
     expect(deps.vpn.calls.associate).toBe(TEST_SUBNETS.length);
+  });
+});
+
+describe('needsReconcile: a read that has nothing to write', () => {
+  async function readyAndRecorded() {
+    const deps = testCoreDeps({ policy: { extraRoutes: [fullTunnel] } });
+    await connect(deps, 'mina');
+    deps.clock.advance(ASSOCIATE_MS);
+    await reconcile(deps);
+    return deps;
+  }
+
+  it('is false once the session has recorded what the endpoint shows', async () => {
+    const deps = await readyAndRecorded();
+    const live = await readLiveState(deps);
+    expect(needsReconcile(live, deps.policy, deps.clock.now())).toBe(false);
+  });
+
+  it('is true for a connection the session has not recorded yet', async () => {
+    const deps = await readyAndRecorded();
+    deps.simulator.connectClient('jun');
+    const live = await readLiveState(deps);
+    expect(needsReconcile(live, deps.policy, deps.clock.now())).toBe(true);
+  });
+
+  it('is true for a configured route that the endpoint lost', async () => {
+    const deps = testCoreDeps({ policy: { extraRoutes: [fullTunnel] } });
+    await connect(deps, 'mina');
+    deps.clock.advance(ASSOCIATE_MS);
+    await reconcile({ ...deps, policy: { ...deps.policy, extraRoutes: [] } });
+    const live = await readLiveState(deps);
+    expect(needsReconcile(live, deps.policy, deps.clock.now())).toBe(true);
+  });
+
+  it('is true for a connect queued while stopping, once stopping has ended', async () => {
+    const deps = await readyAndRecorded();
+    deps.advanceMinutes(31);
+    await autoDisconnect(deps, 'alarm');
+    await connect(deps, 'kenji');
+    deps.clock.advance(DISASSOCIATE_MS);
+    const live = await readLiveState(deps);
+    expect(live.state).toBe('off');
+    expect(needsReconcile(live, deps.policy, deps.clock.now())).toBe(true);
+  });
+
+  it('is true for an association made outside the portal, which needs a session', async () => {
+    const deps = testCoreDeps();
+    await deps.simulator.associate(SUBNET, 'console');
+    const live = await readLiveState(deps);
+    expect(needsReconcile(live, deps.policy, deps.clock.now())).toBe(true);
   });
 });

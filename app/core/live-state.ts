@@ -1,5 +1,5 @@
 import type { CoreDeps } from './deps.js';
-import { SessionConflictError } from './model/errors.js';
+import type { VpnPolicy } from './model/policy.js';
 import { routesToRestore } from './model/routes.js';
 import {
   associationToken,
@@ -19,13 +19,22 @@ export interface LiveState {
   state: VpnState;
 }
 
-export async function readSnapshot(deps: CoreDeps, withRoutes: boolean): Promise<LiveSnapshot> {
+async function readSnapshot(deps: CoreDeps, withRoutes: boolean): Promise<LiveSnapshot> {
   const [associations, connections, routes] = await Promise.all([
     deps.vpn.describeAssociations(),
     deps.vpn.describeConnections(),
     withRoutes ? deps.vpn.describeRoutes() : Promise.resolve([]),
   ]);
   return { associations, connections, routes };
+}
+
+/** Reads the endpoint and the open session, and changes nothing. */
+export async function readLiveState(deps: CoreDeps): Promise<LiveState> {
+  const [snapshot, session] = await Promise.all([
+    readSnapshot(deps, deps.policy.extraRoutes.length > 0),
+    deps.store.getOpen(),
+  ]);
+  return { snapshot, session, state: deriveVpnState(snapshot.associations, session) };
 }
 
 /** Starts one association per configured subnet for `session`; repeats are harmless. */
@@ -38,22 +47,34 @@ export async function associateAll(deps: CoreDeps, session: VpnSession): Promise
 }
 
 /**
- * Reads the endpoint and brings the world in line with it: carries out a connect queued
- * while stopping, restores routes, folds what it saw into the open session, and closes a
- * session that someone ended outside the portal. Every step is idempotent, so a polled
- * status page and the safety-net sweep can both run it.
+ * Whether what was read asks for a reconcile: a queued connect to carry out, a start to
+ * finish, a session to open, record, or close, a route to restore. A status read that
+ * answers false has nothing to write.
  */
-export async function refreshLiveState(deps: CoreDeps): Promise<LiveState> {
+export function needsReconcile(live: LiveState, policy: VpnPolicy, now: Date): boolean {
+  const { snapshot, session, state } = live;
+  if (!session) return state === 'starting' || state === 'ready';
+  if (session.queuedConnect && state === 'off') return true;
+  if (isStalledStart(session, state, now)) return true;
+  if (sessionEnds(session, snapshot, state, now)) return true;
+  if (!sessionsEqual(observeSession(session, snapshot, state, now), session)) return true;
+  return state === 'ready' && routesToRestore(policy.extraRoutes, snapshot).length > 0;
+}
+
+/**
+ * Brings the stored world in line with the endpoint (`live`, or a fresh read): carries out
+ * a connect queued while stopping, finishes a start whose opener died, folds what it saw
+ * into the open session, closes a session that ended outside the portal, restores routes.
+ * Every step is idempotent, so the status poll, the sweep and the alarm may all run it.
+ */
+export async function reconcile(deps: CoreDeps, live?: LiveState): Promise<LiveState> {
   const now = deps.clock.now();
-  const [snapshot, stored] = await Promise.all([
-    readSnapshot(deps, deps.policy.extraRoutes.length > 0),
-    deps.store.getOpen(),
-  ]);
+  const { snapshot, session: stored } = live ?? (await readLiveState(deps));
   let session = stored;
   let state = deriveVpnState(snapshot.associations, session);
 
   if (session?.queuedConnect && state === 'off') {
-    // Whoever clears the queue carries it out; a concurrent refresh that lost finds it clear.
+    // Whoever clears the queue carries it out; a concurrent reconcile that lost finds it clear.
     const starting = await updateOpenSession(deps, session, (current) =>
       current.queuedConnect
         ? { ...current, startedAt: now.toISOString(), queuedConnect: null }
@@ -61,7 +82,7 @@ export async function refreshLiveState(deps: CoreDeps): Promise<LiveState> {
     );
     if (starting) {
       await associateAll(deps, starting);
-      return refreshAfterChange(deps, starting);
+      return readAfterChange(deps, starting);
     }
     session = await deps.store.getOpen();
   }
@@ -70,7 +91,7 @@ export async function refreshLiveState(deps: CoreDeps): Promise<LiveState> {
     // The request that opened this session never got its associations made (its Lambda
     // timed out or crashed): repeat them with the same idempotency tokens.
     await associateAll(deps, session);
-    return refreshAfterChange(deps, session);
+    return readAfterChange(deps, session);
   }
 
   if (!session && (state === 'starting' || state === 'ready')) {
@@ -96,7 +117,7 @@ export async function refreshLiveState(deps: CoreDeps): Promise<LiveState> {
   return { snapshot, session, state };
 }
 
-/** How long the opener of a session has to make its associations before a refresh does. */
+/** How long the opener of a session has to make its associations before a reconcile does. */
 export const STALLED_START_MS = 15_000;
 
 function isStalledStart(session: VpnSession, state: VpnState, now: Date): boolean {
@@ -110,7 +131,22 @@ function isStalledStart(session: VpnSession, state: VpnState, now: Date): boolea
   );
 }
 
-async function refreshAfterChange(deps: CoreDeps, session: VpnSession): Promise<LiveState> {
+/** The open session is over: its association failed, or the VPN went off outside the portal. */
+function sessionEnds(
+  session: VpnSession,
+  snapshot: LiveSnapshot,
+  state: VpnState,
+  now: Date,
+): boolean {
+  const failed = snapshot.associations.some((a) => a.status === 'association-failed');
+  const age = now.getTime() - Date.parse(session.startedAt);
+  return (
+    (failed && state === 'error') ||
+    (state === 'off' && !session.queuedConnect && !session.failure && age > START_GRACE_MS)
+  );
+}
+
+async function readAfterChange(deps: CoreDeps, session: VpnSession): Promise<LiveState> {
   const snapshot = await readSnapshot(deps, false);
   return { snapshot, session, state: deriveVpnState(snapshot.associations, session) };
 }
@@ -123,25 +159,19 @@ async function keepSessionInStep(
   now: Date,
 ): Promise<VpnSession | null> {
   const observed = observeSession(session, snapshot, state, now);
-  const failed = snapshot.associations.find((a) => a.status === 'association-failed');
-  const age = now.getTime() - Date.parse(session.startedAt);
-
-  if (failed && state === 'error') {
-    await deps.store.close(endSession(observed, 'failed', now, failed.statusMessage ?? null));
-    return null;
-  }
-  if (state === 'off' && !session.queuedConnect && !session.failure && age > START_GRACE_MS) {
-    await deps.store.close(endSession(observed, 'external', now));
+  if (sessionEnds(session, snapshot, state, now)) {
+    const failed = snapshot.associations.find((a) => a.status === 'association-failed');
+    const reason = failed && state === 'error' ? 'failed' : 'external';
+    const message = reason === 'failed' ? (failed?.statusMessage ?? null) : undefined;
+    await deps.store.close(endSession(observed, reason, now, message));
     return null;
   }
   if (sessionsEqual(observed, session)) return observed;
-  // Observing is repeated on every refresh: when a concurrent write wins, the next one folds
-  // the same facts into the newer copy.
-  try {
-    await deps.store.save(observed);
-    return { ...observed, revision: observed.revision + 1 };
-  } catch (error) {
-    if (error instanceof SessionConflictError) return observed;
-    throw error;
-  }
+  // A concurrent write (a tap recording itself, another reconcile) may win the save: fold
+  // the same facts into the newer copy rather than lose them until the next poll.
+  const saved = await updateOpenSession(deps, session, (current) => {
+    const folded = observeSession(current, snapshot, state, now);
+    return sessionsEqual(folded, current) ? null : folded;
+  });
+  return saved ?? observed;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ASSOCIATE_MS, TEST_SUBNETS, testCoreDeps } from '../testing/core-deps.js';
 import { connect } from './connect.js';
-import { refreshLiveState } from './live-state.js';
+import { reconcile } from './live-state.js';
 import { readStatus } from './status.js';
 
 describe('readStatus', () => {
@@ -59,7 +59,7 @@ describe('readStatus', () => {
     const deps = testCoreDeps();
     await connect(deps, 'mina');
     deps.clock.advance(ASSOCIATE_MS);
-    await refreshLiveState(deps);
+    await reconcile(deps);
     expect((await readStatus(deps)).typicalStartSeconds).toBe(ASSOCIATE_MS / 1000);
   });
 
@@ -67,5 +67,31 @@ describe('readStatus', () => {
     const deps = testCoreDeps();
     deps.simulator.injectFault({ kind: 'unavailable', operation: 'describeConnections' });
     await expect(readStatus(deps)).rejects.toMatchObject({ code: 'aws_unavailable' });
+  });
+
+  it('writes nothing while the VPN is steady: a poll only reads', async () => {
+    const deps = testCoreDeps();
+    await connect(deps, 'mina');
+    deps.clock.advance(ASSOCIATE_MS);
+    await readStatus(deps); // records when it became ready
+    const before = await deps.store.getOpen();
+
+    deps.advanceMinutes(1);
+    await readStatus(deps);
+    await readStatus(deps);
+
+    expect(await deps.store.getOpen()).toEqual(before);
+  });
+
+  it('records a new connection on the poll that first sees it', async () => {
+    const deps = testCoreDeps();
+    await connect(deps, 'mina');
+    deps.clock.advance(ASSOCIATE_MS);
+    await readStatus(deps);
+    deps.simulator.connectClient('jun');
+
+    await readStatus(deps);
+
+    expect((await deps.store.getOpen())?.users).toContain('jun');
   });
 });

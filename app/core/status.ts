@@ -1,5 +1,5 @@
 import type { CoreDeps } from './deps.js';
-import { refreshLiveState } from './live-state.js';
+import { needsReconcile, readLiveState, reconcile } from './live-state.js';
 import { autoDisconnectAt, lastActivityAt, typicalStartSeconds } from './model/deadlines.js';
 import type { AssociationStatus, VpnSession, VpnState } from './model/vocabulary.js';
 import { activeConnections, failureMessage } from './model/vpn-state.js';
@@ -33,7 +33,7 @@ export async function readStatus(
   deps: CoreDeps,
   history: () => Promise<VpnSession[]> = () => readHistory(deps),
 ): Promise<StatusView> {
-  const [live, recent] = await Promise.all([refreshLiveState(deps), history()]);
+  const [live, recent] = await Promise.all([readCurrentState(deps), history()]);
   const { snapshot, session, state } = live;
   const lastActivity = lastActivityAt(
     session ? new Date(session.lastConnectRequestAt) : null,
@@ -62,4 +62,14 @@ export async function readStatus(
     connectQueued: Boolean(session?.queuedConnect),
     failure: state === 'error' ? failureMessage(snapshot.associations, session) : null,
   };
+}
+
+/**
+ * The status poll reads; it writes only when the read shows something to bring in line (a
+ * queued connect once stopping ended, a connection to record), since polls are the
+ * portal's only regular visitor while the VPN is on.
+ */
+async function readCurrentState(deps: CoreDeps) {
+  const live = await readLiveState(deps);
+  return needsReconcile(live, deps.policy, deps.clock.now()) ? reconcile(deps, live) : live;
 }

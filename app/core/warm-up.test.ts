@@ -8,7 +8,7 @@ import {
 } from '../testing/core-deps.js';
 import { autoDisconnect } from './auto-disconnect.js';
 import { connect } from './connect.js';
-import { refreshLiveState } from './live-state.js';
+import { reconcile } from './live-state.js';
 import { newSession } from './model/session-lifecycle.js';
 import type { VpnSession } from './model/vocabulary.js';
 import type { WarmUpSchedule } from './model/warm-up-schedule.js';
@@ -41,7 +41,7 @@ describe('warmUp', () => {
     const deps = testCoreDeps();
     await warmUp(deps, { at: TEST_START, schedule });
     deps.clock.advance(ASSOCIATE_MS);
-    await refreshLiveState(deps);
+    await reconcile(deps);
 
     deps.advanceMinutes(20);
     expect((await autoDisconnect(deps, 'alarm')).decision.action).toBe('decline');

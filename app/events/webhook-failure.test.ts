@@ -3,7 +3,7 @@ import { WebhookNotifier } from '../adapters/aws/webhook-notifier.js';
 import { createFanOutNotifier } from '../adapters/fan-out-notifier.js';
 import { autoDisconnect } from '../core/auto-disconnect.js';
 import { connect } from '../core/connect.js';
-import { refreshLiveState } from '../core/live-state.js';
+import { reconcile } from '../core/live-state.js';
 import { type ChatService, startChatService } from '../testing/chat-service.js';
 import { ASSOCIATE_MS, TEST_SUBNETS, testCoreDeps, testNotifier } from '../testing/core-deps.js';
 
@@ -30,7 +30,7 @@ describe('a failing webhook beside a working channel', () => {
     const deps = { ...testCoreDeps(), notifier };
     await connect(deps, 'mina');
     deps.clock.advance(ASSOCIATE_MS);
-    await refreshLiveState(deps);
+    await reconcile(deps);
     deps.advanceMinutes(31);
 
     const result = await autoDisconnect(deps, 'alarm');
