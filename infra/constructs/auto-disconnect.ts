@@ -11,6 +11,7 @@ import {
   clientVpnStatements,
   getMetricDataStatement,
 } from './client-vpn-policy.js';
+import { grantSessionStore } from './sessions-table.js';
 
 export interface AutoDisconnectProps {
   codeDir: string;
@@ -59,6 +60,8 @@ export class AutoDisconnect extends Construct {
     })) {
       bundled.role.addToPrincipalPolicy(statement);
     }
+    // The re-check reads ConnectRequests. Publishing them is the warm-up's (a warm-up is a
+    // connect): WarmUpSchedules grants PutMetricData only when there are warm-ups.
     bundled.role.addToPrincipalPolicy(getMetricDataStatement());
     bundled.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
@@ -67,7 +70,7 @@ export class AutoDisconnect extends Construct {
         resources: [props.idleAlarmArn],
       }),
     );
-    props.table.grantReadWriteData(bundled.role);
+    grantSessionStore(props.table, bundled.role);
     acknowledgeUnscopableActions(bundled.role);
 
     this.schedule = new events.Rule(this, 'Sweep', {

@@ -6,9 +6,9 @@ import { BundledFunction } from './bundled-function.js';
 import {
   acknowledgeUnscopableActions,
   clientVpnStatements,
-  getMetricDataStatement,
   putMetricStatement,
 } from './client-vpn-policy.js';
+import { grantSessionStore } from './sessions-table.js';
 
 export interface PortalProps {
   codeDir: string;
@@ -50,9 +50,10 @@ export class Portal extends Construct {
     })) {
       bundled.role.addToPrincipalPolicy(statement);
     }
+    // It publishes ConnectRequests; it never reads metrics (only auto-disconnect's re-check
+    // does) and never touches the alarm.
     bundled.role.addToPrincipalPolicy(putMetricStatement(props.metricNamespace));
-    bundled.role.addToPrincipalPolicy(getMetricDataStatement());
-    props.table.grantReadWriteData(bundled.role);
+    grantSessionStore(props.table, bundled.role);
     acknowledgeUnscopableActions(bundled.role);
   }
 }
