@@ -23,6 +23,14 @@ describe('load balancer', () => {
     );
   });
 
+  it('is protected from deletion', () => {
+    template.hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', {
+      LoadBalancerAttributes: Match.arrayWith([
+        { Key: 'deletion_protection.enabled', Value: 'true' },
+      ]),
+    });
+  });
+
   it('signs in with Cognito on HTTPS, then forwards to the portal Lambda', () => {
     template.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', {
       Port: 443,

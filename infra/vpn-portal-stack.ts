@@ -85,6 +85,7 @@ export class VpnPortalStack extends Stack {
       new WarmUpSchedules(this, 'WarmUp', {
         function: autoDisconnect.function,
         entries: settings.warmUp.entries,
+        metricNamespace: settings.metricNamespace,
       });
     }
 

@@ -11,6 +11,7 @@ import {
   clientVpnStatements,
   getMetricDataStatement,
 } from './client-vpn-policy.js';
+import { grantSessionStore } from './sessions-table.js';
 
 export interface AutoDisconnectProps {
   codeDir: string;
@@ -40,6 +41,12 @@ export class AutoDisconnect extends Construct {
       codeDir: props.codeDir,
       bundle: 'auto-disconnect',
       description: 'VPN portal: removes the Client VPN subnet associations when idle',
+      // One at a time (docs/decisions/004-reserved-concurrency.md): the idle alarm, the sweep
+      // and a warm-up never decide at once, so two of them cannot both disassociate and end
+      // the same session. All three invoke it asynchronously: an event that finds it busy is
+      // throttled, goes back to Lambda's queue and is retried, backing off from 1 s to 5 min,
+      // for up to 6 hours. It runs late, never not at all, and re-checks the live state then.
+      reservedConcurrentExecutions: 1,
       // Paginated Describe calls, DynamoDB and CloudWatch, each with a ~3 s SDK timeout and
       // retries: a minute leaves room for throttling without running into the next sweep.
       memorySize: 256,
@@ -59,6 +66,8 @@ export class AutoDisconnect extends Construct {
     })) {
       bundled.role.addToPrincipalPolicy(statement);
     }
+    // The re-check reads ConnectRequests. Publishing them is the warm-up's (a warm-up is a
+    // connect): WarmUpSchedules grants PutMetricData only when there are warm-ups.
     bundled.role.addToPrincipalPolicy(getMetricDataStatement());
     bundled.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
@@ -67,7 +76,7 @@ export class AutoDisconnect extends Construct {
         resources: [props.idleAlarmArn],
       }),
     );
-    props.table.grantReadWriteData(bundled.role);
+    grantSessionStore(props.table, bundled.role);
     acknowledgeUnscopableActions(bundled.role);
 
     this.schedule = new events.Rule(this, 'Sweep', {

@@ -12,6 +12,8 @@ export interface BundledFunctionProps {
   description: string;
   memorySize: number;
   timeout: Duration;
+  /** At most this many run at once; the concurrency is also kept for this function alone. */
+  reservedConcurrentExecutions: number;
   environment: Record<string, string>;
   logRetentionDays: number;
 }
@@ -47,6 +49,7 @@ export class BundledFunction extends Construct {
       code: lambda.Code.fromAsset(props.codeDir, { exclude: assetExcludes(props.bundle) }),
       memorySize: props.memorySize,
       timeout: props.timeout,
+      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       role: this.role,
       logGroup: this.logGroup,
       environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },

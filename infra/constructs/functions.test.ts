@@ -38,6 +38,18 @@ describe('lambdas', () => {
     },
   );
 
+  it.each([
+    // One decider at a time: alarm, sweep and warm-ups queue behind each other.
+    ['auto-disconnect.handler', 1],
+    // A cap that keeps the portal off the account's pool and EC2's API budget.
+    ['portal.handler', 20],
+  ])('%s has a reserved concurrency of %i', (handler, reserved) => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Handler: handler,
+      ReservedConcurrentExecutions: reserved,
+    });
+  });
+
   it('gives both functions an environment that app/config/settings.ts accepts', () => {
     for (const handler of ['portal.handler', 'auto-disconnect.handler']) {
       const [, fn] = onlyResource(template, 'AWS::Lambda::Function', { Handler: handler });

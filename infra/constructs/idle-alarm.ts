@@ -1,4 +1,4 @@
-import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { LambdaAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -7,6 +7,7 @@ import {
   type IdleAlarmDefinition,
   idleAlarmDefinition,
 } from '../../app/config/idle-alarm-definition.js';
+import { alarmArnFromName } from './alarm-arn.js';
 
 export interface IdleAlarmProps {
   alarmName: string;
@@ -61,12 +62,7 @@ export class IdleAlarm extends Construct {
       treatMissingData: MISSING[def.treatMissingData],
     });
 
-    this.alarmArn = Stack.of(this).formatArn({
-      service: 'cloudwatch',
-      resource: 'alarm',
-      resourceName: props.alarmName,
-      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-    });
+    this.alarmArn = alarmArnFromName(this, props.alarmName);
   }
 
   /** CloudWatch invokes the function directly; the permission is limited to this alarm's ARN. */

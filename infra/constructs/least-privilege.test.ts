@@ -1,6 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { onlyResource, type SynthResult, synthPortal } from '../test-support.js';
+import { SESSION_STORE_ACTIONS } from './sessions-table.js';
 
 interface Statement {
   Sid?: string;
@@ -11,23 +15,27 @@ interface Statement {
 
 let example: SynthResult;
 let template: Template;
+/** The example without warm-ups: the one difference in a role is auto-disconnect's. */
+let noWarmUp: Template;
 // The first synth (cdk-nag included) loads aws-cdk-lib: slower than vitest's 10 s hook default.
 beforeAll(() => {
   example = synthPortal();
   template = example.template;
-}, 60_000);
+  noWarmUp = synthPortal({ warmUp: undefined }).template;
+}, 120_000);
 
 /** The statements of the role of the function with this handler. */
-function statementsOf(handler: string): Statement[] {
-  const [, fn] = onlyResource(template, 'AWS::Lambda::Function', { Handler: handler });
+function statementsOf(handler: string, from: Template = template): Statement[] {
+  const [, fn] = onlyResource(from, 'AWS::Lambda::Function', { Handler: handler });
   const roleId = (fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
-  const [, policy] = onlyResource(template, 'AWS::IAM::Policy', { Roles: [{ Ref: roleId }] });
+  const [, policy] = onlyResource(from, 'AWS::IAM::Policy', { Roles: [{ Ref: roleId }] });
   return (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement;
 }
 
 const actions = (statement: Statement) =>
   Array.isArray(statement.Action) ? statement.Action : [statement.Action];
-const allActions = (handler: string) => statementsOf(handler).flatMap(actions).sort();
+const allActions = (handler: string, from: Template = template) =>
+  statementsOf(handler, from).flatMap(actions).sort();
 const bySid = (handler: string, sid: string) => {
   const statement = statementsOf(handler).find((candidate) => candidate.Sid === sid);
   if (!statement) throw new Error(`${handler} has no statement ${sid}`);
@@ -53,20 +61,34 @@ describe('least privilege', () => {
   });
 
   it('names "*" only for actions IAM cannot scope, and PutMetricData only in the namespace', () => {
-    for (const handler of ['portal.handler', 'auto-disconnect.handler']) {
-      const unscoped = statementsOf(handler).filter((statement) => statement.Resource === '*');
-      const allowed = ['DescribeClientVpnCannotBeScoped', 'GetMetricDataCannotBeScoped'];
-      if (handler === 'portal.handler') allowed.push('PutMetricDataOwnNamespaceOnly');
-      expect(unscoped.map((statement) => statement.Sid).sort()).toEqual(allowed.sort());
-    }
+    const unscoped = (handler: string, from?: Template) =>
+      statementsOf(handler, from)
+        .filter((statement) => statement.Resource === '*')
+        .map((statement) => statement.Sid)
+        .sort();
+    expect(unscoped('portal.handler')).toEqual([
+      'DescribeClientVpnCannotBeScoped',
+      'PutMetricDataOwnNamespaceOnly',
+    ]);
+    expect(unscoped('auto-disconnect.handler')).toEqual([
+      'DescribeClientVpnCannotBeScoped',
+      'GetMetricDataCannotBeScoped',
+      'PutMetricDataOwnNamespaceOnly',
+    ]);
+    expect(unscoped('auto-disconnect.handler', noWarmUp)).toEqual([
+      'DescribeClientVpnCannotBeScoped',
+      'GetMetricDataCannotBeScoped',
+    ]);
     expect(bySid('portal.handler', 'DescribeClientVpnCannotBeScoped').Action).toEqual([
       'ec2:DescribeClientVpnConnections',
       'ec2:DescribeClientVpnRoutes',
       'ec2:DescribeClientVpnTargetNetworks',
     ]);
-    expect(bySid('portal.handler', 'PutMetricDataOwnNamespaceOnly').Condition).toEqual({
-      StringEquals: { 'cloudwatch:namespace': 'VpnPortal' },
-    });
+    for (const handler of ['portal.handler', 'auto-disconnect.handler']) {
+      expect(bySid(handler, 'PutMetricDataOwnNamespaceOnly').Condition).toEqual({
+        StringEquals: { 'cloudwatch:namespace': 'VpnPortal' },
+      });
+    }
   });
 
   it('changes only the configured endpoint and subnets', () => {
@@ -90,9 +112,63 @@ describe('least privilege', () => {
     }
   });
 
-  it('keeps metric publishing with the portal and alarm resets with auto-disconnect', () => {
+  it('gives each role exactly the actions its code calls', () => {
+    const logs = ['logs:CreateLogStream', 'logs:PutLogEvents'];
+    const clientVpn = [
+      'ec2:AssociateClientVpnTargetNetwork',
+      'ec2:CreateClientVpnRoute',
+      'ec2:DescribeClientVpnConnections',
+      'ec2:DescribeClientVpnRoutes',
+      'ec2:DescribeClientVpnTargetNetworks',
+      'ec2:DisassociateClientVpnTargetNetwork',
+    ];
+    const sessionStore = [
+      'dynamodb:DeleteItem',
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:Query',
+      'dynamodb:UpdateItem',
+    ];
+    // Connect publishes ConnectRequests; nothing in the portal reads metrics or the alarm.
+    expect(allActions('portal.handler')).toEqual(
+      [...logs, ...clientVpn, ...sessionStore, 'cloudwatch:PutMetricData'].sort(),
+    );
+    // The re-check reads ConnectRequests and may reset the alarm; notices go to SNS.
+    const autoDisconnect = [
+      ...logs,
+      ...clientVpn,
+      ...sessionStore,
+      'cloudwatch:GetMetricData',
+      'cloudwatch:SetAlarmState',
+      'sns:Publish',
+    ];
+    expect(allActions('auto-disconnect.handler', noWarmUp)).toEqual(autoDisconnect.sort());
+    // A warm-up is a connect: with warm-ups it publishes ConnectRequests too.
+    expect(allActions('auto-disconnect.handler')).toEqual(
+      [...autoDisconnect, 'cloudwatch:PutMetricData'].sort(),
+    );
+  });
+
+  it('grants no action the code never calls', () => {
+    const unused = [
+      'dynamodb:Scan',
+      'dynamodb:BatchGetItem',
+      'dynamodb:BatchWriteItem',
+      'dynamodb:ConditionCheckItem',
+      'dynamodb:DescribeTable',
+      'dynamodb:GetRecords',
+      'dynamodb:GetShardIterator',
+      'dynamodb:DescribeStream',
+      'dynamodb:ListStreams',
+    ];
+    for (const handler of ['portal.handler', 'auto-disconnect.handler']) {
+      for (const action of unused) expect(allActions(handler)).not.toContain(action);
+    }
+    expect(allActions('portal.handler')).not.toContain('cloudwatch:GetMetricData');
     expect(allActions('portal.handler')).not.toContain('cloudwatch:SetAlarmState');
-    expect(allActions('auto-disconnect.handler')).not.toContain('cloudwatch:PutMetricData');
+    expect(allActions('auto-disconnect.handler', noWarmUp)).not.toContain(
+      'cloudwatch:PutMetricData',
+    );
   });
 
   it('lets auto-disconnect reset the idle alarm and nothing else', () => {
@@ -107,13 +183,43 @@ describe('least privilege', () => {
       const dynamo = statementsOf(handler).filter((statement) =>
         actions(statement).some((action) => action.startsWith('dynamodb:')),
       );
-      expect(dynamo.map((statement) => statement.Resource)).toEqual([
-        { 'Fn::GetAtt': [tableId, 'Arn'] },
+      expect(dynamo).toEqual([
+        {
+          Sid: 'SessionStoreCallsOnTheSessionsTable',
+          Effect: 'Allow',
+          Action: [
+            'dynamodb:DeleteItem',
+            'dynamodb:GetItem',
+            'dynamodb:PutItem',
+            'dynamodb:Query',
+            'dynamodb:UpdateItem',
+          ],
+          Resource: { 'Fn::GetAtt': [tableId, 'Arn'] },
+        },
       ]);
       const logs = statementsOf(handler).find((statement) =>
         actions(statement).includes('logs:PutLogEvents'),
       );
       expect(logs?.Resource).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/Logs/), 'Arn'] });
     }
+  });
+
+  it('grants the session store exactly the DynamoDB calls its adapter makes', () => {
+    // Every DynamoDB call goes through awsCall('<Operation>', …) in dynamodb-table.ts, and no
+    // other file sends a DynamoDB command: a new call there must come with its grant here.
+    const adapters = fileURLToPath(new URL('../../app/adapters/aws/', import.meta.url));
+    const source = readFileSync(join(adapters, 'dynamodb-table.ts'), 'utf8');
+    const calls = [...source.matchAll(/awsCall\(\s*'(\w+)'/g)].map(
+      (match) => `dynamodb:${match[1]}`,
+    );
+    expect(calls.sort()).toEqual([...SESSION_STORE_ACTIONS].sort());
+    const sendingDynamoDb = readdirSync(adapters)
+      .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
+      .filter((file) =>
+        /import\s*\{[^}]*\b(\w+Command|paginate\w+)\b[^}]*\}\s*from\s*'@aws-sdk\/client-dynamodb'/.test(
+          readFileSync(join(adapters, file), 'utf8'),
+        ),
+      );
+    expect(sendingDynamoDb).toEqual(['dynamodb-table.ts']);
   });
 });

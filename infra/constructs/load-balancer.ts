@@ -19,7 +19,8 @@ export interface PortalLoadBalancerProps {
 
 /**
  * The ALB in front of the portal: HTTPS only (port 80 redirects), a modern TLS policy,
- * Cognito sign-in before any request reaches the Lambda, access logs to S3.
+ * Cognito sign-in before any request reaches the Lambda, access logs to S3, deletion
+ * protection on.
  */
 export class PortalLoadBalancer extends Construct {
   readonly alb: elbv2.ApplicationLoadBalancer;
@@ -75,6 +76,10 @@ export class PortalLoadBalancer extends Construct {
       securityGroup: this.securityGroup,
       dropInvalidHeaderFields: true,
       http2Enabled: true,
+      // Its DNS name is what the portal's domain points at and what Cognito's callback URL
+      // may name: deleting it by accident breaks sign-in for everyone. To delete the stack,
+      // turn this off first (README, "What the stack sets up, and what it keeps").
+      deletionProtection: true,
     });
 
     this.accessLogs = new s3.Bucket(this, 'AccessLogs', {

@@ -6,9 +6,9 @@ import { BundledFunction } from './bundled-function.js';
 import {
   acknowledgeUnscopableActions,
   clientVpnStatements,
-  getMetricDataStatement,
   putMetricStatement,
 } from './client-vpn-policy.js';
+import { grantSessionStore } from './sessions-table.js';
 
 export interface PortalProps {
   codeDir: string;
@@ -34,6 +34,13 @@ export class Portal extends Construct {
       codeDir: props.codeDir,
       bundle: 'portal',
       description: 'VPN portal: the web page and API behind the ALB',
+      // A cap, and a reserve no other function can take (docs/decisions/004-reserved-
+      // concurrency.md). A warm instance answers in ~50 ms, so 20 serve some 400 requests a
+      // second, far more than hundreds of iPads polling every 2.5 to 30 s. Each instance reads
+      // EC2 at most once per 3 s status window: 20 make at most ~7 calls a second per Describe
+      // API, a third of EC2's default refill rate of 20 a second for the whole account. A
+      // runaway client or bug cannot drain the account's Lambda pool or EC2's API budget.
+      reservedConcurrentExecutions: 20,
       // JWT verification and the SPA's files: 512 MB also buys the CPU for a quick cold start.
       memorySize: 512,
       // The SDK calls time out after ~3 s each; 15 s covers a connect's few calls and retries.
@@ -50,9 +57,10 @@ export class Portal extends Construct {
     })) {
       bundled.role.addToPrincipalPolicy(statement);
     }
+    // It publishes ConnectRequests; it never reads metrics (only auto-disconnect's re-check
+    // does) and never touches the alarm.
     bundled.role.addToPrincipalPolicy(putMetricStatement(props.metricNamespace));
-    bundled.role.addToPrincipalPolicy(getMetricDataStatement());
-    props.table.grantReadWriteData(bundled.role);
+    grantSessionStore(props.table, bundled.role);
     acknowledgeUnscopableActions(bundled.role);
   }
 }

@@ -1,5 +1,6 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { SESSIONS_TABLE_SCHEMA } from '../../app/adapters/aws/sessions-table-schema.js';
 
@@ -26,4 +27,30 @@ export class SessionsTable extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
   }
+}
+
+/**
+ * The calls `DynamoDbTable` (app/adapters/aws/dynamodb-table.ts) makes, the only DynamoDB
+ * client in the app: both functions use the whole session store, so both get exactly these.
+ * No Scan, no batch calls, no stream reads (what `grantReadWriteData` would add), and no
+ * index: the table has none. A transaction (TransactWriteItems) has no IAM action of its
+ * own; it would need the item actions it contains, plus `dynamodb:ConditionCheckItem`.
+ */
+export const SESSION_STORE_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:Query',
+];
+
+/** Lets a function's role make the session store's calls on the sessions table only. */
+export function grantSessionStore(table: dynamodb.ITable, grantee: iam.IGrantable): void {
+  grantee.grantPrincipal.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      sid: 'SessionStoreCallsOnTheSessionsTable',
+      actions: SESSION_STORE_ACTIONS,
+      resources: [table.tableArn],
+    }),
+  );
 }

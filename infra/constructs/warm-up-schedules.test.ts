@@ -204,6 +204,32 @@ describe('notifications', () => {
     expect(actionsOf(notifying, 'portal.handler')).not.toContain('ssm:GetParameter');
   });
 
+  it("leave publishing to the function's role: the topic policy only refuses plain HTTP", () => {
+    // The role's sns:Publish (above) is enough within the account; the topic policy neither
+    // opens the topic to anyone else nor blocks the SDK, which always uses HTTPS.
+    const [topicId] = notificationsTopic(notifying);
+    const [, policy] = onlyResource(notifying, 'AWS::SNS::TopicPolicy', {
+      Topics: [{ Ref: topicId }],
+    });
+    expect(policy.Properties.PolicyDocument).toEqual({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'AllowPublishThroughSSLOnly',
+          Effect: 'Deny',
+          Principal: '*',
+          Action: 'sns:Publish',
+          Resource: { Ref: topicId },
+          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        },
+      ],
+    });
+    // CloudWatch could not publish here anyway (the AWS managed key aws/sns), so no alarm may.
+    for (const alarm of Object.values(notifying.findResources('AWS::CloudWatch::Alarm'))) {
+      expect(JSON.stringify(alarm.Properties)).not.toContain(topicId);
+    }
+  });
+
   it('read the webhook parameter by its ARN, and decrypt only through SSM with its key', () => {
     const statements = statementsOf(notifying, 'auto-disconnect.handler');
     expect(statements.find((s) => s.Sid === 'ReadTheChatWebhookParameter')).toEqual({

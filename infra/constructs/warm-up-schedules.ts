@@ -8,12 +8,15 @@ import {
   type WarmUpEntry,
 } from '../../app/core/model/warm-up-schedule.js';
 import { warmUpTargetInput } from '../../app/events/warm-up-event.js';
+import { putMetricStatement } from './client-vpn-policy.js';
 
 export interface WarmUpSchedulesProps {
   /** The auto-disconnect function, which routes warm-up events (app/events). */
   function: lambda.IFunction;
   /** Validated by the app's own `warmUpScheduleSchema` (infra/warm-up-settings.ts). */
   entries: WarmUpEntry[];
+  /** METRIC_NAMESPACE: a warm-up publishes its connect request there, like a Connect tap. */
+  metricNamespace: string;
 }
 
 /**
@@ -61,6 +64,11 @@ export class WarmUpSchedules extends Construct {
         }),
       ],
     });
+
+    // A warm-up is a connect (app/core/warm-up.ts): the function publishes a ConnectRequests
+    // data point, so the idle timeout runs from the warm-up in the alarm too. Only the
+    // project's namespace, and only in a stack that has warm-ups.
+    props.function.addToRolePolicy(putMetricStatement(props.metricNamespace));
 
     this.schedules = props.entries.map((entry, index) => {
       const name = `warm-up-${index + 1}`;
