@@ -159,16 +159,16 @@ describe('GET /api/status', () => {
     expect(deps.vpn.describeCalls()).toBeLessThanOrEqual(3);
   });
 
-  it('starts the endpoint read before the tokens are checked, so a burst waits once', async () => {
+  it('reads the endpoint only after the tokens are verified', async () => {
     const { app, deps } = portal();
     const pending = get(app, '/api/status');
-    // The read is under way before verification (which awaits key fetching) has finished.
-    expect(deps.vpn.calls.describeAssociations).toBe(1);
+    // Verification awaits the key fetch: nothing may have reached AWS yet.
+    expect(deps.vpn.describeCalls()).toBe(0);
     expect((await pending).status).toBe(200);
     expect(deps.vpn.calls.describeAssociations).toBe(1);
   });
 
-  it('lets an unauthenticated poll warm the cache at most, never see it', async () => {
+  it('makes no AWS call and no write for polls whose tokens are missing or forged', async () => {
     const { app, deps } = portal();
     const responses = await Promise.all(
       Array.from({ length: 20 }, () => get(app, '/api/status', 'nobody')),
@@ -176,7 +176,8 @@ describe('GET /api/status', () => {
     for (const response of responses) {
       await expectError(response, 401, 'not_authenticated');
     }
-    expect(deps.vpn.calls.describeAssociations).toBe(1);
+    expect(deps.vpn.describeCalls()).toBe(0);
+    expect(await deps.store.recent(10)).toEqual([]);
   });
 
   it('reads AWS again once the cache window has passed', async () => {

@@ -36,13 +36,7 @@ export function createApp(
   const warmUp = createWarmUpView(deps.warmUpSchedule);
   const api = new Hono<AppEnv>()
     .use(sameOrigin())
-    // Start the (cached, coalesced) endpoint read while the tokens are verified: a burst of
-    // polls then waits for one AWS round trip, not for it plus every other poll's checks.
-    // Unauthenticated requests can at most warm the cache; they never see what it holds.
-    .get('/status', async (_c, next) => {
-      services.status.get().catch(() => {});
-      await next();
-    })
+    // Nothing runs for a request before its tokens are verified: no AWS call, no write.
     .use(albAuth({ verifier: deps.auth, adminGroup: deps.settings.adminGroup }))
     .route('/', statusRoutes(services, warmUp))
     .route('/', connectRoutes(services, warmUp))
