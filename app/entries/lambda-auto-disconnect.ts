@@ -1,7 +1,7 @@
 import { createAwsNotifier } from '../adapters/aws/create-aws-notifier.js';
 import { loadSettings } from '../config/settings.js';
 import { loadNotificationSettings, loadWarmUpSettings } from '../config/warm-up-settings.js';
-import { createAutoDisconnectFunction } from '../events/auto-disconnect-handler.js';
+import { createEventsFunction } from '../events/events-function.js';
 import { createJsonLogger } from '../logging/logger.js';
 import { createAwsCoreDeps } from './aws-deps.js';
 
@@ -11,7 +11,7 @@ const logger = createJsonLogger({ function: 'auto-disconnect' });
 const notifier = createAwsNotifier(settings.region, loadNotificationSettings(process.env), logger);
 
 /** The idle alarm, the safety-net sweep and the warm-up schedules all invoke this. */
-export const handler = createAutoDisconnectFunction({
+export const handler = createEventsFunction({
   ...createAwsCoreDeps(settings, logger),
   ...(notifier ? { notifier } : {}),
   logger,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InvalidEventError } from '../core/model/errors.js';
 import type { Logger } from '../logging/logger.js';
 import { TEST_START, TEST_SUBNETS, testCoreDeps } from '../testing/core-deps.js';
-import { createAutoDisconnectFunction } from './auto-disconnect-handler.js';
+import { createEventsFunction } from './events-function.js';
 import {
   createWarmUpHandler,
   parseWarmUpEvent,
@@ -124,11 +124,11 @@ describe('createWarmUpHandler', () => {
   });
 });
 
-describe('createAutoDisconnectFunction', () => {
+describe('createEventsFunction', () => {
   it('routes a warm-up event to the warm-up', async () => {
     const { deps } = setup();
 
-    const result = await createAutoDisconnectFunction(deps)(warmUpEvent('w', TEST_START));
+    const result = await createEventsFunction(deps)(warmUpEvent('w', TEST_START));
 
     expect(result).toMatchObject({ trigger: 'warm-up', outcome: 'started' });
     expect(await deps.simulator.describeAssociations()).toHaveLength(TEST_SUBNETS.length);
@@ -136,7 +136,7 @@ describe('createAutoDisconnectFunction', () => {
 
   it('still hands the sweep and the alarm to the auto-disconnect handler', async () => {
     const { deps } = setup();
-    const handle = createAutoDisconnectFunction(deps);
+    const handle = createEventsFunction(deps);
 
     const sweep = await handle({ source: 'aws.events', 'detail-type': 'Scheduled Event' });
 

@@ -6,7 +6,7 @@ import { isValidTimeZone } from '../core/model/zoned-time.js';
 import { type WarmUpResult, warmUp } from '../core/warm-up.js';
 import type { Logger } from '../logging/logger.js';
 
-/** The `source` of a warm-up event; the auto-disconnect function routes on it. */
+/** The `source` of a warm-up event; the events function routes on it. */
 export const WARM_UP_EVENT_SOURCE = 'vpn-portal.warm-up';
 
 /**

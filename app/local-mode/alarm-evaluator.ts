@@ -20,7 +20,7 @@ export interface AlarmEvaluatorOptions {
   alarm: LocalIdleAlarm;
   /** Where ActiveConnectionsCount comes from: the simulated endpoint's connection list. */
   connections: () => ClientConnection[];
-  /** The real auto-disconnect handler (createAutoDisconnectHandler). */
+  /** The real events function (createEventsFunction), as the alarm action invokes it. */
   handler: EventHandler;
   logger: Logger;
   alarmName: string;

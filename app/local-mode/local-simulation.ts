@@ -11,7 +11,7 @@ import { type Settings, vpnPolicy } from '../config/settings.js';
 import type { CoreDeps } from '../core/deps.js';
 import { endSession } from '../core/model/session-lifecycle.js';
 import { EMPTY_WARM_UP_SCHEDULE, type WarmUpSchedule } from '../core/model/warm-up-schedule.js';
-import { createAutoDisconnectFunction } from '../events/auto-disconnect-handler.js';
+import { createEventsFunction } from '../events/events-function.js';
 import type { Logger } from '../logging/logger.js';
 import { createAlarmEvaluator } from './alarm-evaluator.js';
 import { demoUsers } from './demo-users.js';
@@ -49,7 +49,7 @@ export interface LocalSimulation {
 
 /**
  * AWS in a box: the simulated endpoint, metrics, alarm and store on one simulated clock,
- * and the real auto-disconnect function woken by the local alarm evaluator, the sweep and
+ * and the real events function woken by the local alarm evaluator, the sweep and
  * the warm-up schedule.
  */
 export function createLocalSimulation(options: LocalSimulationOptions): LocalSimulation {
@@ -87,9 +87,9 @@ export function createLocalSimulation(options: LocalSimulationOptions): LocalSim
     (channel, error) => notices.warn('notification not sent', { channel, error: String(error) }),
   );
   const schedule = options.warmUpSchedule ?? EMPTY_WARM_UP_SCHEDULE;
-  // The auto-disconnect Lambda, as in AWS: alarm, sweep and warm-up events all land here, and
+  // The events function, as in AWS: alarm, sweep and warm-up events all land here, and
   // only it notifies (the portal's deps carry no notifier, as its bundle has none).
-  const handler = createAutoDisconnectFunction({
+  const handler = createEventsFunction({
     ...deps,
     vpn: vpn.as('background'),
     notifier,

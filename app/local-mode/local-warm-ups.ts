@@ -22,7 +22,7 @@ export interface LocalWarmUps {
 
 /**
  * EventBridge Scheduler in a box: the warm-up schedule evaluated on the simulated clock,
- * each due warm-up sent to the real auto-disconnect function as the event the stack's
+ * each due warm-up sent to the real events function as the event the stack's
  * schedule would send (`warmUpEvent(name, at)`, named `warm-up-<n>` after its entry as in
  * infra/constructs/warm-up-schedules.ts). A warm-up is checked from start-up on: one due
  * before the server started is not replayed.
@@ -30,7 +30,7 @@ export interface LocalWarmUps {
 export function createLocalWarmUps(options: {
   clock: Clock;
   schedule: WarmUpSchedule;
-  /** The real auto-disconnect function (createAutoDisconnectFunction). */
+  /** The real events function (createEventsFunction). */
   handler: EventHandler;
   logger: Logger;
 }): LocalWarmUps {

@@ -3,7 +3,7 @@ import { connect } from '../core/connect.js';
 import { InvalidEventError } from '../core/model/errors.js';
 import type { Logger } from '../logging/logger.js';
 import { ASSOCIATE_MS, testCoreDeps } from '../testing/core-deps.js';
-import { createAutoDisconnectHandler } from './auto-disconnect-handler.js';
+import { createIdleCheckHandler } from './idle-check-handler.js';
 
 const ALARM = 'vpn-portal-idle';
 
@@ -32,7 +32,7 @@ async function setup() {
   await connect(deps, 'mina');
   deps.clock.advance(ASSOCIATE_MS);
   const lines: { level: string; message: string }[] = [];
-  const handler = createAutoDisconnectHandler({
+  const handler = createIdleCheckHandler({
     ...deps,
     logger: recordingLogger(lines),
     idleAlarmName: ALARM,

@@ -2,19 +2,13 @@ import { type AutoDisconnectResult, autoDisconnect } from '../core/auto-disconne
 import type { CoreDeps } from '../core/deps.js';
 import type { Logger } from '../logging/logger.js';
 import { parseTriggerEvent } from './trigger-event.js';
-import {
-  createWarmUpHandler,
-  isWarmUpEvent,
-  type WarmUpHandlerDeps,
-  type WarmUpHandlerResult,
-} from './warm-up-event.js';
 
-export interface AutoDisconnectHandlerDeps extends CoreDeps {
+export interface IdleCheckHandlerDeps extends CoreDeps {
   logger: Logger;
   idleAlarmName: string;
 }
 
-export type AutoDisconnectHandlerResult =
+export type IdleCheckHandlerResult =
   | ({ trigger: 'alarm' | 'sweep' } & AutoDisconnectResult)
   | { trigger: 'alarm'; skipped: string };
 
@@ -22,8 +16,8 @@ export type AutoDisconnectHandlerResult =
  * The alarm action and the safety-net sweep both land here. An invalid event throws (the
  * invocation fails, visibly, and nothing is touched); a valid one runs the core's decision.
  */
-export function createAutoDisconnectHandler(deps: AutoDisconnectHandlerDeps) {
-  return async (event: unknown): Promise<AutoDisconnectHandlerResult> => {
+export function createIdleCheckHandler(deps: IdleCheckHandlerDeps) {
+  return async (event: unknown): Promise<IdleCheckHandlerResult> => {
     let parsed: ReturnType<typeof parseTriggerEvent>;
     try {
       parsed = parseTriggerEvent(event, deps.idleAlarmName);
@@ -46,20 +40,4 @@ export function createAutoDisconnectHandler(deps: AutoDisconnectHandlerDeps) {
     });
     return { trigger: parsed.trigger, ...result };
   };
-}
-
-export interface AutoDisconnectFunctionDeps extends AutoDisconnectHandlerDeps {
-  warmUp?: WarmUpHandlerDeps['warmUp'];
-}
-
-/**
- * The auto-disconnect Lambda's one handler for its three event kinds: the idle alarm, the
- * safety-net sweep and the warm-up schedules. It routes by `source`: `vpn-portal.warm-up`
- * goes to the warm-up, everything else to the alarm/sweep handler above, unchanged.
- */
-export function createAutoDisconnectFunction(deps: AutoDisconnectFunctionDeps) {
-  const autoOff = createAutoDisconnectHandler(deps);
-  const warmUp = createWarmUpHandler(deps);
-  return async (event: unknown): Promise<AutoDisconnectHandlerResult | WarmUpHandlerResult> =>
-    isWarmUpEvent(event) ? warmUp(event) : autoOff(event);
 }
