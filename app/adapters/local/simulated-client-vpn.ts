@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { AwsCallError } from '../../core/model/errors.js';
 import type {
   Association,
   ClientConnection,
@@ -15,6 +13,7 @@ import {
   type InjectedFault,
   type SimulatedCaller,
 } from './simulated-faults.js';
+import { SimulatedNetworks } from './simulated-networks.js';
 
 export {
   CLIENT_VPN_OPERATIONS,
@@ -44,14 +43,6 @@ export class SimulatorError extends Error {
   }
 }
 
-interface SimulatedAssociation extends Association {
-  clientToken: string;
-  /** Simulated time of the last status change; transitions are due a fixed delay later. */
-  sinceMs: number;
-  /** Set by an injected association failure: where `associating` ends instead. */
-  failWith?: string;
-}
-
 /**
  * The Client VPN endpoint in memory, behaving as AWS does: statuses move on the shared
  * simulated clock (settled lazily on every call), routes follow associations, ended
@@ -59,20 +50,17 @@ interface SimulatedAssociation extends Association {
  */
 export class SimulatedClientVpn implements ClientVpn {
   private readonly clock: Clock;
-  private readonly associateMs: number;
-  private readonly disassociateMs: number;
-  private readonly vpcCidr: string;
-  private associations: SimulatedAssociation[] = [];
+  private readonly networks: SimulatedNetworks;
   private readonly connections = new SimulatedConnections();
-  private routes: VpnRoute[] = [];
   private readonly faults = new FaultQueue();
-  private nextAssociationFailure: string | null = null;
 
   constructor(options: SimulatedClientVpnOptions) {
     this.clock = options.clock;
-    this.associateMs = options.associateMs ?? 5_000;
-    this.disassociateMs = options.disassociateMs ?? 3_000;
-    this.vpcCidr = options.vpcCidr ?? '10.0.0.0/16';
+    this.networks = new SimulatedNetworks({
+      associateMs: options.associateMs ?? 5_000,
+      disassociateMs: options.disassociateMs ?? 3_000,
+      vpcCidr: options.vpcCidr ?? '10.0.0.0/16',
+    });
   }
 
   describeAssociations(): Promise<Association[]> {
@@ -119,86 +107,21 @@ export class SimulatedClientVpn implements ClientVpn {
       },
       associate: async (subnetId, clientToken) => {
         this.begin('associate', caller);
-        return this.associateNow(subnetId, clientToken);
+        return this.networks.associate(subnetId, clientToken, this.clock.now().getTime());
       },
       disassociate: async (associationId) => {
         this.begin('disassociate', caller);
-        this.disassociateNow(associationId);
+        const now = this.clock.now();
+        // Clients lose the tunnel as soon as no associated network is left to carry it.
+        if (this.networks.disassociate(associationId, now.getTime())) {
+          this.connections.terminateAll(now);
+        }
       },
       createRoute: async (route) => {
         this.begin('createRoute', caller);
-        this.createRouteNow(route);
+        this.networks.createRoute(route);
       },
     };
-  }
-
-  private associateNow(subnetId: string, clientToken: string): Association {
-    const byToken = this.associations.find((a) => a.clientToken === clientToken);
-    if (byToken) {
-      if (byToken.subnetId !== subnetId) {
-        throw new AwsCallError('associate', 'rejected', 'IdempotentParameterMismatch');
-      }
-      return publicAssociation(byToken);
-    }
-    const current = this.associations.find(
-      (a) => a.subnetId === subnetId && a.status !== 'disassociated',
-    );
-    // AWS answers InvalidClientVpnDuplicateAssociationException here; the port (like the EC2
-    // adapter) turns it into success with the association that already exists.
-    if (current?.status === 'associating' || current?.status === 'associated') {
-      return publicAssociation(current);
-    }
-    if (current?.status === 'disassociating') {
-      throw new AwsCallError('associate', 'rejected', `Subnet ${subnetId} is being disassociated.`);
-    }
-    if (current) current.status = 'disassociated'; // a failed one is replaced
-    const association: SimulatedAssociation = {
-      associationId: `cvpn-assoc-${randomBytes(9).toString('hex').slice(0, 17)}`,
-      subnetId,
-      status: 'associating',
-      clientToken,
-      sinceMs: this.clock.now().getTime(),
-      ...(this.nextAssociationFailure === null ? {} : { failWith: this.nextAssociationFailure }),
-    };
-    this.nextAssociationFailure = null;
-    this.associations.push(association);
-    return publicAssociation(association);
-  }
-
-  private disassociateNow(associationId: string): void {
-    const association = this.associations.find((a) => a.associationId === associationId);
-    if (!association || association.status === 'disassociating') return;
-    if (association.status === 'disassociated') return;
-    association.status = 'disassociating';
-    association.sinceMs = this.clock.now().getTime();
-    // Clients lose the tunnel as soon as no associated network is left to carry it.
-    if (!this.associations.some((a) => a.status === 'associated')) {
-      this.connections.terminateAll(this.clock.now());
-    }
-  }
-
-  private createRouteNow(route: ExtraRoute): void {
-    const target = this.associations.find(
-      (a) =>
-        a.subnetId === route.subnetId && (a.status === 'associated' || a.status === 'associating'),
-    );
-    if (!target) {
-      throw new AwsCallError(
-        'createRoute',
-        'rejected',
-        `InvalidClientVpnActiveAssociationNotFound: subnet ${route.subnetId} is not associated.`,
-      );
-    }
-    const exists = this.routes.some(
-      (r) => r.destinationCidr === route.cidr && r.targetSubnetId === route.subnetId,
-    );
-    if (exists) return; // InvalidClientVpnDuplicateRoute, which the port treats as success
-    this.routes.push({
-      destinationCidr: route.cidr,
-      targetSubnetId: route.subnetId,
-      origin: 'add-route',
-      status: 'active',
-    });
   }
 
   // ---- simulator controls (not part of the port, so never subject to injected faults) ----
@@ -206,12 +129,12 @@ export class SimulatedClientVpn implements ClientVpn {
   /** What DescribeClientVpnTargetNetworks would answer, without the fault injection. */
   inspectAssociations(): Association[] {
     this.settle();
-    return this.associations.map(publicAssociation);
+    return this.networks.list();
   }
 
   inspectRoutes(): VpnRoute[] {
     this.settle();
-    return this.routes.map((route) => ({ ...route }));
+    return this.networks.listRoutes();
   }
 
   /** Active connections and those ended in the last 60 minutes, oldest first. */
@@ -223,7 +146,7 @@ export class SimulatedClientVpn implements ClientVpn {
   /** A fake VPN client connects as `user`; AWS only lets it in while a network is associated. */
   connectClient(user: string): ClientConnection {
     this.settle();
-    if (!this.associations.some((a) => a.status === 'associated')) {
+    if (!this.networks.anyAssociated()) {
       throw new SimulatorError('not_associated', 'No subnet is associated: the VPN is not ready.');
     }
     return this.connections.connect(user, this.clock.now());
@@ -246,7 +169,7 @@ export class SimulatedClientVpn implements ClientVpn {
 
   /** The next association ends `association-failed` with `message`, as AWS reports it. */
   failNextAssociation(message: string): void {
-    this.nextAssociationFailure = message;
+    this.networks.failNextAssociation(message);
   }
 
   pendingFaults(): InjectedFault[] {
@@ -254,11 +177,9 @@ export class SimulatedClientVpn implements ClientVpn {
   }
 
   reset(): void {
-    this.associations = [];
+    this.networks.reset();
     this.connections.clear();
-    this.routes = [];
     this.faults.clear();
-    this.nextAssociationFailure = null;
   }
 
   // ---- internals ----
@@ -268,60 +189,10 @@ export class SimulatedClientVpn implements ClientVpn {
     this.settle();
   }
 
-  /** Applies every transition that is due on the simulated clock, in the order they fell due. */
+  /** Applies every transition that is due on the simulated clock. */
   private settle(): void {
-    const nowMs = this.clock.now().getTime();
-    const due = this.associations
-      .map((a) => ({ a, at: a.sinceMs + this.delayOf(a) }))
-      .filter(({ a, at }) => Number.isFinite(at) && at <= nowMs && a.status !== 'disassociated')
-      .sort((x, y) => x.at - y.at);
-    for (const { a, at } of due) {
-      a.sinceMs = at;
-      if (a.status === 'associating') this.finishAssociating(a);
-      else if (a.status === 'disassociating') this.finishDisassociating(a);
-    }
-    this.connections.forgetEndedBefore(new Date(nowMs));
-    this.associations = this.associations.filter((a) => a.status !== 'disassociated');
+    const now = this.clock.now();
+    this.networks.settle(now.getTime());
+    this.connections.forgetEndedBefore(now);
   }
-
-  private delayOf(association: SimulatedAssociation): number {
-    if (association.status === 'associating') return this.associateMs;
-    if (association.status === 'disassociating') return this.disassociateMs;
-    return Number.POSITIVE_INFINITY;
-  }
-
-  private finishAssociating(association: SimulatedAssociation): void {
-    if (association.failWith !== undefined) {
-      association.status = 'association-failed';
-      association.statusMessage = association.failWith;
-      return;
-    }
-    association.status = 'associated';
-    this.routes.push({
-      destinationCidr: this.vpcCidr,
-      targetSubnetId: association.subnetId,
-      origin: 'associate',
-      status: 'active',
-    });
-  }
-
-  private finishDisassociating(association: SimulatedAssociation): void {
-    association.status = 'disassociated';
-    const remaining = this.associations.some(
-      (a) => a.status !== 'disassociated' && a.status !== 'association-failed',
-    );
-    // The last subnet takes every route with it, configured extra routes included.
-    this.routes = remaining
-      ? this.routes.filter(
-          (r) => !(r.origin === 'associate' && r.targetSubnetId === association.subnetId),
-        )
-      : [];
-  }
-}
-
-function publicAssociation(association: SimulatedAssociation): Association {
-  const { associationId, subnetId, status, statusMessage } = association;
-  return statusMessage === undefined
-    ? { associationId, subnetId, status }
-    : { associationId, subnetId, status, statusMessage };
 }
