@@ -4,6 +4,13 @@
  */
 export const ALARM_PERIOD_SECONDS = 300;
 
+/**
+ * The safety net beside the alarm (SPEC section 4, rule 4): an EventBridge schedule runs the
+ * same decision this often, in case an alarm was missed. The stack's rule and local mode's
+ * sweep both take it from here.
+ */
+export const SWEEP_INTERVAL_MINUTES = 15;
+
 export interface IdleAlarmDefinition {
   periodSeconds: number;
   /** N: the periods looked at, N × 5 minutes = the idle timeout. */

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { loadSettings, SettingsError } from '../config/settings.js';
+import { SettingsError } from '../config/read-env.js';
+import { loadSettings } from '../config/settings.js';
 import * as z from '../config/validation.js';
 import { loadWarmUpSettings } from '../config/warm-up-settings.js';
 import type { CoreDeps } from '../core/deps.js';
