@@ -1,24 +1,10 @@
 import { Duration } from 'aws-cdk-lib';
-import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { BundledFunction } from './bundled-function.js';
-import {
-  acknowledgeUnscopableActions,
-  clientVpnStatements,
-  getMetricDataStatement,
-  putMetricStatement,
-} from './client-vpn-policy.js';
+import { putMetricStatement } from './client-vpn-policy.js';
+import { CoreFunction, type CoreFunctionProps } from './core-function.js';
 
-export interface PortalProps {
-  codeDir: string;
-  environment: Record<string, string>;
-  logRetentionDays: number;
-  endpointId: string;
-  subnetIds: string[];
-  metricNamespace: string;
-  table: dynamodb.ITable;
-}
+export type PortalProps = CoreFunctionProps;
 
 /**
  * The portal Lambda behind the ALB: the SPA, the status and connect API, the admin API.
@@ -30,29 +16,15 @@ export class Portal extends Construct {
 
   constructor(scope: Construct, id: string, props: PortalProps) {
     super(scope, id);
-    const bundled = new BundledFunction(this, 'Handler', {
-      codeDir: props.codeDir,
+    this.function = new CoreFunction(this, 'Handler', {
+      ...props,
       bundle: 'portal',
       description: 'VPN portal: the web page and API behind the ALB',
       // JWT verification and the SPA's files: 512 MB also buys the CPU for a quick cold start.
       memorySize: 512,
       // The SDK calls time out after ~3 s each; 15 s covers a connect's few calls and retries.
       timeout: Duration.seconds(15),
-      environment: props.environment,
-      logRetentionDays: props.logRetentionDays,
-    });
-    this.function = bundled.function;
-
-    for (const statement of clientVpnStatements(this, {
-      endpointId: props.endpointId,
-      subnetIds: props.subnetIds,
-      changes: ['associate', 'createRoute', 'disassociate'],
-    })) {
-      bundled.role.addToPrincipalPolicy(statement);
-    }
-    bundled.role.addToPrincipalPolicy(putMetricStatement(props.metricNamespace));
-    bundled.role.addToPrincipalPolicy(getMetricDataStatement());
-    props.table.grantReadWriteData(bundled.role);
-    acknowledgeUnscopableActions(bundled.role);
+      statements: [putMetricStatement(props.settings.metricNamespace)],
+    }).function;
   }
 }
