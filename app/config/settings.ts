@@ -42,7 +42,8 @@ export type SettingsMode = 'aws' | 'local';
 
 const name = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
 const url = z.url('must be a URL');
-const number = <T>(schema: z.ZodMiniType<T, number>) => z.pipe(z.coerce.number(), schema);
+const number = <T>(schema: z.ZodMiniType<T, number>) =>
+  z.pipe(z.coerce.number({ error: 'must be a number' }), schema);
 /** `subnet-a,subnet-b`: a comma-separated list. */
 const subnetList = z.pipe(
   z.pipe(
