@@ -13,6 +13,6 @@ try {
   app.synth();
 } catch (error) {
   if (!(error instanceof InfraSettingsError)) throw error;
-  process.stderr.write(`${error.message}\nSee docs/deploy.md for every setting.\n`);
+  process.stderr.write(`${error.message}\nSee "Settings" under "Deploy to AWS" in README.md.\n`);
   process.exit(1);
 }
