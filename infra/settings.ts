@@ -1,3 +1,4 @@
+import { idleTimeoutMinutesSchema } from '../app/config/idle-alarm-definition.js';
 import {
   adminGroupSchema,
   awsId,
@@ -6,7 +7,6 @@ import {
   endpointIdSchema,
   extraRoutesSchema,
   hostedUiHost,
-  idleTimeoutMinutesSchema,
   metricNamespaceSchema,
   pattern,
   priceSchema,

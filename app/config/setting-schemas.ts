@@ -1,10 +1,10 @@
-import { ALARM_PERIOD_SECONDS } from './idle-alarm-definition.js';
 import * as z from './validation.js';
 
 /**
  * The rules, patterns and defaults of the settings, written once. The functions read their
  * environment with them (settings.ts) and the stack checks its CDK context with them
- * (infra/settings.ts), so a value synth accepts is a value the functions accept.
+ * (infra/settings.ts), so a value synth accepts is a value the functions accept. The idle
+ * timeout's rule sits with the alarm periods it follows from (idle-alarm-definition.ts).
  */
 export const SETTING_DEFAULTS: {
   readonly idleTimeoutMinutes: number;
@@ -53,18 +53,6 @@ export const extraRoutesSchema = z.array(
     description: z.optional(
       z.string().check(z.maxLength(255, { error: 'must be at most 255 characters' })),
     ),
-  }),
-);
-
-const PERIOD_MINUTES = ALARM_PERIOD_SECONDS / 60;
-
-/** Whole alarm periods, from one period to one day. */
-export const idleTimeoutMinutesSchema = z.number().check(
-  z.refine(Number.isInteger, { error: 'must be a whole number of minutes', abort: true }),
-  z.gte(PERIOD_MINUTES, { error: `must be at least ${PERIOD_MINUTES}` }),
-  z.lte(1440, { error: 'must be at most 1440 (one day)' }),
-  z.multipleOf(PERIOD_MINUTES, {
-    error: `must be a multiple of ${PERIOD_MINUTES} (the idle alarm looks at ${PERIOD_MINUTES}-minute periods)`,
   }),
 );
 

@@ -1,5 +1,6 @@
 import type { VpnPolicy } from '../core/deps.js';
 import type { ExtraRoute } from '../core/model.js';
+import { idleTimeoutMinutesSchema } from './idle-alarm-definition.js';
 import { type Env, readJson, readValue } from './read-env.js';
 import {
   adminGroupSchema,
@@ -7,7 +8,6 @@ import {
   clientIdSchema,
   endpointIdSchema,
   extraRoutesSchema,
-  idleTimeoutMinutesSchema,
   metricNamespaceSchema,
   priceSchema,
   SETTING_DEFAULTS,
