@@ -1,4 +1,5 @@
 import { idleTimeoutMinutesSchema } from '../app/config/idle-alarm-definition.js';
+import { parseJson, SettingsError } from '../app/config/read-env.js';
 import {
   adminGroupSchema,
   awsId,
@@ -23,20 +24,10 @@ import { warmUpBudgetProblem, warmUpSetting } from './warm-up-settings.js';
 /**
  * The operator's settings for the stack (README "Deploy to AWS"). Read from the CDK context
  * key `vpnPortal` (infra/cdk.json, or `-c vpnPortal='{…}'`) and validated at synth: a wrong
- * value stops synth with a message that names the setting. Whatever the functions read too
- * is checked with the functions' own rules and defaults (app/config/setting-schemas.ts).
+ * value stops synth with a SettingsError that names the setting. Whatever the functions
+ * read too is checked with the functions' own rules and defaults (app/config/setting-schemas.ts).
  */
 export const SETTINGS_CONTEXT_KEY = 'vpnPortal';
-
-export class InfraSettingsError extends Error {
-  constructor(
-    readonly setting: string,
-    problem: string,
-  ) {
-    super(`Setting ${setting} ${problem}`);
-    this.name = 'InfraSettingsError';
-  }
-}
 
 const hostname = pattern(
   /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i,
@@ -157,24 +148,17 @@ export type CognitoSettings = InfraSettings['cognito'];
 
 /** Validates the raw context value (an object, or a JSON string from `-c`). */
 export function parseInfraSettings(raw: unknown): InfraSettings {
-  let value = raw;
-  if (value === undefined) {
-    throw new InfraSettingsError(SETTINGS_CONTEXT_KEY, 'is missing from the CDK context');
+  if (raw === undefined) {
+    throw new SettingsError(SETTINGS_CONTEXT_KEY, 'is missing from the CDK context');
   }
-  if (typeof value === 'string') {
-    try {
-      value = JSON.parse(value);
-    } catch {
-      throw new InfraSettingsError(SETTINGS_CONTEXT_KEY, 'is not valid JSON');
-    }
-  }
+  const value = typeof raw === 'string' ? parseJson(SETTINGS_CONTEXT_KEY, raw) : raw;
   const result = schema.safeParse(value);
   if (!result.success) {
     const issue = result.error.issues[0];
     const path = (issue?.path ?? [])
       .map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`))
       .join('');
-    throw new InfraSettingsError(`${SETTINGS_CONTEXT_KEY}${path}`, explain(issue?.message));
+    throw new SettingsError(`${SETTINGS_CONTEXT_KEY}${path}`, explain(issue?.message));
   }
   return result.data;
 }

@@ -3,16 +3,14 @@ import * as z from './validation.js';
 
 /**
  * Local mode's own options (SPEC section 8, README "Local mode"), read by `npm start` and
- * `node dist/local/server.mjs` beside the SPEC section 9 settings.
+ * `node dist/local/server.mjs` beside the SPEC section 9 settings:
  *
- * | variable                     | meaning                                                  | default     |
- * | ---------------------------- | -------------------------------------------------------- | ----------- |
- * | `PORT`, `HOST`               | where to listen (`0` picks a free port)                  | `3000`, `127.0.0.1` |
- * | `LOCAL_USE_AWS`              | `1`/`true`: real AWS instead of the simulator            | off         |
- * | `LOCAL_ASSOCIATE_SECONDS`    | how long a simulated association takes to come           | the simulator's |
- * | `LOCAL_DISASSOCIATE_SECONDS` | … and to go                                              | the simulator's |
- * | `LOCAL_DATA_FILE`            | keep the session history in this JSON file               | in memory   |
- * | `LOCAL_LOG_REQUESTS`         | `1`/`true`: log every request, not only what goes wrong  | off         |
+ * - `PORT`, `HOST`: where to listen (`3000`, `127.0.0.1`; port `0` picks a free one);
+ * - `LOCAL_USE_AWS`: `1` or `true` for real AWS instead of the simulator;
+ * - `LOCAL_ASSOCIATE_SECONDS`, `LOCAL_DISASSOCIATE_SECONDS`: how long a simulated
+ *   association takes to come and go (the simulator's own pace when unset);
+ * - `LOCAL_DATA_FILE`: keep the session history in this JSON file;
+ * - `LOCAL_LOG_REQUESTS`: `1` or `true` to log every request, not only what matters.
  */
 export interface LocalSettings {
   port: number;
