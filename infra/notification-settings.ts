@@ -7,10 +7,12 @@ import { z } from '../app/config/validation.js';
  * always exists; these only add an e-mail subscriber and a chat webhook. The webhook's
  * parameter name is checked with the function's own rule (app/config/notification-settings.ts).
  */
+export const emailSchema = z.email({ error: 'must be an e-mail address' });
+
 export const notificationsSetting = z._default(
   z.strictObject({
     /** Subscribed to the notifications topic (not the operations alarms topic). */
-    email: z.optional(z.email({ error: 'must be an e-mail address' })),
+    email: z.optional(emailSchema),
     /** An SSM SecureString the operator creates, holding a Slack-compatible webhook URL. */
     chatWebhookParameter: z.optional(ssmParameterNameSchema),
     /** The customer managed KMS key of that parameter; leave out for the default `aws/ssm`. */

@@ -18,7 +18,11 @@ import {
   userPoolIdSchema,
 } from '../app/config/setting-schemas.js';
 import { z } from '../app/config/validation.js';
-import { chatWebhookKmsKeyProblem, notificationsSetting } from './notification-settings.js';
+import {
+  chatWebhookKmsKeyProblem,
+  emailSchema,
+  notificationsSetting,
+} from './notification-settings.js';
 import { warmUpBudgetProblem, warmUpSetting } from './warm-up-settings.js';
 
 /**
@@ -106,7 +110,7 @@ const schema = z
       ),
       90,
     ),
-    alarmEmail: z.optional(z.email({ error: 'must be an e-mail address' })),
+    alarmEmail: z.optional(emailSchema),
     warmUp: warmUpSetting,
     notifications: notificationsSetting,
   })
