@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { App } from 'aws-cdk-lib';
+import { SettingsError } from '../app/config/read-env.js';
 import { ensureLambdaBuild } from './ensure-build.js';
-import { InfraSettingsError, parseInfraSettings, SETTINGS_CONTEXT_KEY } from './settings.js';
+import { parseInfraSettings, SETTINGS_CONTEXT_KEY } from './settings.js';
 import { addVpnPortal } from './vpn-portal-app.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -12,7 +13,7 @@ try {
   addVpnPortal(app, settings, ensureLambdaBuild(repoRoot));
   app.synth();
 } catch (error) {
-  if (!(error instanceof InfraSettingsError)) throw error;
-  process.stderr.write(`${error.message}\nSee the README, "Deploy to AWS", for every setting.\n`);
+  if (!(error instanceof SettingsError)) throw error;
+  process.stderr.write(`${error.message}\nSee "Settings" under "Deploy to AWS" in README.md.\n`);
   process.exit(1);
 }

@@ -1,36 +1,41 @@
+import { idleTimeoutMinutesSchema } from '../app/config/idle-alarm-definition.js';
+import { parseJson, SettingsError } from '../app/config/read-env.js';
+import {
+  adminGroupSchema,
+  awsId,
+  cidrSchema,
+  clientIdSchema,
+  endpointIdSchema,
+  extraRoutesSchema,
+  hostedUiHost,
+  metricNamespaceSchema,
+  pattern,
+  priceSchema,
+  regionSchema,
+  SETTING_DEFAULTS,
+  subnetIdSchema,
+  subnetIdsSchema,
+  userPoolIdSchema,
+} from '../app/config/setting-schemas.js';
 import { z } from '../app/config/validation.js';
-import { notificationsSetting, warmUpSetting, warmUpSettingsIssues } from './warm-up-settings.js';
+import {
+  chatWebhookKmsKeyProblem,
+  emailSchema,
+  notificationsSetting,
+} from './notification-settings.js';
+import { warmUpBudgetProblem, warmUpSetting } from './warm-up-settings.js';
 
 /**
  * The operator's settings for the stack (README "Deploy to AWS"). Read from the CDK context
  * key `vpnPortal` (infra/cdk.json, or `-c vpnPortal='{…}'`) and validated at synth: a wrong
- * value stops synth with a message that names the setting.
+ * value stops synth with a SettingsError that names the setting. Whatever the functions
+ * read too is checked with the functions' own rules and defaults (app/config/setting-schemas.ts).
  */
 export const SETTINGS_CONTEXT_KEY = 'vpnPortal';
 
-export class InfraSettingsError extends Error {
-  constructor(
-    readonly setting: string,
-    problem: string,
-  ) {
-    super(`Setting ${setting} ${problem}`);
-    this.name = 'InfraSettingsError';
-  }
-}
-
-const pattern = (regex: RegExp, error: string) => z.string().check(z.regex(regex, { error }));
-const id = (prefix: string) =>
-  pattern(new RegExp(`^${prefix}-[0-9a-f]{8,17}$`), `must look like ${prefix}-0123456789abcdef0`);
-const subnetId = id('subnet');
-const cidr = pattern(/^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/, 'must be an IPv4 CIDR like 10.0.0.0/16');
 const hostname = pattern(
   /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i,
   'must be a host name like vpn.example.com',
-);
-const price = z.number().check(z.gte(0, { error: 'must be a price in USD, 0 or more' }));
-const groupName = pattern(
-  /^[\p{L}\p{M}\p{S}\p{N}\p{P}]{1,128}$/u,
-  'must be a Cognito group name (1–128 characters, no spaces)',
 );
 const atLeast = (count: number, error: string) => z.minLength(count, { error });
 
@@ -50,9 +55,9 @@ const cognitoCreate = z.strictObject({
 });
 const cognitoImport = z.strictObject({
   mode: z.literal('import'),
-  userPoolId: pattern(/^[\w-]+_[0-9a-zA-Z]+$/, 'must look like ap-northeast-2_AbCdEf123'),
+  userPoolId: userPoolIdSchema,
   /** The app client must have a secret, the code grant and the callback URL (README). */
-  clientId: pattern(/^[a-z0-9]{1,128}$/, 'must be a Cognito app client id'),
+  clientId: clientIdSchema,
   /** A hosted-UI prefix (`my-prefix`) or a custom domain (`auth.example.com`). */
   domain: pattern(
     /^[a-z0-9][a-z0-9.-]*[a-z0-9]$/i,
@@ -66,42 +71,18 @@ const schema = z
       pattern(/^[A-Za-z][A-Za-z0-9-]{0,100}$/, 'must be a CloudFormation stack name'),
       'VpnPortal',
     ),
-    region: pattern(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be like ap-northeast-2'),
+    region: regionSchema,
     account: z.optional(pattern(/^\d{12}$/, 'must be a 12-digit AWS account id')),
-    vpcId: id('vpc'),
-    endpointId: id('cvpn-endpoint'),
-    targetSubnetIds: z.array(subnetId).check(
-      atLeast(1, 'must list at least one subnet'),
-      z.refine((ids) => new Set(ids).size === ids.length, { error: 'must not repeat a subnet' }),
-    ),
-    extraRoutes: z._default(
-      z.array(
-        z.strictObject({
-          cidr,
-          subnetId,
-          description: z.optional(
-            z.string().check(z.maxLength(255, { error: 'must be at most 255 characters' })),
-          ),
-        }),
-      ),
-      [],
-    ),
-    idleTimeoutMinutes: z._default(
-      z.number().check(
-        z.refine(Number.isInteger, { error: 'must be a whole number of minutes', abort: true }),
-        z.gte(5, { error: 'must be at least 5' }),
-        z.lte(1440, { error: 'must be at most 1440 (one day)' }),
-        z.multipleOf(5, {
-          error: 'must be a multiple of 5 (the idle alarm looks at 5-minute periods)',
-        }),
-      ),
-      30,
-    ),
+    vpcId: awsId('vpc'),
+    endpointId: endpointIdSchema,
+    targetSubnetIds: subnetIdsSchema,
+    extraRoutes: z._default(extraRoutesSchema, []),
+    idleTimeoutMinutes: z._default(idleTimeoutMinutesSchema, SETTING_DEFAULTS.idleTimeoutMinutes),
     internetFacing: z._default(z.boolean(), true),
     albSubnetIds: z
-      .array(subnetId)
+      .array(subnetIdSchema)
       .check(atLeast(2, 'must list at least two subnets in different AZs (an ALB needs two)')),
-    allowedCidrs: z._default(z.array(cidr).check(atLeast(1, 'must list at least one CIDR')), [
+    allowedCidrs: z._default(z.array(cidrSchema).check(atLeast(1, 'must list at least one CIDR')), [
       '0.0.0.0/0',
     ]),
     certificateArn: pattern(
@@ -112,17 +93,14 @@ const schema = z
     cognito: z.discriminatedUnion('mode', [cognitoCreate, cognitoImport], {
       error: 'must be { "mode": "create", … } or { "mode": "import", … }',
     }),
-    adminGroup: z._default(groupName, 'vpn-admins'),
-    metricNamespace: z._default(
-      pattern(/^[\w./#:-]{1,255}$/, 'must be a CloudWatch namespace'),
-      'VpnPortal',
-    ),
+    adminGroup: z._default(adminGroupSchema, SETTING_DEFAULTS.adminGroup),
+    metricNamespace: z._default(metricNamespaceSchema, SETTING_DEFAULTS.metricNamespace),
     prices: z._default(
       z.strictObject({
-        associationHourUsd: z._default(price, 0.1),
-        connectionHourUsd: z._default(price, 0.05),
+        associationHourUsd: z._default(priceSchema, SETTING_DEFAULTS.prices.associationHourUsd),
+        connectionHourUsd: z._default(priceSchema, SETTING_DEFAULTS.prices.connectionHourUsd),
       }),
-      { associationHourUsd: 0.1, connectionHourUsd: 0.05 },
+      { ...SETTING_DEFAULTS.prices },
     ),
     logRetentionDays: z._default(
       z.number().check(
@@ -132,7 +110,7 @@ const schema = z
       ),
       90,
     ),
-    alarmEmail: z.optional(z.email({ error: 'must be an e-mail address' })),
+    alarmEmail: z.optional(emailSchema),
     warmUp: warmUpSetting,
     notifications: notificationsSetting,
   })
@@ -155,8 +133,16 @@ const schema = z
           message: `must be in the stack's region ${settings.region} (got ${certRegion})`,
         });
       }
-      for (const issue of warmUpSettingsIssues(settings))
-        ctx.addIssue({ code: 'custom', ...issue });
+      const keyProblem = chatWebhookKmsKeyProblem(settings.notifications);
+      if (keyProblem) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['notifications', 'chatWebhookKmsKeyArn'],
+          message: keyProblem,
+        });
+      }
+      const budgetProblem = warmUpBudgetProblem(settings);
+      if (budgetProblem) ctx.addIssue({ code: 'custom', path: ['warmUp'], message: budgetProblem });
     }),
   );
 
@@ -166,24 +152,17 @@ export type CognitoSettings = InfraSettings['cognito'];
 
 /** Validates the raw context value (an object, or a JSON string from `-c`). */
 export function parseInfraSettings(raw: unknown): InfraSettings {
-  let value = raw;
-  if (value === undefined) {
-    throw new InfraSettingsError(SETTINGS_CONTEXT_KEY, 'is missing from the CDK context');
+  if (raw === undefined) {
+    throw new SettingsError(SETTINGS_CONTEXT_KEY, 'is missing from the CDK context');
   }
-  if (typeof value === 'string') {
-    try {
-      value = JSON.parse(value);
-    } catch {
-      throw new InfraSettingsError(SETTINGS_CONTEXT_KEY, 'is not valid JSON');
-    }
-  }
+  const value = typeof raw === 'string' ? parseJson(SETTINGS_CONTEXT_KEY, raw) : raw;
   const result = schema.safeParse(value);
   if (!result.success) {
     const issue = result.error.issues[0];
     const path = (issue?.path ?? [])
       .map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`))
       .join('');
-    throw new InfraSettingsError(`${SETTINGS_CONTEXT_KEY}${path}`, explain(issue?.message));
+    throw new SettingsError(`${SETTINGS_CONTEXT_KEY}${path}`, explain(issue?.message));
   }
   return result.data;
 }
@@ -197,6 +176,5 @@ function explain(message: string | undefined): string {
 
 /** The host name Cognito's hosted UI answers on (COGNITO_DOMAIN for the portal's sign-out). */
 export function cognitoHostedUiHost(cognito: CognitoSettings, region: string): string {
-  const domain = cognito.mode === 'create' ? cognito.domainPrefix : cognito.domain;
-  return domain.includes('.') ? domain : `${domain}.auth.${region}.amazoncognito.com`;
+  return hostedUiHost(cognito.mode === 'create' ? cognito.domainPrefix : cognito.domain, region);
 }

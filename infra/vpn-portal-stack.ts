@@ -1,5 +1,6 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import type { LambdaSettings } from '../app/config/lambda-environment.js';
 import { AutoDisconnect } from './constructs/auto-disconnect.js';
 import { CognitoAuth } from './constructs/cognito-auth.js';
 import { IdleAlarm } from './constructs/idle-alarm.js';
@@ -42,27 +43,23 @@ export class VpnPortalStack extends Stack {
     // The idle alarm's name is chosen here so the auto-disconnect role can name its ARN
     // while the alarm itself depends on the function (its action).
     const idleAlarmName = `${this.stackName}-idle`;
-    const environment = lambdaEnvironment(settings, {
-      SESSIONS_TABLE: sessions.table.tableName,
-      IDLE_ALARM_NAME: idleAlarmName,
-      ALB_ARN: loadBalancer.alb.loadBalancerArn,
-      COGNITO_USER_POOL_ID: auth.userPool.userPoolId,
-      COGNITO_CLIENT_ID: auth.client.userPoolClientId,
-      COGNITO_DOMAIN: auth.hostedUiHost,
-    });
     const common = {
       codeDir: props.lambdaCodeDir,
-      environment,
+      settings: functionSettings(settings, {
+        sessionsTable: sessions.table.tableName,
+        idleAlarmName,
+        albArn: loadBalancer.alb.loadBalancerArn,
+        cognito: {
+          userPoolId: auth.userPool.userPoolId,
+          clientId: auth.client.userPoolClientId,
+          domain: auth.hostedUiHost,
+        },
+      }),
       logRetentionDays: settings.logRetentionDays,
-      endpointId: settings.endpointId,
-      subnetIds: settings.targetSubnetIds,
       table: sessions.table,
     };
 
-    const portal = new Portal(this, 'Portal', {
-      ...common,
-      metricNamespace: settings.metricNamespace,
-    });
+    const portal = new Portal(this, 'Portal', common);
     const targetGroup = loadBalancer.forwardAuthenticated(portal.function, auth);
 
     const idleAlarm = new IdleAlarm(this, 'Idle', {
@@ -76,7 +73,7 @@ export class VpnPortalStack extends Stack {
     const notifications = new Notifications(this, 'Notifications', settings.notifications);
     const autoDisconnect = new AutoDisconnect(this, 'AutoDisconnect', {
       ...common,
-      environment: { ...environment, ...notifications.environment },
+      settings: { ...common.settings, notifications: notifications.settings },
       idleAlarmArn: idleAlarm.alarmArn,
     });
     idleAlarm.invoke(autoDisconnect.function);
@@ -109,38 +106,30 @@ export class VpnPortalStack extends Stack {
   }
 }
 
+/** The names the functions find the stack's resources by (deploy-time tokens in the stack). */
+export type FunctionResources = Pick<
+  LambdaSettings,
+  'sessionsTable' | 'idleAlarmName' | 'albArn' | 'cognito'
+>;
+
 /**
- * SPEC section 9: the environment both Lambdas read with app/config/settings.ts, plus the
- * warm-up schedule (app/config/warm-up-settings.ts).
+ * SPEC section 9: what both Lambdas read, from the operator's settings and the stack's
+ * resources. The functions' constructs turn it into their environment with the app's own
+ * `toLambdaEnvironment`, the inverse of the loaders the functions start with.
  */
-export function lambdaEnvironment(
+export function functionSettings(
   settings: InfraSettings,
-  resources: Record<
-    | 'SESSIONS_TABLE'
-    | 'IDLE_ALARM_NAME'
-    | 'ALB_ARN'
-    | 'COGNITO_USER_POOL_ID'
-    | 'COGNITO_CLIENT_ID'
-    | 'COGNITO_DOMAIN',
-    string
-  >,
-): Record<string, string> {
+  resources: FunctionResources,
+): LambdaSettings {
   return {
-    VPN_ENDPOINT_ID: settings.endpointId,
-    VPN_SUBNET_IDS: settings.targetSubnetIds.join(','),
-    VPN_EXTRA_ROUTES: JSON.stringify(settings.extraRoutes),
-    IDLE_TIMEOUT_MINUTES: String(settings.idleTimeoutMinutes),
-    METRIC_NAMESPACE: settings.metricNamespace,
-    ADMIN_GROUP: settings.adminGroup,
-    PRICE_ASSOCIATION_HOUR_USD: String(settings.prices.associationHourUsd),
-    PRICE_CONNECTION_HOUR_USD: String(settings.prices.connectionHourUsd),
-    // Both functions read the schedule: the portal for the pages, auto-disconnect for holidays.
-    ...(settings.warmUp.entries.length > 0
-      ? { WARM_UP_SCHEDULE: JSON.stringify(settings.warmUp.entries) }
-      : {}),
-    ...(settings.warmUp.holidays.length > 0
-      ? { WARM_UP_HOLIDAYS: settings.warmUp.holidays.join(',') }
-      : {}),
+    endpointId: settings.endpointId,
+    subnetIds: settings.targetSubnetIds,
+    extraRoutes: settings.extraRoutes,
+    idleTimeoutMinutes: settings.idleTimeoutMinutes,
+    metricNamespace: settings.metricNamespace,
+    adminGroup: settings.adminGroup,
+    prices: settings.prices,
+    warmUp: settings.warmUp,
     ...resources,
   };
 }

@@ -1,8 +1,35 @@
+import * as z from './validation.js';
+
 /**
  * The idle alarm, defined once: the CDK stack builds the CloudWatch alarm from it and local
  * mode's evaluator applies the same rule to its recorded periods (SPEC section 4, rules 1–2).
  */
 export const ALARM_PERIOD_SECONDS = 300;
+
+/**
+ * The safety net beside the alarm (SPEC section 4, rule 4): an EventBridge schedule runs the
+ * same decision this often, in case an alarm was missed. The stack's rule and local mode's
+ * sweep both take it from here.
+ */
+export const SWEEP_INTERVAL_MINUTES = 15;
+
+const PERIOD_MINUTES = ALARM_PERIOD_SECONDS / 60;
+const MAX_IDLE_TIMEOUT_MINUTES = 24 * 60;
+
+/**
+ * The idle timeout (IDLE_TIMEOUT_MINUTES, the stack's `idleTimeoutMinutes`): whole alarm
+ * periods, from one period to one day.
+ */
+export const idleTimeoutMinutesSchema = z.number().check(
+  z.refine(Number.isInteger, { error: 'must be a whole number of minutes', abort: true }),
+  z.gte(PERIOD_MINUTES, { error: `must be at least ${PERIOD_MINUTES}` }),
+  z.lte(MAX_IDLE_TIMEOUT_MINUTES, {
+    error: `must be at most ${MAX_IDLE_TIMEOUT_MINUTES} (one day)`,
+  }),
+  z.multipleOf(PERIOD_MINUTES, {
+    error: `must be a multiple of ${PERIOD_MINUTES} (the idle alarm looks at ${PERIOD_MINUTES}-minute periods)`,
+  }),
+);
 
 export interface IdleAlarmDefinition {
   periodSeconds: number;
@@ -29,17 +56,12 @@ export function idleAlarmDefinition(options: {
   idleTimeoutMinutes: number;
   metricNamespace: string;
 }): IdleAlarmDefinition {
-  const periodMinutes = ALARM_PERIOD_SECONDS / 60;
-  if (
-    !Number.isInteger(options.idleTimeoutMinutes) ||
-    options.idleTimeoutMinutes < periodMinutes ||
-    options.idleTimeoutMinutes % periodMinutes !== 0
-  ) {
+  if (!idleTimeoutMinutesSchema.safeParse(options.idleTimeoutMinutes).success) {
     throw new Error(
-      `The idle timeout must be a positive multiple of ${periodMinutes} minutes, got ${options.idleTimeoutMinutes}.`,
+      `The idle timeout must be a multiple of ${PERIOD_MINUTES} minutes from ${PERIOD_MINUTES} to ${MAX_IDLE_TIMEOUT_MINUTES}, got ${options.idleTimeoutMinutes}.`,
     );
   }
-  const periods = options.idleTimeoutMinutes / periodMinutes;
+  const periods = options.idleTimeoutMinutes / PERIOD_MINUTES;
   return {
     periodSeconds: ALARM_PERIOD_SECONDS,
     evaluationPeriods: periods,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadSettings, SettingsError } from './settings.js';
+import { SettingsError } from './read-env.js';
+import { loadSettings } from './settings.js';
 
 const AWS_ENV: Record<string, string> = {
   AWS_REGION: 'eu-west-1',

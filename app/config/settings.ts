@@ -1,10 +1,26 @@
 import type { VpnPolicy } from '../core/model/policy.js';
 import type { ExtraRoute } from '../core/model/vocabulary.js';
+import { idleTimeoutMinutesSchema } from './idle-alarm-definition.js';
+import { type Env, readJson, readValue } from './read-env.js';
+import {
+  adminGroupSchema,
+  albArnSchema,
+  clientIdSchema,
+  endpointIdSchema,
+  extraRoutesSchema,
+  metricNamespaceSchema,
+  priceSchema,
+  SETTING_DEFAULTS,
+  subnetIdsSchema,
+  userPoolIdSchema,
+} from './setting-schemas.js';
 import * as z from './validation.js';
 
 /**
  * SPEC section 9: one schema for the environment of both Lambdas and the local server.
  * Parsed once per entry; a bad value stops start-up with a message naming the variable.
+ * The rules of each value live in setting-schemas.ts, shared with the stack; the stack
+ * writes this environment with `toLambdaEnvironment` (lambda-environment.ts).
  */
 export interface Settings {
   region: string;
@@ -22,77 +38,23 @@ export interface Settings {
   albKeysUrl: string;
 }
 
-export class SettingsError extends Error {
-  constructor(
-    readonly variable: string,
-    problem: string,
-  ) {
-    super(`Setting ${variable} ${problem}`);
-    this.name = 'SettingsError';
-  }
-}
-
 export type SettingsMode = 'aws' | 'local';
 
-const endpointId = z
-  .string()
-  .check(
-    z.regex(/^cvpn-endpoint-[0-9a-f]{8,17}$/, 'must look like cvpn-endpoint-0123456789abcdef0'),
-  );
-const subnetId = z
-  .string()
-  .check(z.regex(/^subnet-[0-9a-f]{8,17}$/, 'must look like subnet-0123456789abcdef0'));
-const cidr = z
-  .string()
-  .check(z.regex(/^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/, 'must be an IPv4 CIDR like 10.0.0.0/16'));
-const extraRoutes = z.array(
-  z.strictObject({
-    cidr,
-    subnetId,
-    description: z.optional(z.string().check(z.maxLength(255))),
-  }),
-);
-const price = z.coerce.number().check(z.nonnegative('must be a price of 0 or more'));
 const name = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
-
-function parse<T>(
-  variable: string,
-  schema: z.ZodMiniType<T>,
-  raw: string | undefined,
-  fallback?: string,
-): T {
-  const value = raw === undefined || raw.trim() === '' ? fallback : raw.trim();
-  if (value === undefined) throw new SettingsError(variable, 'is required');
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new SettingsError(variable, `${issue?.message ?? 'is invalid'} (got "${value}")`);
-  }
-  return result.data;
-}
-
-function parseJson<T>(variable: string, schema: z.ZodMiniType<T>, raw: string | undefined): T {
-  const text = raw === undefined || raw.trim() === '' ? '[]' : raw;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new SettingsError(variable, 'is not valid JSON');
-  }
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
-    throw new SettingsError(
-      variable,
-      `is invalid${where}: ${issue?.message ?? 'unexpected value'}`,
-    );
-  }
-  return result.data;
-}
+const url = z.url('must be a URL');
+const number = <T>(schema: z.ZodMiniType<T, number>) =>
+  z.pipe(z.coerce.number({ error: 'must be a number' }), schema);
+/** `subnet-a,subnet-b`: a comma-separated list. */
+const subnetList = z.pipe(
+  z.pipe(
+    z.string(),
+    z.transform((list) => list.split(',').map((item) => item.trim())),
+  ),
+  subnetIdsSchema,
+);
 
 /** Local mode provides stand-ins for what only exists in AWS. */
-const LOCAL_DEFAULTS: Record<string, string> = {
+const LOCAL_DEFAULTS: Env = {
   AWS_REGION: 'local',
   VPN_ENDPOINT_ID: 'cvpn-endpoint-0123456789abcdef0',
   VPN_SUBNET_IDS: 'subnet-0a1b2c3d4e5f60001,subnet-0a1b2c3d4e5f60002',
@@ -105,103 +67,66 @@ const LOCAL_DEFAULTS: Record<string, string> = {
   COGNITO_DOMAIN: 'localhost',
 };
 
-export function loadSettings(
-  env: Record<string, string | undefined>,
-  mode: SettingsMode = 'aws',
-): Settings {
+export function loadSettings(env: Env, mode: SettingsMode = 'aws'): Settings {
   const get = (key: string): string | undefined =>
     env[key]?.trim() ? env[key] : mode === 'local' ? LOCAL_DEFAULTS[key] : undefined;
+  const defaults = SETTING_DEFAULTS;
 
-  const region = parse('AWS_REGION', name, get('AWS_REGION'));
-  const idleTimeoutMinutes = parse(
-    'IDLE_TIMEOUT_MINUTES',
-    z.coerce.number().check(
-      z.refine(Number.isInteger, 'must be a whole number of minutes'),
-      z.gte(5, 'must be at least 5'),
-      z.lte(1440, 'must be at most 1440 (one day)'),
-      z.refine(
-        (minutes) => minutes % 5 === 0,
-        'must be a multiple of 5 (the alarm looks at 5-minute periods)',
-      ),
-    ),
-    get('IDLE_TIMEOUT_MINUTES'),
-    '30',
-  );
-  const userPoolId = parse(
+  const region = readValue('AWS_REGION', name, get('AWS_REGION'));
+  const userPoolId = readValue(
     'COGNITO_USER_POOL_ID',
-    z.string().check(z.regex(/^[\w-]+_[0-9a-zA-Z]+$/, 'must look like eu-west-1_AbCdEf123')),
+    userPoolIdSchema,
     get('COGNITO_USER_POOL_ID'),
   );
-  const subnetIds = parse(
-    'VPN_SUBNET_IDS',
-    z.pipe(
-      z.pipe(
-        z.string(),
-        z.transform((list) => list.split(',').map((item) => item.trim())),
-      ),
-      z.array(subnetId).check(
-        z.minLength(1, 'must list at least one subnet'),
-        z.refine((ids) => new Set(ids).size === ids.length, 'must not repeat a subnet'),
-      ),
-    ),
-    get('VPN_SUBNET_IDS'),
-  );
-
   return {
     region,
-    endpointId: parse('VPN_ENDPOINT_ID', endpointId, get('VPN_ENDPOINT_ID')),
-    subnetIds,
-    extraRoutes: parseJson('VPN_EXTRA_ROUTES', extraRoutes, get('VPN_EXTRA_ROUTES')),
-    idleTimeoutMinutes,
-    sessionsTable: parse('SESSIONS_TABLE', name, get('SESSIONS_TABLE')),
-    idleAlarmName: parse('IDLE_ALARM_NAME', name, get('IDLE_ALARM_NAME')),
-    metricNamespace: parse(
+    endpointId: readValue('VPN_ENDPOINT_ID', endpointIdSchema, get('VPN_ENDPOINT_ID')),
+    subnetIds: readValue('VPN_SUBNET_IDS', subnetList, get('VPN_SUBNET_IDS')),
+    extraRoutes: readJson('VPN_EXTRA_ROUTES', extraRoutesSchema, get('VPN_EXTRA_ROUTES'), []),
+    idleTimeoutMinutes: readValue(
+      'IDLE_TIMEOUT_MINUTES',
+      number(idleTimeoutMinutesSchema),
+      get('IDLE_TIMEOUT_MINUTES'),
+      defaults.idleTimeoutMinutes,
+    ),
+    sessionsTable: readValue('SESSIONS_TABLE', name, get('SESSIONS_TABLE')),
+    idleAlarmName: readValue('IDLE_ALARM_NAME', name, get('IDLE_ALARM_NAME')),
+    metricNamespace: readValue(
       'METRIC_NAMESPACE',
-      z.string().check(z.regex(/^[\w./#:-]{1,255}$/, 'is not a valid CloudWatch namespace')),
+      metricNamespaceSchema,
       get('METRIC_NAMESPACE'),
-      'VpnPortal',
+      defaults.metricNamespace,
     ),
-    albArn: parse(
-      'ALB_ARN',
-      z
-        .string()
-        .check(
-          z.regex(
-            /^arn:aws[\w-]*:elasticloadbalancing:[a-z]{2}(-[a-z]+)+-\d:\d{12}:loadbalancer\/app\//,
-            'must be an Application Load Balancer ARN',
-          ),
-        ),
-      get('ALB_ARN'),
-    ),
+    albArn: readValue('ALB_ARN', albArnSchema, get('ALB_ARN')),
     cognito: {
       userPoolId,
-      clientId: parse('COGNITO_CLIENT_ID', name, get('COGNITO_CLIENT_ID')),
-      domain: parse('COGNITO_DOMAIN', name, get('COGNITO_DOMAIN')),
-      jwksUrl: parse(
+      clientId: readValue('COGNITO_CLIENT_ID', clientIdSchema, get('COGNITO_CLIENT_ID')),
+      domain: readValue('COGNITO_DOMAIN', name, get('COGNITO_DOMAIN')),
+      jwksUrl: readValue(
         'COGNITO_JWKS_URL',
-        z.url('must be a URL'),
+        url,
         get('COGNITO_JWKS_URL'),
         `https://cognito-idp.${region}.amazonaws.com/${userPoolId}/.well-known/jwks.json`,
       ),
     },
-    adminGroup: parse('ADMIN_GROUP', name, get('ADMIN_GROUP'), 'vpn-admins'),
+    adminGroup: readValue('ADMIN_GROUP', adminGroupSchema, get('ADMIN_GROUP'), defaults.adminGroup),
     prices: {
-      associationHourUsd: parse(
+      associationHourUsd: readValue(
         'PRICE_ASSOCIATION_HOUR_USD',
-        price,
+        number(priceSchema),
         get('PRICE_ASSOCIATION_HOUR_USD'),
-        '0.10',
+        defaults.prices.associationHourUsd,
       ),
-      connectionHourUsd: parse(
+      connectionHourUsd: readValue(
         'PRICE_CONNECTION_HOUR_USD',
-        price,
+        number(priceSchema),
         get('PRICE_CONNECTION_HOUR_USD'),
-        '0.05',
+        defaults.prices.connectionHourUsd,
       ),
     },
-    albKeysUrl: parse(
+    albKeysUrl: readValue(
       'ALB_KEYS_URL',
-      z.url('must be a URL'),
+      url,
       get('ALB_KEYS_URL'),
       `https://public-keys.auth.elb.${region}.amazonaws.com`,
     ),

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  loadNotificationSettings,
-  loadWarmUpSettings,
-  warmUpScheduleSchema,
-} from './warm-up-settings.js';
+import { loadWarmUpSettings, warmUpScheduleSchema } from './warm-up-settings.js';
 
 const weekdays = JSON.stringify([
   { days: ['mon', 'tue', 'wed', 'thu', 'fri'], time: '08:40', timeZone: 'Asia/Seoul' },
@@ -78,35 +74,5 @@ describe('warmUpScheduleSchema', () => {
     };
     expect(warmUpScheduleSchema.safeParse(edit).success).toBe(true);
     expect(warmUpScheduleSchema.safeParse({ ...edit, holidays: ['July 4'] }).success).toBe(false);
-  });
-});
-
-describe('loadNotificationSettings', () => {
-  it('turns both channels off when nothing is set', () => {
-    expect(loadNotificationSettings({ NOTIFY_TOPIC_ARN: ' ' })).toEqual({
-      topicArn: null,
-      webhookParameterName: null,
-    });
-  });
-
-  it('reads the topic ARN and the webhook parameter name', () => {
-    expect(
-      loadNotificationSettings({
-        NOTIFY_TOPIC_ARN: 'arn:aws:sns:ap-northeast-2:123456789012:vpn-portal-notices',
-        CHAT_WEBHOOK_PARAMETER: '/vpn-portal/chat-webhook-url',
-      }),
-    ).toEqual({
-      topicArn: 'arn:aws:sns:ap-northeast-2:123456789012:vpn-portal-notices',
-      webhookParameterName: '/vpn-portal/chat-webhook-url',
-    });
-  });
-
-  it('names the variable when a value is malformed', () => {
-    expect(() => loadNotificationSettings({ NOTIFY_TOPIC_ARN: 'vpn-portal-notices' })).toThrow(
-      /Setting NOTIFY_TOPIC_ARN must be an SNS topic ARN/,
-    );
-    expect(() =>
-      loadNotificationSettings({ CHAT_WEBHOOK_PARAMETER: 'https://hooks.slack.com/x y' }),
-    ).toThrow(/CHAT_WEBHOOK_PARAMETER/);
   });
 });

@@ -16,8 +16,8 @@ export interface CoreDeps {
   policy: VpnPolicy;
   /**
    * Optional: where notices go when the VPN turns itself off or an association fails
-   * (core/notifications.ts). Pass the fan-out notifier, which never throws; without one,
-   * nothing is sent.
+   * (core/model/notices.ts). Pass the fan-out notifier (adapters/fan-out-notifier.ts),
+   * which never throws; without one, nothing is sent.
    */
   notifier?: Notifier;
 }

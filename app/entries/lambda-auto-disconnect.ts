@@ -1,6 +1,7 @@
 import { createAwsNotifier } from '../adapters/aws/create-aws-notifier.js';
+import { loadNotificationSettings } from '../config/notification-settings.js';
 import { loadSettings } from '../config/settings.js';
-import { loadNotificationSettings, loadWarmUpSettings } from '../config/warm-up-settings.js';
+import { loadWarmUpSettings } from '../config/warm-up-settings.js';
 import { createEventsFunction } from '../events/events-function.js';
 import { createJsonLogger } from '../logging/logger.js';
 import { createAwsCoreDeps } from './aws-deps.js';

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { loadSettings, SettingsError } from '../config/settings.js';
-import * as z from '../config/validation.js';
+import { LOCAL_SERVER_DEFAULTS, loadLocalSettings } from '../config/local-settings.js';
+import { SettingsError } from '../config/read-env.js';
+import { loadSettings } from '../config/settings.js';
 import { loadWarmUpSettings } from '../config/warm-up-settings.js';
 import type { CoreDeps } from '../core/deps.js';
 import { createAlbAuthVerifier } from '../http/auth/index.js';
@@ -55,7 +56,11 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   let handle: (request: Request) => Response | Promise<Response> = () =>
     new Response('Starting…', { status: 503 });
   const server = createNodeServer((request) => handle(request));
-  const port = await listen(server, options.port ?? 3000, options.host ?? '127.0.0.1');
+  const port = await listen(
+    server,
+    options.port ?? LOCAL_SERVER_DEFAULTS.port,
+    options.host ?? LOCAL_SERVER_DEFAULTS.host,
+  );
   const origin = `http://localhost:${port}`;
 
   try {
@@ -146,53 +151,17 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
 
 // ---- command line: `npm start`, `node dist/local/server.mjs [--aws]` ----
 
-const seconds = z.optional(z.coerce.number().check(z.gte(0), z.lte(3600)));
-const flag = z._default(z.enum(['', '0', '1', 'true', 'false']), '');
-const cliEnv = z.object({
-  PORT: z._default(
-    z.coerce
-      .number()
-      .check(z.refine(Number.isInteger, 'must be a port number'), z.gte(0), z.lte(65535)),
-    3000,
-  ),
-  HOST: z._default(z.string().check(z.minLength(1)), '127.0.0.1'),
-  LOCAL_USE_AWS: flag,
-  LOCAL_ASSOCIATE_SECONDS: seconds,
-  LOCAL_DISASSOCIATE_SECONDS: seconds,
-  LOCAL_DATA_FILE: z.optional(z.string().check(z.minLength(1))),
-  LOCAL_LOG_REQUESTS: flag,
-});
-
 async function main(): Promise<void> {
-  const parsed = cliEnv.safeParse(
-    Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== '')),
-  );
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    fail(`Setting ${issue?.path.join('.')} ${issue?.message ?? 'is invalid'}.`);
-  }
-  const knobs = parsed.data;
-  const useAws =
-    process.argv.includes('--aws') || knobs.LOCAL_USE_AWS === '1' || knobs.LOCAL_USE_AWS === 'true';
   const json = createJsonLogger({ function: 'local-server' });
   try {
+    // PORT, HOST and the LOCAL_* options; a bad one stops here, naming it.
+    const { useAws, logRequests, ...local } = loadLocalSettings(process.env);
     const server = await startLocalServer({
-      port: knobs.PORT,
-      host: knobs.HOST,
+      ...local,
       env: process.env,
-      useAws,
-      ...(knobs.LOCAL_ASSOCIATE_SECONDS === undefined
-        ? {}
-        : { associateSeconds: knobs.LOCAL_ASSOCIATE_SECONDS }),
-      ...(knobs.LOCAL_DISASSOCIATE_SECONDS === undefined
-        ? {}
-        : { disassociateSeconds: knobs.LOCAL_DISASSOCIATE_SECONDS }),
-      ...(knobs.LOCAL_DATA_FILE ? { dataFile: knobs.LOCAL_DATA_FILE } : {}),
+      useAws: useAws || process.argv.includes('--aws'),
       webRoot: builtWebRoot(),
-      logger:
-        knobs.LOCAL_LOG_REQUESTS === '1' || knobs.LOCAL_LOG_REQUESTS === 'true'
-          ? json
-          : withoutRequestLogs(json),
+      logger: logRequests ? json : withoutRequestLogs(json),
     });
     printBanner(server);
     const stop = () => void server.close().then(() => process.exit(0));

@@ -1,12 +1,11 @@
+import { SWEEP_INTERVAL_MINUTES } from '../config/idle-alarm-definition.js';
 import type { Logger } from '../logging/logger.js';
 import type { Clock } from '../ports/clock.js';
 import type { EventHandler } from './alarm-evaluator.js';
 import { scheduledEvent } from './local-events.js';
 
-export const SWEEP_INTERVAL_MINUTES = 15;
-
 export interface SafetyNetSweep {
-  /** Invokes the handler once if a 15-minute slot of the simulated clock began since the last run. */
+  /** Invokes the handler once if a new slot (SWEEP_INTERVAL_MINUTES) of the simulated clock began. */
   check(): Promise<boolean>;
   reset(): void;
 }

@@ -4,6 +4,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
+import type { NotificationSettings } from '../../app/config/notification-settings.js';
 
 export interface NotificationsProps {
   /** Subscribed to the topic (the subscriber confirms by e-mail). */
@@ -28,8 +29,8 @@ export interface NotificationsProps {
  */
 export class Notifications extends Construct {
   readonly topic: sns.Topic;
-  /** NOTIFY_TOPIC_ARN and, when configured, CHAT_WEBHOOK_PARAMETER. */
-  readonly environment: Record<string, string>;
+  /** What the notifying function reads (NOTIFY_TOPIC_ARN, CHAT_WEBHOOK_PARAMETER). */
+  readonly settings: NotificationSettings;
   private readonly props: NotificationsProps;
 
   constructor(scope: Construct, id: string, props: NotificationsProps) {
@@ -43,9 +44,9 @@ export class Notifications extends Construct {
     if (props.email) {
       this.topic.addSubscription(new subscriptions.EmailSubscription(props.email));
     }
-    this.environment = {
-      NOTIFY_TOPIC_ARN: this.topic.topicArn,
-      ...(props.chatWebhookParameter ? { CHAT_WEBHOOK_PARAMETER: props.chatWebhookParameter } : {}),
+    this.settings = {
+      topicArn: this.topic.topicArn,
+      webhookParameterName: props.chatWebhookParameter ?? null,
     };
   }
 

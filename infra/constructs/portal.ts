@@ -1,24 +1,10 @@
 import { Duration } from 'aws-cdk-lib';
-import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { BundledFunction } from './bundled-function.js';
-import {
-  acknowledgeUnscopableActions,
-  clientVpnStatements,
-  putMetricStatement,
-} from './client-vpn-policy.js';
-import { grantSessionStore } from './sessions-table.js';
+import { putMetricStatement } from './client-vpn-policy.js';
+import { CoreFunction, type CoreFunctionProps } from './core-function.js';
 
-export interface PortalProps {
-  codeDir: string;
-  environment: Record<string, string>;
-  logRetentionDays: number;
-  endpointId: string;
-  subnetIds: string[];
-  metricNamespace: string;
-  table: dynamodb.ITable;
-}
+export type PortalProps = CoreFunctionProps;
 
 /**
  * The portal Lambda behind the ALB: the SPA, the status and connect API, the admin API.
@@ -30,8 +16,8 @@ export class Portal extends Construct {
 
   constructor(scope: Construct, id: string, props: PortalProps) {
     super(scope, id);
-    const bundled = new BundledFunction(this, 'Handler', {
-      codeDir: props.codeDir,
+    this.function = new CoreFunction(this, 'Handler', {
+      ...props,
       bundle: 'portal',
       description: 'VPN portal: the web page and API behind the ALB',
       // A cap, and a reserve no other function can take (docs/decisions/004-reserved-
@@ -45,22 +31,9 @@ export class Portal extends Construct {
       memorySize: 512,
       // The SDK calls time out after ~3 s each; 15 s covers a connect's few calls and retries.
       timeout: Duration.seconds(15),
-      environment: props.environment,
-      logRetentionDays: props.logRetentionDays,
-    });
-    this.function = bundled.function;
-
-    for (const statement of clientVpnStatements(this, {
-      endpointId: props.endpointId,
-      subnetIds: props.subnetIds,
-      changes: ['associate', 'createRoute', 'disassociate'],
-    })) {
-      bundled.role.addToPrincipalPolicy(statement);
-    }
-    // It publishes ConnectRequests; it never reads metrics (only auto-disconnect's re-check
-    // does) and never touches the alarm.
-    bundled.role.addToPrincipalPolicy(putMetricStatement(props.metricNamespace));
-    grantSessionStore(props.table, bundled.role);
-    acknowledgeUnscopableActions(bundled.role);
+      // It publishes ConnectRequests; it never reads metrics (only the events function's
+      // re-check does) and never touches the alarm.
+      statements: [putMetricStatement(props.settings.metricNamespace)],
+    }).function;
   }
 }

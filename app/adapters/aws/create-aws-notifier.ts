@@ -1,6 +1,6 @@
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SSMClient } from '@aws-sdk/client-ssm';
-import type { NotificationSettings } from '../../config/warm-up-settings.js';
+import type { NotificationSettings } from '../../config/notification-settings.js';
 import type { Logger } from '../../logging/logger.js';
 import type { Notifier } from '../../ports/notifier.js';
 import { createFanOutNotifier, type NotifierChannel } from '../fan-out-notifier.js';

@@ -11,7 +11,8 @@ import {
 import type { Fetcher } from 'aws-jwt-verify/https';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import type { JwtPayload } from 'aws-jwt-verify/jwt-model';
-import { type Settings, SettingsError } from '../../config/settings.js';
+import { SettingsError } from '../../config/read-env.js';
+import type { Settings } from '../../config/settings.js';
 import { NotAuthenticatedError } from '../../core/model/errors.js';
 import type { AuthVerifier } from '../app-env.js';
 

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { hostedUiHost } from '../../config/setting-schemas.js';
 import type { Settings } from '../../config/settings.js';
 import type { AppEnv } from '../app-env.js';
 
@@ -46,17 +47,13 @@ function cognitoLogoutUrl(
   settings: Pick<Settings, 'region' | 'cognito'>,
   portalOrigin: string,
 ): string {
-  const url = new URL('/logout', `https://${hostedUiHost(settings)}`);
+  // COGNITO_DOMAIN should be the full host (`auth.example.com`, or
+  // `<prefix>.auth.<region>.amazoncognito.com`); a bare prefix or a URL is tolerated.
+  const url = new URL(
+    '/logout',
+    `https://${hostedUiHost(settings.cognito.domain, settings.region)}`,
+  );
   url.searchParams.set('client_id', settings.cognito.clientId);
   url.searchParams.set('logout_uri', `${portalOrigin}/`);
   return url.toString();
-}
-
-/**
- * COGNITO_DOMAIN should be the full host (`auth.example.com`, or
- * `<prefix>.auth.<region>.amazoncognito.com`); a bare prefix or a URL is tolerated.
- */
-function hostedUiHost({ region, cognito }: Pick<Settings, 'region' | 'cognito'>): string {
-  const host = cognito.domain.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
-  return host.includes('.') ? host : `${host}.auth.${region}.amazoncognito.com`;
 }

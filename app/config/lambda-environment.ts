@@ -1,0 +1,43 @@
+import type { WarmUpSchedule } from '../core/model/warm-up-schedule.js';
+import { type NotificationSettings, notificationEnvironment } from './notification-settings.js';
+import type { Settings } from './settings.js';
+import { warmUpEnvironment } from './warm-up-settings.js';
+
+/**
+ * What a function's environment says, in the loaders' own types: `Settings` less what the
+ * Lambda runtime provides (`AWS_REGION`) and what follows from the region by default (the
+ * ALB's key URL and the pool's JWKS URL).
+ */
+export interface LambdaSettings extends Omit<Settings, 'region' | 'albKeysUrl' | 'cognito'> {
+  cognito: Omit<Settings['cognito'], 'jwksUrl'>;
+  warmUp: WarmUpSchedule;
+  /** Only the auto-disconnect function sends notices: the portal's settings leave this out. */
+  notifications?: NotificationSettings;
+}
+
+/**
+ * The environment the stack gives a function (SPEC section 9): the inverse of
+ * `loadSettings`, `loadWarmUpSettings` and `loadNotificationSettings`, so what the stack
+ * writes is what the function reads back. Values may be CloudFormation tokens.
+ */
+export function toLambdaEnvironment(settings: LambdaSettings): Record<string, string> {
+  return {
+    VPN_ENDPOINT_ID: settings.endpointId,
+    VPN_SUBNET_IDS: settings.subnetIds.join(','),
+    VPN_EXTRA_ROUTES: JSON.stringify(settings.extraRoutes),
+    IDLE_TIMEOUT_MINUTES: String(settings.idleTimeoutMinutes),
+    SESSIONS_TABLE: settings.sessionsTable,
+    IDLE_ALARM_NAME: settings.idleAlarmName,
+    METRIC_NAMESPACE: settings.metricNamespace,
+    ALB_ARN: settings.albArn,
+    COGNITO_USER_POOL_ID: settings.cognito.userPoolId,
+    COGNITO_CLIENT_ID: settings.cognito.clientId,
+    COGNITO_DOMAIN: settings.cognito.domain,
+    ADMIN_GROUP: settings.adminGroup,
+    PRICE_ASSOCIATION_HOUR_USD: String(settings.prices.associationHourUsd),
+    PRICE_CONNECTION_HOUR_USD: String(settings.prices.connectionHourUsd),
+    // Both functions read the schedule: the portal for the pages, auto-disconnect for holidays.
+    ...warmUpEnvironment(settings.warmUp),
+    ...(settings.notifications ? notificationEnvironment(settings.notifications) : {}),
+  };
+}

@@ -1,0 +1,203 @@
+import type { Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { toLambdaEnvironment } from '../app/config/lambda-environment.js';
+import {
+  loadNotificationSettings,
+  type NotificationSettings,
+} from '../app/config/notification-settings.js';
+import { SETTING_DEFAULTS } from '../app/config/setting-schemas.js';
+import { loadSettings, type Settings } from '../app/config/settings.js';
+import { loadWarmUpSettings } from '../app/config/warm-up-settings.js';
+import {
+  cognitoHostedUiHost,
+  type InfraSettings,
+  type InfraSettingsInput,
+  parseInfraSettings,
+} from './settings.js';
+import { exampleSettings, onlyResource, type SynthResult, synthPortal } from './test-support.js';
+import { type FunctionResources, functionSettings } from './vpn-portal-stack.js';
+
+/** Every setting the functions read, none at its default. */
+const EVERY_SETTING: Partial<InfraSettingsInput> = {
+  extraRoutes: [
+    { cidr: '0.0.0.0/0', subnetId: 'subnet-0a1b2c3d4e5f60001', description: 'Internet' },
+    { cidr: '10.20.0.0/16', subnetId: 'subnet-0a1b2c3d4e5f60002' },
+  ],
+  idleTimeoutMinutes: 45,
+  adminGroup: 'it-staff',
+  metricNamespace: 'Acme/Vpn',
+  prices: { associationHourUsd: 0.15, connectionHourUsd: 0 },
+  warmUp: {
+    entries: [
+      { days: ['mon', 'wed'], time: '08:40', timeZone: 'Asia/Seoul' },
+      { days: ['sat'], time: '10:05', timeZone: 'Europe/Berlin' },
+    ],
+    holidays: ['2026-01-01', '2026-12-25'],
+  },
+  notifications: {
+    email: 'vpn-admins@example.com',
+    chatWebhookParameter: '/vpn-portal/chat-webhook-url',
+  },
+};
+
+/** What CloudFormation fills in for the stack's deploy-time references. */
+const STAND_INS = {
+  SESSIONS_TABLE: 'VpnPortal-SessionsTable-ABC',
+  ALB_ARN:
+    'arn:aws:elasticloadbalancing:ap-northeast-2:123456789012:loadbalancer/app/vpn/0123456789abcdef',
+  COGNITO_USER_POOL_ID: 'ap-northeast-2_AbCdEf123',
+  COGNITO_CLIENT_ID: 'abcdefghij1234567890abcdef',
+  NOTIFY_TOPIC_ARN: 'arn:aws:sns:ap-northeast-2:123456789012:VpnPortal-NotificationsTopic-ABC',
+} satisfies Record<string, string>;
+
+/** The stack's resources, as the functions see them once deployed. */
+function resourcesOf(settings: InfraSettings): FunctionResources {
+  return {
+    sessionsTable: STAND_INS.SESSIONS_TABLE,
+    idleAlarmName: `${settings.stackName}-idle`,
+    albArn: STAND_INS.ALB_ARN,
+    cognito: {
+      userPoolId: STAND_INS.COGNITO_USER_POOL_ID,
+      clientId: STAND_INS.COGNITO_CLIENT_ID,
+      domain: cognitoHostedUiHost(settings.cognito, settings.region),
+    },
+  };
+}
+
+/** What the functions must read back: the operator's settings, under the functions' names. */
+function expectedSettings(settings: InfraSettings): Settings {
+  const resources = resourcesOf(settings);
+  const { region } = settings;
+  return {
+    region,
+    endpointId: settings.endpointId,
+    subnetIds: settings.targetSubnetIds,
+    extraRoutes: settings.extraRoutes,
+    idleTimeoutMinutes: settings.idleTimeoutMinutes,
+    sessionsTable: resources.sessionsTable,
+    idleAlarmName: resources.idleAlarmName,
+    metricNamespace: settings.metricNamespace,
+    albArn: resources.albArn,
+    cognito: {
+      ...resources.cognito,
+      jwksUrl: `https://cognito-idp.${region}.amazonaws.com/${resources.cognito.userPoolId}/.well-known/jwks.json`,
+    },
+    adminGroup: settings.adminGroup,
+    prices: settings.prices,
+    albKeysUrl: `https://public-keys.auth.elb.${region}.amazonaws.com`,
+  };
+}
+
+function notificationsOf(settings: InfraSettings): NotificationSettings {
+  return {
+    topicArn: STAND_INS.NOTIFY_TOPIC_ARN,
+    webhookParameterName: settings.notifications.chatWebhookParameter ?? null,
+  };
+}
+
+/** Everything a function reads at start, as its entry reads it (AWS_REGION from the runtime). */
+function loadAll(env: Record<string, string | undefined>, region: string) {
+  return {
+    settings: loadSettings({ ...env, AWS_REGION: region }),
+    warmUp: loadWarmUpSettings(env).schedule,
+    notifications: loadNotificationSettings(env),
+  };
+}
+
+function environmentOf(settings: InfraSettings, notifying: boolean) {
+  return toLambdaEnvironment({
+    ...functionSettings(settings, resourcesOf(settings)),
+    ...(notifying ? { notifications: notificationsOf(settings) } : {}),
+  });
+}
+
+describe('the functions’ environment, from toLambdaEnvironment', () => {
+  const every = parseInfraSettings({ ...exampleSettings, ...EVERY_SETTING });
+
+  it('gives the functions back every setting the stack passes', () => {
+    expect(loadAll(environmentOf(every, true), every.region)).toEqual({
+      settings: expectedSettings(every),
+      warmUp: every.warmUp,
+      notifications: notificationsOf(every),
+    });
+  });
+
+  it('gives the functions the defaults the stack fills in', () => {
+    const {
+      extraRoutes: _routes,
+      idleTimeoutMinutes: _idle,
+      adminGroup: _group,
+      metricNamespace: _namespace,
+      prices: _prices,
+      warmUp: _warmUp,
+      notifications: _notifications,
+      ...required
+    } = exampleSettings;
+    const defaults = parseInfraSettings(required);
+
+    const loaded = loadAll(environmentOf(defaults, false), defaults.region);
+
+    expect(loaded.settings).toEqual(expectedSettings(defaults));
+    expect(loaded.settings).toMatchObject({ ...SETTING_DEFAULTS, extraRoutes: [] });
+    expect(loaded.warmUp).toEqual({ entries: [], holidays: [] });
+    expect(loaded.notifications).toEqual({ topicArn: null, webhookParameterName: null });
+  });
+
+  it('writes no variable the functions ignore', () => {
+    const env = environmentOf(every, true);
+    const read = loadAll(env, every.region);
+    for (const variable of Object.keys(env)) {
+      let without: unknown;
+      try {
+        without = loadAll({ ...env, [variable]: undefined }, every.region);
+      } catch (error) {
+        without = error;
+      }
+      expect(without, variable).not.toEqual(read);
+    }
+  });
+
+  it('leaves the notification channels out unless asked, as for the portal', () => {
+    const env = environmentOf(every, false);
+    expect(env).not.toHaveProperty('NOTIFY_TOPIC_ARN');
+    expect(loadNotificationSettings(env)).toEqual({ topicArn: null, webhookParameterName: null });
+  });
+});
+
+describe('the functions’ environment, as synthesized', () => {
+  let synth: SynthResult;
+  // The first synth (cdk-nag included) loads aws-cdk-lib: slower than vitest's 10 s hook default.
+  beforeAll(() => {
+    synth = synthPortal(EVERY_SETTING);
+  }, 60_000);
+
+  const environment = (template: Template, handler: string) => {
+    const [, fn] = onlyResource(template, 'AWS::Lambda::Function', { Handler: handler });
+    const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> })
+      .Variables;
+    return Object.fromEntries(
+      Object.entries(variables).map(([key, value]) => [key, resolvedStandIn(key, value)]),
+    );
+  };
+
+  it.each([
+    ['portal.handler', false],
+    ['auto-disconnect.handler', true],
+  ])('reads back every setting in %s', (handler, notifying) => {
+    const { settings } = synth;
+    expect(loadAll(environment(synth.template, handler), settings.region)).toEqual({
+      settings: expectedSettings(settings),
+      warmUp: settings.warmUp,
+      notifications: notifying
+        ? notificationsOf(settings)
+        : { topicArn: null, webhookParameterName: null },
+    });
+  });
+});
+
+function resolvedStandIn(key: string, value: unknown): string {
+  if (typeof value === 'string') return value;
+  const standIn = new Map<string, string>(Object.entries(STAND_INS)).get(key);
+  if (standIn === undefined) throw new Error(`${key} is a reference without a stand-in`);
+  return standIn;
+}
