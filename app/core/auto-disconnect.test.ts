@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ASSOCIATE_MS, TEST_SUBNETS, testCoreDeps } from '../testing/core-deps.js';
+import { unreadableMetrics, unreadableSessionStore } from '../testing/unreadable.js';
 import { autoDisconnect } from './auto-disconnect.js';
 import { connect } from './connect.js';
 import { reconcile } from './live-state.js';
@@ -110,5 +111,80 @@ describe('autoDisconnect', () => {
     expect((await autoDisconnect(deps, 'alarm')).decision.action).toBe('decline');
     deps.advanceMinutes(6);
     expect((await autoDisconnect(deps, 'alarm')).decision.action).toBe('disassociate');
+  });
+});
+
+describe('autoDisconnect with a witness it cannot read: leaning toward off', () => {
+  const statuses = async (deps: Awaited<ReturnType<typeof readyVpn>>) =>
+    (await deps.simulator.describeAssociations()).map((a) => a.status);
+
+  it('removes an idle association when the sessions table cannot be read, and says so', async () => {
+    const deps = await readyVpn();
+    deps.advanceMinutes(31);
+
+    const result = await autoDisconnect({ ...deps, store: unreadableSessionStore() }, 'alarm');
+
+    expect(result.decision.action).toBe('disassociate');
+    expect(await statuses(deps)).toEqual(TEST_SUBNETS.map(() => 'disassociating'));
+    expect(result.unreadable).toEqual(['sessions']);
+    expect(result.closing).toBe('unrecorded');
+  });
+
+  it('removes an idle association when the metrics cannot be read', async () => {
+    const deps = await readyVpn();
+    deps.advanceMinutes(31);
+
+    const result = await autoDisconnect(
+      { ...deps, metrics: unreadableMetrics(deps.metrics) },
+      'sweep',
+    );
+
+    expect(result.decision.action).toBe('disassociate');
+    expect(result.unreadable).toEqual(['metrics']);
+    expect(await deps.store.getOpen()).toBeNull();
+  });
+
+  it('removes it with both unreadable, deciding from the connections EC2 lists', async () => {
+    const deps = await readyVpn();
+    const client = deps.simulator.connectClient('mina');
+    deps.advanceMinutes(10);
+    deps.simulator.disconnectClient(client.connectionId);
+    deps.advanceMinutes(31);
+    const blind = {
+      ...deps,
+      store: unreadableSessionStore(),
+      metrics: unreadableMetrics(deps.metrics),
+    };
+
+    const result = await autoDisconnect(blind, 'alarm');
+
+    expect(result.decision.action).toBe('disassociate');
+    expect(result.unreadable.sort()).toEqual(['metrics', 'sessions']);
+  });
+
+  it('still declines when EC2 shows someone connected or a connection ended within the idle time', async () => {
+    const deps = await readyVpn();
+    const client = deps.simulator.connectClient('mina');
+    deps.advanceMinutes(40);
+    const blind = {
+      ...deps,
+      store: unreadableSessionStore(),
+      metrics: unreadableMetrics(deps.metrics),
+    };
+    expect((await autoDisconnect(blind, 'alarm')).decision.action).toBe('decline');
+
+    deps.simulator.disconnectClient(client.connectionId);
+    deps.advanceMinutes(5);
+    expect((await autoDisconnect(blind, 'alarm')).decision.action).toBe('decline');
+    expect(await statuses(deps)).toEqual(TEST_SUBNETS.map(() => 'associated'));
+  });
+
+  it('fails, touching nothing, when EC2 itself cannot be read', async () => {
+    const deps = await readyVpn();
+    deps.advanceMinutes(31);
+    deps.simulator.injectFault({ kind: 'unavailable', operation: 'describeAssociations' });
+
+    await expect(autoDisconnect(deps, 'alarm')).rejects.toMatchObject({ code: 'aws_unavailable' });
+    expect(await statuses(deps)).toEqual(TEST_SUBNETS.map(() => 'associated'));
   });
 });

@@ -1,11 +1,11 @@
 import type { CoreDeps } from './deps.js';
-import { disassociateAndEnd } from './disassociate-and-end.js';
-import { reconcile } from './live-state.js';
+import { disassociateAndEnd, type EndOutcome } from './disassociate-and-end.js';
+import { type LiveState, readEndpoint, reconcile } from './live-state.js';
 import { lastActivityAt } from './model/deadlines.js';
 import { notificationsAfterAutoDisconnect } from './model/notices.js';
 import type { AutoDisconnectTrigger } from './model/triggers.js';
 import type { Association, ClientConnection } from './model/vocabulary.js';
-import { activeConnections } from './model/vpn-state.js';
+import { activeConnections, deriveVpnState } from './model/vpn-state.js';
 import { notifySafely, recentFailedSession } from './send-notices.js';
 
 export type AutoDisconnectDecision =
@@ -52,21 +52,36 @@ export function decideAutoDisconnect(input: {
   };
 }
 
+/** A witness of activity the decision had to do without, this run. */
+export type UnreadableWitness = 'sessions' | 'metrics';
+
 export interface AutoDisconnectResult {
   decision: AutoDisconnectDecision;
   endedSessionId: string | null;
   alarmReset: boolean;
+  /** After a disassociation: what became of the open session (see EndOutcome). */
+  closing: EndOutcome['outcome'] | null;
+  /** Witnesses that could not be read: the decision leaned on EC2 and what was readable. */
+  unreadable: UnreadableWitness[];
 }
 
-/** Idempotent: a retried invocation finds the associations disassociating and does nothing. */
+/**
+ * Idempotent: a retried invocation finds the associations disassociating and does nothing.
+ * Leans toward off: only EC2 is indispensable. With the sessions table or the metrics
+ * unreadable it decides from EC2's connections and whatever witness it could read, and
+ * keeps the session bookkeeping best-effort (the next reconcile catches up).
+ */
 export async function autoDisconnect(
   deps: CoreDeps,
   trigger: AutoDisconnectTrigger,
 ): Promise<AutoDisconnectResult> {
-  const live = await reconcile(deps);
+  const unreadable: UnreadableWitness[] = [];
+  const live = await readForDecision(deps, unreadable);
   const now = deps.clock.now();
   const lookBack = new Date(now.getTime() - deps.policy.idleTimeoutMinutes * 60_000);
-  const metricWitness = await deps.metrics.lastConnectRequestSince(lookBack, now);
+  const metricWitness = await deps.metrics
+    .lastConnectRequestSince(lookBack, now)
+    .catch(() => unreadableAs(unreadable, 'metrics'));
   const storeWitness = live.session ? new Date(live.session.lastConnectRequestAt) : null;
   const decision = decideAutoDisconnect({
     associations: live.snapshot.associations,
@@ -75,23 +90,31 @@ export async function autoDisconnect(
     now,
     idleTimeoutMinutes: deps.policy.idleTimeoutMinutes,
   });
+  const result = { decision, endedSessionId: null, alarmReset: false, closing: null, unreadable };
 
   if (decision.action === 'decline') {
     // Back to OK so the alarm can fire again once the VPN really is idle.
     if (trigger === 'alarm') await deps.alarm.reset(`Auto-disconnect declined: ${decision.reason}`);
-    return { decision, endedSessionId: null, alarmReset: trigger === 'alarm' };
+    return { ...result, alarmReset: trigger === 'alarm' };
   }
-  if (decision.action === 'nothing') {
-    return { decision, endedSessionId: null, alarmReset: false };
-  }
+  if (decision.action === 'nothing') return result;
+
   const removed = live.snapshot.associations.filter((a) =>
     decision.associationIds.includes(a.associationId),
   );
-  const ended = await disassociateAndEnd(deps, decision.associationIds, 'idle');
-  if (deps.notifier) {
+  const closing = await disassociateAndEnd(deps, decision.associationIds, 'idle', {
+    bookkeeping: 'best-effort',
+  });
+  if (closing.outcome === 'unrecorded' && !unreadable.includes('sessions')) {
+    unreadable.push('sessions');
+  }
+  // Another closer ended the session and told of it: saying it again would be a second notice.
+  if (deps.notifier && closing.outcome !== 'ended-by-another') {
     // After the disassociation, never before: a notice can neither block nor undo it.
     const failed = removed.some((a) => a.status === 'association-failed');
-    const endedSession = ended ?? (failed ? await recentFailedSession(deps.store) : null);
+    const endedSession =
+      closing.session ??
+      (failed && closing.outcome !== 'unrecorded' ? await recentFailedSession(deps.store) : null);
     await notifySafely(
       deps.notifier,
       notificationsAfterAutoDisconnect({
@@ -104,7 +127,34 @@ export async function autoDisconnect(
       }),
     );
   }
-  return { decision, endedSessionId: ended?.id ?? null, alarmReset: false };
+  return { ...result, endedSessionId: closing.session?.id ?? null, closing: closing.outcome };
+}
+
+/**
+ * The live state for the decision: EC2 must answer (nothing is decided without it); the
+ * open session and the reconcile are best-effort, and their failure is noted in `unreadable`.
+ */
+async function readForDecision(
+  deps: CoreDeps,
+  unreadable: UnreadableWitness[],
+): Promise<LiveState> {
+  const [snapshot, session] = await Promise.all([
+    readEndpoint(deps),
+    deps.store.getOpen().catch(() => unreadableAs(unreadable, 'sessions')),
+  ]);
+  const live = { snapshot, session, state: deriveVpnState(snapshot.associations, session) };
+  if (unreadable.includes('sessions')) return live;
+  try {
+    return await reconcile(deps, live);
+  } catch {
+    unreadable.push('sessions');
+    return live;
+  }
+}
+
+function unreadableAs(unreadable: UnreadableWitness[], witness: UnreadableWitness): null {
+  unreadable.push(witness);
+  return null;
 }
 
 function latest(a: Date | null, b: Date | null): Date | null {

@@ -1,6 +1,6 @@
 import type { CoreDeps } from './deps.js';
 import { associateAll } from './live-state.js';
-import { AwsCallError, VpnPortalError } from './model/errors.js';
+import { AwsCallError, SessionConflictError, VpnPortalError } from './model/errors.js';
 import { associationFailedNotification } from './model/notices.js';
 import {
   endSession,
@@ -11,7 +11,7 @@ import {
 import type { Association, VpnSession } from './model/vocabulary.js';
 import { deriveVpnState } from './model/vpn-state.js';
 import { notifySafely, recentFailedSession } from './send-notices.js';
-import { updateOpenSession } from './session-updates.js';
+import { closeOpenSession, updateOpenSession } from './session-updates.js';
 
 /**
  * - `started`: this request opened the session and asked AWS for the associations.
@@ -48,20 +48,7 @@ export async function connect(deps: CoreDeps, userId: string): Promise<ConnectRe
   }
 
   if (state === 'stopping') {
-    if (open) {
-      await updateOpenSession(deps, open, (s) => ({
-        ...withConnectRequest(s, userId, now),
-        queuedConnect: s.queuedConnect ?? { by: userId, at: now.toISOString() },
-      }));
-    } else
-      await deps.store.open(
-        newSession({
-          startedBy: userId,
-          now,
-          subnetCount: deps.policy.subnetIds.length,
-          queued: true,
-        }),
-      );
+    await queueStart(deps, open, userId, now);
     return { outcome: 'queued', warnings };
   }
 
@@ -71,7 +58,7 @@ export async function connect(deps: CoreDeps, userId: string): Promise<ConnectRe
   if (failed.length > 0) {
     // The subnet stays taken until the failed association is gone (AWS answers a new
     // association with "duplicate"): queue the start, as during `stopping`.
-    if (open) await deps.store.close(endSession(open, 'failed', now));
+    if (open) await closeOpenSession(deps, open, (current) => endSession(current, 'failed', now));
     const queued = await deps.store.open(
       newSession({
         startedBy: userId,
@@ -94,7 +81,11 @@ export async function connect(deps: CoreDeps, userId: string): Promise<ConnectRe
 
   let session = open;
   if (session && isStale(session, now)) {
-    await deps.store.close(endSession(session, session.failure ? 'failed' : 'external', now));
+    await closeOpenSession(deps, session, (current) =>
+      isStale(current, now)
+        ? endSession(current, current.failure ? 'failed' : 'external', now)
+        : null,
+    );
     session = null;
   }
   if (session) {
@@ -122,6 +113,41 @@ export async function connect(deps: CoreDeps, userId: string): Promise<ConnectRe
   }
   await associateOrRemember(deps, opened.session, true);
   return { outcome: 'started', warnings };
+}
+
+/**
+ * While stopping, the start waits on the open session (or a new one) until stopping ends.
+ * `queued` is answered only once the queue is stored: if the session this request read is
+ * ended under it (the closer won), the queue goes on a new session instead.
+ */
+async function queueStart(
+  deps: CoreDeps,
+  read: VpnSession | null,
+  userId: string,
+  now: Date,
+): Promise<void> {
+  let open = read;
+  // Each round loses only to a writer that made progress (a close, another queue).
+  for (let round = 0; round < 5; round += 1) {
+    if (open) {
+      const queued = await updateOpenSession(deps, open, (s) => ({
+        ...withConnectRequest(s, userId, now),
+        queuedConnect: s.queuedConnect ?? { by: userId, at: now.toISOString() },
+      }));
+      if (queued) return;
+    }
+    const opened = await deps.store.open(
+      newSession({
+        startedBy: userId,
+        now,
+        subnetCount: deps.policy.subnetIds.length,
+        queued: true,
+      }),
+    );
+    if (opened.created) return;
+    open = opened.session;
+  }
+  throw new SessionConflictError(open?.id ?? 'open');
 }
 
 /** A failed or abandoned start: retrying it with the same idempotency tokens would replay it. */

@@ -1,6 +1,7 @@
 import type { CoreDeps } from './deps.js';
 import { disassociateAndEnd } from './disassociate-and-end.js';
 import { endSession } from './model/session-lifecycle.js';
+import { closeOpenSession } from './session-updates.js';
 
 /** An administrator turns the VPN off on purpose; a queued connect is dropped with it. */
 export async function disconnectNow(deps: CoreDeps): Promise<{ endedSessionId: string | null }> {
@@ -11,13 +12,16 @@ export async function disconnectNow(deps: CoreDeps): Promise<{ endedSessionId: s
   const removable = associations.filter(
     (a) => a.status !== 'disassociating' && a.status !== 'disassociated',
   );
-  if (open?.queuedConnect) {
-    await deps.store.close(endSession(open, 'admin', deps.clock.now()));
-  }
+  // Turning it off on purpose drops a connect queued while it was stopping.
+  const droppedQueue = open?.queuedConnect
+    ? await closeOpenSession(deps, open, (current) =>
+        endSession(current, 'admin', deps.clock.now()),
+      )
+    : null;
   const ended = await disassociateAndEnd(
     deps,
     removable.map((a) => a.associationId),
     'admin',
   );
-  return { endedSessionId: ended?.id ?? (open?.queuedConnect ? open.id : null) };
+  return { endedSessionId: ended.session?.id ?? droppedQueue?.id ?? null };
 }

@@ -11,7 +11,7 @@ import {
 } from './model/session-lifecycle.js';
 import type { LiveSnapshot, VpnSession, VpnState } from './model/vocabulary.js';
 import { deriveVpnState } from './model/vpn-state.js';
-import { updateOpenSession } from './session-updates.js';
+import { closeOpenSession, updateOpenSession } from './session-updates.js';
 
 export interface LiveState {
   snapshot: LiveSnapshot;
@@ -28,12 +28,14 @@ async function readSnapshot(deps: CoreDeps, withRoutes: boolean): Promise<LiveSn
   return { associations, connections, routes };
 }
 
+/** What EC2 shows of the endpoint (routes only when routes are configured). */
+export function readEndpoint(deps: CoreDeps): Promise<LiveSnapshot> {
+  return readSnapshot(deps, deps.policy.extraRoutes.length > 0);
+}
+
 /** Reads the endpoint and the open session, and changes nothing. */
 export async function readLiveState(deps: CoreDeps): Promise<LiveState> {
-  const [snapshot, session] = await Promise.all([
-    readSnapshot(deps, deps.policy.extraRoutes.length > 0),
-    deps.store.getOpen(),
-  ]);
+  const [snapshot, session] = await Promise.all([readEndpoint(deps), deps.store.getOpen()]);
   return { snapshot, session, state: deriveVpnState(snapshot.associations, session) };
 }
 
@@ -41,7 +43,7 @@ export async function readLiveState(deps: CoreDeps): Promise<LiveState> {
 export async function associateAll(deps: CoreDeps, session: VpnSession): Promise<void> {
   await Promise.all(
     deps.policy.subnetIds.map((subnetId) =>
-      deps.vpn.associate(subnetId, associationToken(session.id, subnetId)),
+      deps.vpn.associate(subnetId, associationToken(session, subnetId)),
     ),
   );
 }
@@ -163,8 +165,13 @@ async function keepSessionInStep(
     const failed = snapshot.associations.find((a) => a.status === 'association-failed');
     const reason = failed && state === 'error' ? 'failed' : 'external';
     const message = reason === 'failed' ? (failed?.statusMessage ?? null) : undefined;
-    await deps.store.close(endSession(observed, reason, now, message));
-    return null;
+    // Re-checked on the newest copy: a connect queued meanwhile keeps the session open.
+    const ended = await closeOpenSession(deps, session, (current) =>
+      sessionEnds(current, snapshot, state, now)
+        ? endSession(observeSession(current, snapshot, state, now), reason, now, message)
+        : null,
+    );
+    return ended ? null : deps.store.getOpen();
   }
   if (sessionsEqual(observed, session)) return observed;
   // A concurrent write (a tap recording itself, another reconcile) may win the save: fold

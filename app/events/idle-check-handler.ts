@@ -37,7 +37,23 @@ export function createIdleCheckHandler(deps: IdleCheckHandlerDeps) {
       reason: result.decision.reason,
       endedSessionId: result.endedSessionId,
       alarmReset: result.alarmReset,
+      closing: result.closing,
     });
+    if (result.closing === 'ended-by-another') {
+      deps.logger.info('another run ended the session first; this one did nothing more', {
+        trigger: parsed.trigger,
+      });
+    }
+    if (result.unreadable.length > 0) {
+      // One line per unreadable witness, so a metric filter can count them.
+      for (const witness of result.unreadable) {
+        deps.logger.warn('decided without an unreadable witness', {
+          trigger: parsed.trigger,
+          witness,
+          action: result.decision.action,
+        });
+      }
+    }
     return { trigger: parsed.trigger, ...result };
   };
 }

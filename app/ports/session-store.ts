@@ -24,8 +24,10 @@ export interface SessionStore {
    */
   recordConnectRequest(sessionId: string, userId: string, at: Date): Promise<void>;
   /**
-   * Saves an ended session, whatever its revision (ending always wins), and releases the
-   * open-session lock if it still holds it.
+   * Saves an ended session read earlier, only if nobody wrote it since (same `revision`, not
+   * ended yet), and releases the open-session lock if it still holds it. Otherwise throws
+   * SessionConflictError and writes nothing: of two closers exactly one wins, and a close
+   * can never undo a connect queued on the session after it was read.
    */
   close(session: VpnSession): Promise<void>;
   /** Newest first. */

@@ -100,25 +100,7 @@ export class DynamoDbSessionStore implements SessionStore {
   }
 
   async save(session: VpnSession): Promise<void> {
-    // Optimistic concurrency: only over the revision this copy was read at, never over an
-    // ended session; a missing item is the winner's first copy not written yet.
-    const saved = await this.table.putIf(
-      toSessionItem({ ...session, revision: session.revision + 1 }, this.retentionDays),
-      {
-        ConditionExpression:
-          'attribute_not_exists(#pk) OR (#revision = :revision AND attribute_type(#endedAt, :null))',
-        ExpressionAttributeNames: {
-          '#pk': KEY_NAMES['#pk'],
-          '#revision': 'revision',
-          '#endedAt': 'endedAt',
-        },
-        ExpressionAttributeValues: {
-          ':revision': { N: String(session.revision) },
-          ':null': { S: 'NULL' },
-        },
-      },
-    );
-    if (!saved) throw new SessionConflictError(session.id);
+    if (!(await this.putOverRevision(session))) throw new SessionConflictError(session.id);
   }
 
   async recordConnectRequest(sessionId: string, userId: string, at: Date): Promise<void> {
@@ -151,9 +133,7 @@ export class DynamoDbSessionStore implements SessionStore {
   }
 
   async close(session: VpnSession): Promise<void> {
-    await this.table.put(
-      toSessionItem({ ...session, revision: session.revision + 1 }, this.retentionDays),
-    );
+    if (!(await this.putOverRevision(session))) throw new SessionConflictError(session.id);
     await this.releaseLock(session.id);
   }
 
@@ -196,6 +176,29 @@ export class DynamoDbSessionStore implements SessionStore {
     const open = await this.getOpen();
     if (open && !overlapping.some((session) => session.id === open.id)) overlapping.push(open);
     return overlapping.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  /**
+   * Optimistic concurrency: writes `session` only over the revision it was read at, never
+   * over an ended session; a missing item is the winner's first copy not written yet.
+   */
+  private putOverRevision(session: VpnSession): Promise<boolean> {
+    return this.table.putIf(
+      toSessionItem({ ...session, revision: session.revision + 1 }, this.retentionDays),
+      {
+        ConditionExpression:
+          'attribute_not_exists(#pk) OR (#revision = :revision AND attribute_type(#endedAt, :null))',
+        ExpressionAttributeNames: {
+          '#pk': KEY_NAMES['#pk'],
+          '#revision': 'revision',
+          '#endedAt': 'endedAt',
+        },
+        ExpressionAttributeValues: {
+          ':revision': { N: String(session.revision) },
+          ':null': { S: 'NULL' },
+        },
+      },
+    );
   }
 
   private async readLock(): Promise<Lock | null> {

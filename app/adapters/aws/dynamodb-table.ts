@@ -44,10 +44,6 @@ export class DynamoDbTable {
     return output.Item;
   }
 
-  async put(item: Item): Promise<void> {
-    await this.putIf(item);
-  }
-
   async putIf(item: Item, condition?: Condition): Promise<boolean> {
     return this.conditional(() =>
       awsCall(

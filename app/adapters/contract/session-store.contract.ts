@@ -168,9 +168,50 @@ export function sessionStoreContract(
       const current = session('2026-11-29T11:00:00Z');
       await store.open(current);
 
-      await store.close(asEnded(old, '2026-11-29T10:00:00.000Z'));
+      // Closing it again is a conflict (it has ended): nothing is written, the lock stays.
+      await expect(store.close(asEnded(old, '2026-11-29T10:00:00.000Z'))).rejects.toBeInstanceOf(
+        SessionConflictError,
+      );
 
       await expect(store.getOpen()).resolves.toEqual(current);
+    });
+
+    it('lets exactly one of two closers of the same copy win', async () => {
+      const store = await makeStore();
+      const opened = session('2026-11-29T09:00:00Z');
+      await store.open(opened);
+      const read = await store.getOpen();
+      if (!read) throw new Error('expected the open session');
+
+      const outcomes = await Promise.allSettled([
+        store.close(asEnded(read, '2026-11-29T10:00:00.000Z')),
+        store.close({ ...asEnded(read, '2026-11-29T10:00:01.000Z'), endReason: 'admin' }),
+      ]);
+
+      expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+      const loser = outcomes.find((o) => o.status === 'rejected');
+      expect(loser?.status === 'rejected' && loser.reason).toBeInstanceOf(SessionConflictError);
+      await expect(store.getOpen()).resolves.toBeNull();
+      await expect(store.recent(5)).resolves.toHaveLength(1);
+    });
+
+    it('refuses to close a copy read before a connect was queued on it', async () => {
+      const store = await makeStore();
+      const opened = session('2026-11-29T09:00:00Z');
+      await store.open(opened);
+      const closersCopy = await store.getOpen();
+      if (!closersCopy) throw new Error('expected the open session');
+      const queued = {
+        ...closersCopy,
+        queuedConnect: { by: 'lee', at: '2026-11-29T09:40:00.000Z' },
+      };
+      await store.save(queued);
+
+      await expect(
+        store.close(asEnded(closersCopy, '2026-11-29T09:40:01.000Z')),
+      ).rejects.toBeInstanceOf(SessionConflictError);
+
+      await expect(store.getOpen()).resolves.toMatchObject({ queuedConnect: { by: 'lee' } });
     });
 
     it('lists recent sessions newest first, up to the limit', async () => {

@@ -72,8 +72,11 @@ export class InMemorySessionStore implements SessionStore {
   }
 
   async close(session: VpnSession): Promise<void> {
-    const revision = (this.sessions.get(session.id)?.revision ?? session.revision) + 1;
-    this.sessions.set(session.id, { ...structuredClone(session), revision });
+    const stored = this.sessions.get(session.id);
+    if (stored && (stored.revision !== session.revision || stored.endedAt !== null)) {
+      throw new SessionConflictError(session.id);
+    }
+    this.sessions.set(session.id, { ...structuredClone(session), revision: session.revision + 1 });
     if (this.openSessionId === session.id) this.openSessionId = null;
     await this.persist();
   }

@@ -134,6 +134,28 @@ describe('SimulatedClientVpn', () => {
     await expect(vpn.describeRoutes()).resolves.toEqual([]);
   });
 
+  it('answers a replayed ClientToken with the original association and does nothing, even once it is gone', async () => {
+    // EC2: a repeated request with the same token "succeeds without performing any further
+    // actions" (https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
+    const { clock, vpn } = setUp();
+    const first = await vpn.associate(SUBNET_A, 'session-1:start-1:a');
+    clock.advance(5_000);
+    await vpn.disassociate(first.associationId);
+    clock.advance(3_000);
+    expect(await vpn.describeAssociations()).toEqual([]);
+
+    const replayed = await vpn.associate(SUBNET_A, 'session-1:start-1:a');
+
+    expect(replayed.associationId).toBe(first.associationId);
+    expect(await vpn.describeAssociations()).toEqual([]);
+    await expect(vpn.associate(SUBNET_B, 'session-1:start-1:a')).rejects.toThrow(
+      'IdempotentParameterMismatch',
+    );
+    const fresh = await vpn.associate(SUBNET_A, 'session-1:start-2:a');
+    expect(fresh.associationId).not.toBe(first.associationId);
+    expect((await vpn.describeAssociations()).map((a) => a.status)).toEqual(['associating']);
+  });
+
   it('keeps a fault meant for one caller from the calls of another', async () => {
     const { vpn } = setUp();
     vpn.injectFault({ kind: 'unavailable', operation: 'describeAssociations', caller: 'portal' });

@@ -3,7 +3,6 @@ import { AwsCallError } from '../../core/model/errors.js';
 import type { Association, ExtraRoute, VpnRoute } from '../../core/model/vocabulary.js';
 
 interface SimulatedAssociation extends Association {
-  clientToken: string;
   /** Simulated time of the last status change; transitions are due a fixed delay later. */
   sinceMs: number;
   /** Set by an injected association failure: where `associating` ends instead. */
@@ -26,6 +25,8 @@ export class SimulatedNetworks {
   private associations: SimulatedAssociation[] = [];
   private routes: VpnRoute[] = [];
   private nextAssociationFailure: string | null = null;
+  /** Every ClientToken an association was made with, and what it answered then. */
+  private tokens = new Map<string, Association>();
 
   constructor(private readonly options: SimulatedNetworksOptions) {}
 
@@ -48,17 +49,23 @@ export class SimulatedNetworks {
 
   reset(): void {
     this.associations = [];
+    this.tokens = new Map();
     this.routes = [];
     this.nextAssociationFailure = null;
   }
 
   associate(subnetId: string, clientToken: string, nowMs: number): Association {
-    const byToken = this.associations.find((a) => a.clientToken === clientToken);
-    if (byToken) {
-      if (byToken.subnetId !== subnetId) {
+    // EC2 remembers a ClientToken for good: a repeat "succeeds without performing any
+    // further actions", answering the original association (with its current status while
+    // it exists), even once that association is gone; other parameters are a mismatch.
+    // https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html
+    const original = this.tokens.get(clientToken);
+    if (original) {
+      if (original.subnetId !== subnetId) {
         throw new AwsCallError('associate', 'rejected', 'IdempotentParameterMismatch');
       }
-      return publicAssociation(byToken);
+      const current = this.associations.find((a) => a.associationId === original.associationId);
+      return current ? publicAssociation(current) : { ...original };
     }
     const current = this.associations.find(
       (a) => a.subnetId === subnetId && a.status !== 'disassociated',
@@ -76,12 +83,12 @@ export class SimulatedNetworks {
       associationId: `cvpn-assoc-${randomBytes(9).toString('hex').slice(0, 17)}`,
       subnetId,
       status: 'associating',
-      clientToken,
       sinceMs: nowMs,
       ...(this.nextAssociationFailure === null ? {} : { failWith: this.nextAssociationFailure }),
     };
     this.nextAssociationFailure = null;
     this.associations.push(association);
+    this.tokens.set(clientToken, publicAssociation(association));
     return publicAssociation(association);
   }
 

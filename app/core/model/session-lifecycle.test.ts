@@ -65,23 +65,29 @@ describe('newSession', () => {
 });
 
 describe('associationToken', () => {
-  it('is the same for the same session and subnet, so a retry cannot double up', () => {
-    expect(associationToken('s1', 'subnet-a')).toBe(associationToken('s1', 'subnet-a'));
+  const first = { id: '20260302T090000Z-abcdef12', startedAt: '2026-03-02T09:00:00.000Z' };
+
+  it('is the same for the same start and subnet, so a retry cannot double up', () => {
+    expect(associationToken(first, 'subnet-a')).toBe(associationToken({ ...first }, 'subnet-a'));
   });
 
-  it('differs per subnet and per session', () => {
+  it('differs per subnet, per session and per start of the same session', () => {
+    const restarted = { ...first, startedAt: '2026-03-02T09:42:00.000Z' };
     const tokens = new Set([
-      associationToken('s1', 'subnet-a'),
-      associationToken('s1', 'subnet-b'),
-      associationToken('s2', 'subnet-a'),
+      associationToken(first, 'subnet-a'),
+      associationToken(first, 'subnet-b'),
+      associationToken({ ...first, id: '20260302T090000Z-99999999' }, 'subnet-a'),
+      associationToken(restarted, 'subnet-a'),
     ]);
-    expect(tokens.size).toBe(3);
+    expect(tokens.size).toBe(4);
   });
 
-  it('stays within the 64 characters AWS allows', () => {
-    const id = newSessionId(START);
-    expect(associationToken(id, 'subnet-0123456789abcdef0').length).toBeLessThanOrEqual(64);
-    expect(associationToken('x'.repeat(80), 'subnet-a').length).toBe(64);
+  it('stays within the 64 characters AWS allows, with the whole subnet id in it', () => {
+    const session = { id: newSessionId(START), startedAt: '2099-12-31T23:59:59.999Z' };
+    const token = associationToken(session, 'subnet-0123456789abcdef0');
+    expect(token.length).toBeLessThanOrEqual(64);
+    expect(token.endsWith(':subnet-0123456789abcdef0')).toBe(true);
+    expect(associationToken({ ...session, id: 'x'.repeat(80) }, 'subnet-a').length).toBe(64);
   });
 });
 

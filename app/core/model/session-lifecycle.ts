@@ -47,9 +47,19 @@ export function newSession(options: {
   };
 }
 
-/** AWS's idempotency token for one subnet of one session: a retry can never double up. */
-export function associationToken(sessionId: string, subnetId: string): string {
-  return `${sessionId}:${subnetId}`.slice(0, 64);
+/**
+ * AWS's idempotency token for one subnet of one start of a session: a retry of that start
+ * can never double up, and a new start (a connect queued while stopping, carried out on the
+ * same session) never replays an old token. EC2 answers a replayed token with the original
+ * result and does nothing, even after that association is gone (SPEC section 4, rule 14).
+ * At most 25 + 1 + 9 + 1 + 24 characters, within the 64 AWS allows.
+ */
+export function associationToken(
+  session: Pick<VpnSession, 'id' | 'startedAt'>,
+  subnetId: string,
+): string {
+  const start = Date.parse(session.startedAt).toString(36);
+  return `${session.id}:${start}:${subnetId}`.slice(0, 64);
 }
 
 /** A connect request counts as activity and its user as someone who used the session. */
