@@ -141,6 +141,14 @@ export function createLocalSimulation(options: LocalSimulationOptions): LocalSim
     afterAdvance: () => scheduler.tick({ force: true }),
     advance: (ms) =>
       advanceThroughWarmUps(clock, ms, warmUps, () => scheduler.tick({ force: true })),
+    setOutage(witness, unavailable) {
+      if (witness === 'sessions') store.setUnavailable(unavailable);
+      else metrics.setReadsUnavailable(unavailable);
+    },
+    outages: () => [
+      ...(store.unavailable ? (['sessions'] as const) : []),
+      ...(metrics.readsUnavailable ? (['metrics'] as const) : []),
+    ],
     async resetAll() {
       vpn.reset();
       metrics.reset();

@@ -44,6 +44,10 @@ export function simulatorPage(): string {
   <button id="inject-fault">Inject</button>
 </fieldset>
 <p class="note">Pending: <span id="faults">none</span></p>
+<fieldset><legend>Outages (the auto-off still decides from EC2)</legend>
+  <label><input type="checkbox" id="outage-sessions"> sessions table unreachable</label>
+  <label><input type="checkbox" id="outage-metrics"> GetMetricData throttled</label>
+</fieldset>
 
 <h2>Reset</h2>
 <button id="reset">Reset everything</button>`,
@@ -92,6 +96,8 @@ function render(state) {
   $('warm-ups').textContent = state.nextWarmUps.map((at) => new Date(at).toLocaleString()).join(', ') || 'none';
   rows($('notifications'), state.notifications.slice().reverse(), (n) => [new Date(n.at).toLocaleString(), n.kind, n.subject]);
   $('faults').textContent = state.pendingFaults.map((f) => f.kind + ' ' + (f.operation ?? 'any') + ' (' + (f.caller ?? 'anyone') + ')').join(', ') || 'none';
+  $('outage-sessions').checked = state.outages.includes('sessions');
+  $('outage-metrics').checked = state.outages.includes('metrics');
   const select = $('client-user');
   if (select.options.length === 0) {
     for (const user of state.users) select.append(new Option(user.name + ' (' + user.email + ')', user.key));
@@ -107,6 +113,10 @@ $('inject-fault').onclick = () => {
   const operation = $('fault-operation').value;
   call('faults', kind === 'association-failed' || !operation ? { kind } : { kind, operation });
 };
+for (const witness of ['sessions', 'metrics']) {
+  $('outage-' + witness).onchange = (event) =>
+    call('outages', { witness, unavailable: event.target.checked });
+}
 $('reset').onclick = () => call('reset', {});
 refresh();
 setInterval(refresh, 2000);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../adapters/local/manual-clock.js';
 import { loadSettings } from '../config/settings.js';
+import { connect } from '../core/connect.js';
+import { reconcile } from '../core/live-state.js';
 import { silentLogger } from '../logging/logger.js';
 import { createLocalSimulation } from './local-simulation.js';
 import { simulatorRoutes } from './simulator-routes.js';
@@ -56,6 +58,33 @@ describe('simulator routes', () => {
     expect((await (await post('/api/clock/advance', { minutes: 1 })).json()).pendingFaults).toEqual(
       [],
     );
+  });
+
+  it.each(['sessions', 'metrics'] as const)(
+    'turns an idle VPN off through the alarm with the %s unreadable, with one notice',
+    async (witness) => {
+      const { post, local, clock } = setUp();
+      await connect(local.deps, 'minjun');
+      clock.advance(1_000);
+      await reconcile(local.deps);
+      const down = await (await post('/api/outages', { witness, unavailable: true })).json();
+      expect(down.outages).toEqual([witness]);
+
+      const state = await (await post('/api/clock/advance', { minutes: 35 })).json();
+
+      expect(state.alarm.value).toBe('ALARM');
+      expect(state.associations.map((a: { status: string }) => a.status)).toEqual(
+        local.deps.policy.subnetIds.map(() => 'disassociating'),
+      );
+      expect(state.notifications.map((n: { kind: string }) => n.kind)).toEqual(['auto-off']);
+    },
+  );
+
+  it('refuses an unknown witness with a 400 and forgets outages on reset', async () => {
+    const { post } = setUp();
+    expect((await post('/api/outages', { witness: 'ec2', unavailable: true })).status).toBe(400);
+    await post('/api/outages', { witness: 'sessions', unavailable: true });
+    expect((await (await post('/api/reset')).json()).outages).toEqual([]);
   });
 
   it('refuses unknown fault kinds and operations with a 400', async () => {

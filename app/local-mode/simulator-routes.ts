@@ -34,9 +34,16 @@ export interface Simulation {
   advance(ms: number): Promise<void>;
   /** Back to a fresh start: no associations, clients, metrics, faults or sessions. */
   resetAll(): Promise<void>;
+  /** Makes a witness of activity unreadable (or readable again), as an AWS outage would. */
+  setOutage(witness: Witness, unavailable: boolean): void;
+  outages(): Witness[];
 }
 
 const WEEK_MINUTES = 7 * 24 * 60;
+
+/** The sessions table (DynamoDB) and the activity metrics' reads (GetMetricData). */
+export const WITNESSES = ['sessions', 'metrics'] as const;
+export type Witness = (typeof WITNESSES)[number];
 
 const connectClientBody = z.strictObject({
   /** A demo user's key (their e-mail becomes the VPN user name) or any user name. */
@@ -58,6 +65,7 @@ const faultBody = z.discriminatedUnion('kind', [
   }),
 ]);
 const emptyBody = z.strictObject({});
+const outageBody = z.strictObject({ witness: z.enum(WITNESSES), unavailable: z.boolean() });
 const connectionId = z.string().check(z.regex(/^cvpn-connection-[0-9a-f]+$/));
 
 /** The simulator controls under /_local: a page for demos and a JSON API for tests. */
@@ -69,6 +77,7 @@ export function simulatorRoutes(sim: Simulation) {
     clients: sim.vpn.listClients(),
     routes: sim.vpn.inspectRoutes(),
     pendingFaults: sim.vpn.pendingFaults(),
+    outages: sim.outages(),
     alarm: sim.alarm.state,
     users: sim.users.map(({ key, name, email }) => ({ key, name, email })),
     nextWarmUps: sim.upcomingWarmUps(3).map((at) => at.toISOString()),
@@ -120,6 +129,11 @@ export function simulatorRoutes(sim: Simulation) {
         sim.vpn.injectFault(operation ? { kind, operation, caller } : { kind, caller });
       }
       return c.json(state(), 201);
+    })
+    .post('/api/outages', async (c) => {
+      const { witness, unavailable } = await readJsonBody(c, outageBody);
+      sim.setOutage(witness, unavailable);
+      return c.json(state());
     })
     .post('/api/reset', async (c) => {
       await readJsonBody(c, emptyBody);

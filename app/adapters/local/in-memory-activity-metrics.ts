@@ -1,4 +1,5 @@
 import { ALARM_PERIOD_SECONDS } from '../../config/idle-alarm-definition.js';
+import { AwsCallError } from '../../core/model/errors.js';
 import type { ActivityMetrics } from '../../ports/activity-metrics.js';
 
 const PERIOD_MS = ALARM_PERIOD_SECONDS * 1000;
@@ -23,6 +24,7 @@ export function periodStartOf(at: Date | number): number {
  */
 export class InMemoryActivityMetrics implements ActivityMetrics {
   private readonly periods = new Map<number, PeriodData>();
+  private readsDown = false;
 
   async recordConnectRequest(at: Date): Promise<void> {
     const period = this.periodAt(periodStartOf(at));
@@ -30,6 +32,9 @@ export class InMemoryActivityMetrics implements ActivityMetrics {
   }
 
   async lastConnectRequestSince(since: Date, until: Date): Promise<Date | null> {
+    if (this.readsDown) {
+      throw new AwsCallError('GetMetricData', 'throttled', 'Simulated outage: Rate exceeded.');
+    }
     // As in GetMetricData, a period counts when its timestamp (its start) lies in the range.
     let latest: number | null = null;
     for (const [start, data] of this.periods) {
@@ -53,8 +58,18 @@ export class InMemoryActivityMetrics implements ActivityMetrics {
     return data === undefined ? undefined : { ...data };
   }
 
+  /** GetMetricData fails (throttled) while `down`; the alarm's own view is unaffected. */
+  setReadsUnavailable(down: boolean): void {
+    this.readsDown = down;
+  }
+
+  get readsUnavailable(): boolean {
+    return this.readsDown;
+  }
+
   reset(): void {
     this.periods.clear();
+    this.readsDown = false;
   }
 
   private periodAt(start: number): PeriodData {
