@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Builds the two Lambda bundles (SPEC section 10):
-//   app/entries/lambda-portal.ts          -> dist/lambda/portal.mjs
-//   app/entries/lambda-auto-disconnect.ts -> dist/lambda/auto-disconnect.mjs
+//   app/entries/lambda-portal.ts -> dist/lambda/portal.mjs
+//   app/entries/lambda-events.ts -> dist/lambda/auto-disconnect.mjs (the events function
+//                                   keeps the name the stack and deployed setups know)
 // and copies the built SPA (dist/web) to dist/lambda/web, so the portal asset is
 // self-contained: one Lambda answers every path on the ALB.
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,7 +16,7 @@ const webDir = join(root, 'dist', 'web');
 
 const bundles = [
   { name: 'portal', entry: 'app/entries/lambda-portal.ts' },
-  { name: 'auto-disconnect', entry: 'app/entries/lambda-auto-disconnect.ts' },
+  { name: 'auto-disconnect', entry: 'app/entries/lambda-events.ts' },
 ];
 
 // Local mode and test fixtures must never ship: no /_local routes, no local keys.

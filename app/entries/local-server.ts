@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LOCAL_SERVER_DEFAULTS, loadLocalSettings } from '../config/local-settings.js';
@@ -11,6 +10,7 @@ import { createApp } from '../http/create-app.js';
 import { createPortalServices } from '../http/portal-services.js';
 import { createLocalKeyFetcher, createLocalSigner } from '../local-mode/alb-signer.js';
 import { ALB_KEYS_PATH, COGNITO_JWKS_PATH, createAlbStandIn } from '../local-mode/alb-stand-in.js';
+import { banner, builtWebRoot } from '../local-mode/banner.js';
 import { type DemoUser, demoUsers } from '../local-mode/demo-users.js';
 import { closeServer, createNodeServer, ListenError, listen } from '../local-mode/listen.js';
 import { createLocalSimulation } from '../local-mode/local-simulation.js';
@@ -160,10 +160,10 @@ async function main(): Promise<void> {
       ...local,
       env: process.env,
       useAws: useAws || process.argv.includes('--aws'),
-      webRoot: builtWebRoot(),
+      webRoot: builtWebRoot(dirname(fileURLToPath(import.meta.url))),
       logger: logRequests ? json : withoutRequestLogs(json),
     });
-    printBanner(server);
+    process.stdout.write(banner(server));
     const stop = () => void server.close().then(() => process.exit(0));
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
@@ -171,29 +171,6 @@ async function main(): Promise<void> {
     if (error instanceof ListenError || error instanceof SettingsError) fail(error.message);
     throw error;
   }
-}
-
-/** dist/web beside the bundle (dist/local/server.mjs) or from the sources (app/entries). */
-function builtWebRoot(): string | null {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [resolve(here, '../web'), resolve(here, '../../dist/web')];
-  return candidates.find((dir) => existsSync(resolve(dir, 'index.html'))) ?? null;
-}
-
-function printBanner(server: LocalServer): void {
-  const lines = [
-    '',
-    `VPN On Demand — local mode (${server.mode === 'aws' ? 'REAL AWS account' : 'simulated AWS'})`,
-    `  Portal:    ${server.url}/`,
-    ...(server.mode === 'local' ? [`  Simulator: ${server.url}/_local`] : []),
-    '  Sign in as one of:',
-    ...server.users.map(
-      (user) =>
-        `    ${user.name} <${user.email}>${user.groups.includes(server.adminGroup) ? '  (administrator)' : ''}`,
-    ),
-    '',
-  ];
-  process.stdout.write(`${lines.join('\n')}\n`);
 }
 
 function fail(message: string): never {

@@ -11,7 +11,7 @@ const warmUp = loadWarmUpSettings(process.env);
 const logger = createJsonLogger({ function: 'auto-disconnect' });
 const notifier = createAwsNotifier(settings.region, loadNotificationSettings(process.env), logger);
 
-/** The idle alarm, the safety-net sweep and the warm-up schedules all invoke this. */
+/** The events function: the idle alarm, the safety-net sweep and the warm-up schedules invoke it. */
 export const handler = createEventsFunction({
   ...createAwsCoreDeps(settings, logger),
   ...(notifier ? { notifier } : {}),
