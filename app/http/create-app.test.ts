@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { silentLogger } from '../logging/logger.js';
+import { createJsonLogger, type Logger, silentLogger } from '../logging/logger.js';
+import { albEvent } from '../testing/alb-event.js';
 import {
   ASSOCIATE_MS,
   TEST_SUBNETS,
   type TestCoreDeps,
   testCoreDeps,
 } from '../testing/core-deps.js';
+import { lambdaContext } from '../testing/lambda-context.js';
 import { testPortalSettings } from '../testing/portal-settings.js';
 import {
   albAuthHeaders,
@@ -17,18 +19,19 @@ import {
 } from '../testing/test-keys.js';
 import type { AdminSessionsBody, ErrorBody, MeBody, StatusBody } from './api-types.js';
 import { createApp } from './create-app.js';
+import { albHandler } from './lambda/alb-handler.js';
 
 const ORIGIN = 'https://vpn.example.com';
 const auth = createTestAuth();
 
 const settings = testPortalSettings;
 
-function portal(deps: TestCoreDeps = testCoreDeps()) {
+function portal(deps: TestCoreDeps = testCoreDeps(), logger: Logger = silentLogger) {
   const app = createApp({
     ...deps,
     settings,
     auth: auth.verifier,
-    logger: silentLogger,
+    logger,
     webRoot: null,
   });
   return { app, deps };
@@ -449,5 +452,55 @@ describe('errors', () => {
     };
     const body = await expectError(await get(app, '/api/admin/sessions', 'admin'), 500, 'internal');
     expect(body.error.message).toBe('Something went wrong on our side.');
+  });
+});
+
+describe('request ids', () => {
+  it('makes up its own request id, whatever X-Request-Id the client sends', async () => {
+    const { app } = portal();
+    const response = await app.request(`${ORIGIN}/api/me`, {
+      headers: { host: 'vpn.example.com', 'x-request-id': 'chosen-by-the-client' },
+    });
+    const body = await expectError(response, 401, 'not_authenticated');
+    expect(body.error.requestId).not.toBe('chosen-by-the-client');
+    expect(body.error.requestId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("logs the client's X-Request-Id beside its own, with the Lambda request id and the ALB trace id", async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logger = createJsonLogger({}, (line) => lines.push(JSON.parse(line)));
+    const { app } = portal(testCoreDeps(), logger);
+    const context = lambdaContext();
+    const event = albEvent({
+      path: '/api/me',
+      headers: { ...headersFor('employee'), 'x-request-id': 'chosen-by-the-client' },
+    });
+
+    const result = await albHandler(app)(event, context);
+
+    expect(result.statusCode).toBe(200);
+    const serverId = result.multiValueHeaders?.['x-request-id']?.[0];
+    expect(serverId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(lines.find((line) => line.message === 'request')).toMatchObject({
+      requestId: serverId,
+      clientRequestId: 'chosen-by-the-client',
+      lambdaRequestId: context.awsRequestId,
+      traceId: 'Root=1-5c536348-3d683b8b04734faae651f476',
+      status: 200,
+    });
+  });
+
+  it('logs no Lambda or client ids where there are none', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const { app } = portal(
+      testCoreDeps(),
+      createJsonLogger({}, (line) => lines.push(JSON.parse(line))),
+    );
+    await get(app, '/api/me');
+    const line = lines.find((entry) => entry.message === 'request') ?? {};
+    expect(line.requestId).toEqual(expect.any(String));
+    expect(Object.keys(line)).not.toEqual(
+      expect.arrayContaining(['lambdaRequestId', 'clientRequestId']),
+    );
   });
 });

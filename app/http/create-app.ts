@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { requestId } from 'hono/request-id';
 import type { Settings } from '../config/settings.js';
 import type { CoreDeps } from '../core/deps.js';
 import type { WarmUpSchedule } from '../core/model/warm-up-schedule.js';
@@ -7,6 +6,7 @@ import type { Logger } from '../logging/logger.js';
 import type { AppEnv, AuthVerifier } from './app-env.js';
 import { albAuth } from './auth/index.js';
 import { errorBody, handleError } from './middleware/error-handler.js';
+import { serverRequestId } from './middleware/request-id.js';
 import { requestLogging } from './middleware/request-logging.js';
 import { sameOrigin } from './middleware/same-origin.js';
 import { createPortalServices, type PortalServices } from './portal-services.js';
@@ -44,7 +44,7 @@ export function createApp(
     .all('*', (c) => c.json(errorBody('not_found', 'No such API route.', c.get('requestId')), 404));
 
   const app = new Hono<AppEnv>()
-    .use(requestId())
+    .use(serverRequestId())
     .use(requestLogging(deps.logger))
     .route('/api', api)
     .route('/', signoutRoutes(deps.settings));
