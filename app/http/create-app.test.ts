@@ -504,3 +504,52 @@ describe('request ids', () => {
     );
   });
 });
+
+describe('request bodies', () => {
+  it('answers a body over 4 KiB with 413 by its Content-Length, and starts nothing', async () => {
+    const { app, deps } = portal();
+    const body = JSON.stringify({ padding: 'x'.repeat(5_000) });
+    const response = await post(app, '/api/connect', {
+      body,
+      headers: { 'content-length': String(body.length) },
+    });
+    await expectError(response, 413, 'payload_too_large');
+    expect(deps.vpn.calls.associate).toBe(0);
+  });
+
+  it('stops reading a streamed body without a length as soon as it passes the limit', async () => {
+    const { app, deps } = portal();
+    const chunk = new TextEncoder().encode(' '.repeat(1024));
+    let chunksRead = 0;
+    // 30 MB if read whole, produced only as it is read.
+    const thirtyMegabytes = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        chunksRead += 1;
+        if (chunksRead > 30 * 1024) controller.close();
+        else controller.enqueue(chunk);
+      },
+    });
+    const request = new Request(`${ORIGIN}/api/connect`, {
+      method: 'POST',
+      headers: {
+        host: 'vpn.example.com',
+        origin: ORIGIN,
+        'content-type': 'application/json',
+        ...headersFor('employee'),
+      },
+      body: thirtyMegabytes,
+      duplex: 'half',
+    } as RequestInit);
+    expect(request.headers.has('content-length')).toBe(false);
+
+    await expectError(await app.request(request), 413, 'payload_too_large');
+    expect(chunksRead).toBeLessThan(10);
+    expect(deps.vpn.calls.associate).toBe(0);
+  });
+
+  it('takes a body within the limit', async () => {
+    const { app } = portal();
+    const response = await post(app, '/api/connect', { body: `{${' '.repeat(4_000)}}` });
+    expect(response.status).toBe(202);
+  });
+});

@@ -5,6 +5,7 @@ import type { WarmUpSchedule } from '../core/model/warm-up-schedule.js';
 import type { Logger } from '../logging/logger.js';
 import type { AppEnv, AuthVerifier } from './app-env.js';
 import { albAuth } from './auth/index.js';
+import { apiBodyLimit } from './middleware/body-limit.js';
 import { errorBody, handleError } from './middleware/error-handler.js';
 import { serverRequestId } from './middleware/request-id.js';
 import { requestLogging } from './middleware/request-logging.js';
@@ -35,6 +36,7 @@ export function createApp(
 ) {
   const warmUp = createWarmUpView(deps.warmUpSchedule);
   const api = new Hono<AppEnv>()
+    .use(apiBodyLimit())
     .use(sameOrigin())
     // Nothing runs for a request before its tokens are verified: no AWS call, no write.
     .use(albAuth({ verifier: deps.auth, adminGroup: deps.settings.adminGroup }))
