@@ -9,13 +9,14 @@ import type { DayPattern, Weekday } from '../core/model/warm-up-schedule.js';
 import type { StatusView } from '../core/status.js';
 
 /**
- * The core's error codes, plus what only the portal says: a failed start, a wrong path, a
- * body too large to read, a bug.
+ * The core's error codes, plus what only the portal says: a failed start, a wrong path or
+ * method, a body too large to read, a bug.
  */
 export type ApiErrorCode =
   | CoreErrorCode
   | 'association_failed'
   | 'not_found'
+  | 'method_not_allowed'
   | 'payload_too_large'
   | 'internal';
 

@@ -435,11 +435,6 @@ describe('errors', () => {
     await expectError(await get(app, '/api/nothing-here'), 404, 'not_found');
   });
 
-  it('answers GET on a POST-only route with a JSON 404', async () => {
-    const { app } = portal();
-    await expectError(await get(app, '/api/connect'), 404, 'not_found');
-  });
-
   it('answers any other path with a JSON 404 when no SPA is served', async () => {
     const { app } = portal();
     await expectError(await get(app, '/somewhere'), 404, 'not_found');
@@ -551,5 +546,44 @@ describe('request bodies', () => {
     const { app } = portal();
     const response = await post(app, '/api/connect', { body: `{${' '.repeat(4_000)}}` });
     expect(response.status).toBe(202);
+  });
+});
+
+describe('methods', () => {
+  it('answers GET on a POST-only route with 405 and Allow: POST', async () => {
+    const { app } = portal();
+    const response = await get(app, '/api/connect');
+    await expectError(response, 405, 'method_not_allowed');
+    expect(response.headers.get('allow')).toBe('POST');
+  });
+
+  it.each(['/api/me', '/api/status'])(
+    'answers POST on the GET route %s with 405 and Allow: GET, HEAD',
+    async (path) => {
+      const { app } = portal();
+      const response = await post(app, path);
+      await expectError(response, 405, 'method_not_allowed');
+      expect(response.headers.get('allow')).toBe('GET, HEAD');
+    },
+  );
+
+  it('answers PUT and DELETE with 405 on an admin route, and turns nothing off', async () => {
+    const { app, deps } = portal();
+    for (const method of ['PUT', 'DELETE']) {
+      const response = await app.request(`${ORIGIN}/api/disconnect`, {
+        method,
+        headers: { host: 'vpn.example.com', origin: ORIGIN, ...headersFor('admin') },
+      });
+      await expectError(response, 405, 'method_not_allowed');
+      expect(response.headers.get('allow')).toBe('POST');
+    }
+    expect(deps.vpn.calls.disassociate).toBe(0);
+  });
+
+  it('still answers 401 first when the ALB headers are missing', async () => {
+    const { app } = portal();
+    const response = await get(app, '/api/connect', 'nobody');
+    await expectError(response, 401, 'not_authenticated');
+    expect(response.headers.get('allow')).toBeNull();
   });
 });

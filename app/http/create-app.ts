@@ -7,6 +7,7 @@ import type { AppEnv, AuthVerifier } from './app-env.js';
 import { albAuth } from './auth/index.js';
 import { apiBodyLimit } from './middleware/body-limit.js';
 import { errorBody, handleError } from './middleware/error-handler.js';
+import { jsonMethodNotAllowed } from './middleware/method-not-allowed.js';
 import { serverRequestId } from './middleware/request-id.js';
 import { requestLogging } from './middleware/request-logging.js';
 import { sameOrigin } from './middleware/same-origin.js';
@@ -35,8 +36,10 @@ export function createApp(
   services: PortalServices = createPortalServices(deps, deps.statusCacheMs),
 ) {
   const warmUp = createWarmUpView(deps.warmUpSchedule);
-  const api = new Hono<AppEnv>()
+  const api = new Hono<AppEnv>();
+  api
     .use(apiBodyLimit())
+    .use(jsonMethodNotAllowed(api))
     .use(sameOrigin())
     // Nothing runs for a request before its tokens are verified: no AWS call, no write.
     .use(albAuth({ verifier: deps.auth, adminGroup: deps.settings.adminGroup }))

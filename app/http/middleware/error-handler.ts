@@ -13,6 +13,7 @@ const STATUS_BY_CODE: Record<ApiErrorCode, ContentfulStatusCode> = {
   invalid_request: 400,
   invalid_event: 400,
   not_found: 404,
+  method_not_allowed: 405,
   payload_too_large: 413,
   // Two writers changed the session at once and retries ran out: the request may be repeated.
   session_conflict: 409,
@@ -36,6 +37,7 @@ export const PLAIN_MESSAGES: Partial<Record<ApiErrorCode, string>> = {
 /** Hono's own exceptions (a built-in middleware's refusal) that have a code of their own. */
 const HTTP_EXCEPTION_CODES: Partial<Record<number, ApiErrorCode>> = {
   404: 'not_found',
+  405: 'method_not_allowed',
   413: 'payload_too_large',
 };
 
