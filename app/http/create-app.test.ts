@@ -587,3 +587,29 @@ describe('methods', () => {
     expect(response.headers.get('allow')).toBeNull();
   });
 });
+
+describe('caching', () => {
+  type Send = (app: ReturnType<typeof portal>['app']) => Response | Promise<Response>;
+  const answers: [string, number, Send][] = [
+    ['GET /api/me', 200, (app) => get(app, '/api/me')],
+    ['GET /api/status', 200, (app) => get(app, '/api/status')],
+    ['GET /api/admin/sessions', 200, (app) => get(app, '/api/admin/sessions', 'admin')],
+    ['POST /api/connect', 202, (app) => post(app, '/api/connect')],
+    ['a missing sign-in', 401, (app) => get(app, '/api/me', 'nobody')],
+    ['a non-admin', 403, (app) => get(app, '/api/admin/sessions')],
+    ['an unknown route', 404, (app) => get(app, '/api/nothing-here')],
+    ['a wrong method', 405, (app) => get(app, '/api/connect')],
+    [
+      'a body too large',
+      413,
+      (app) => post(app, '/api/connect', { body: `{${' '.repeat(5_000)}}` }),
+    ],
+  ];
+
+  it.each(answers)('answers %s (%i) with Cache-Control: no-store', async (_label, status, send) => {
+    const { app } = portal();
+    const response = await send(app);
+    expect(response.status).toBe(status);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+});

@@ -8,6 +8,7 @@ import { albAuth } from './auth/index.js';
 import { apiBodyLimit } from './middleware/body-limit.js';
 import { errorBody, handleError } from './middleware/error-handler.js';
 import { jsonMethodNotAllowed } from './middleware/method-not-allowed.js';
+import { noStore } from './middleware/no-store.js';
 import { serverRequestId } from './middleware/request-id.js';
 import { requestLogging } from './middleware/request-logging.js';
 import { sameOrigin } from './middleware/same-origin.js';
@@ -38,6 +39,7 @@ export function createApp(
   const warmUp = createWarmUpView(deps.warmUpSchedule);
   const api = new Hono<AppEnv>();
   api
+    .use(noStore())
     .use(apiBodyLimit())
     .use(jsonMethodNotAllowed(api))
     .use(sameOrigin())
