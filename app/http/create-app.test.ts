@@ -450,6 +450,55 @@ describe('errors', () => {
   });
 });
 
+describe('request bodies', () => {
+  it('answers a body over 4 KiB with 413 by its Content-Length, and starts nothing', async () => {
+    const { app, deps } = portal();
+    const body = JSON.stringify({ padding: 'x'.repeat(5_000) });
+    const response = await post(app, '/api/connect', {
+      body,
+      headers: { 'content-length': String(body.length) },
+    });
+    await expectError(response, 413, 'payload_too_large');
+    expect(deps.vpn.calls.associate).toBe(0);
+  });
+
+  it('stops reading a streamed body without a length as soon as it passes the limit', async () => {
+    const { app, deps } = portal();
+    const chunk = new TextEncoder().encode(' '.repeat(1024));
+    let chunksRead = 0;
+    // 30 MB if read whole, produced only as it is read.
+    const thirtyMegabytes = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        chunksRead += 1;
+        if (chunksRead > 30 * 1024) controller.close();
+        else controller.enqueue(chunk);
+      },
+    });
+    const request = new Request(`${ORIGIN}/api/connect`, {
+      method: 'POST',
+      headers: {
+        host: 'vpn.example.com',
+        origin: ORIGIN,
+        'content-type': 'application/json',
+        ...headersFor('employee'),
+      },
+      body: thirtyMegabytes,
+      duplex: 'half',
+    } as RequestInit);
+    expect(request.headers.has('content-length')).toBe(false);
+
+    await expectError(await app.request(request), 413, 'payload_too_large');
+    expect(chunksRead).toBeLessThan(10);
+    expect(deps.vpn.calls.associate).toBe(0);
+  });
+
+  it('takes a body within the limit', async () => {
+    const { app } = portal();
+    const response = await post(app, '/api/connect', { body: `{${' '.repeat(4_000)}}` });
+    expect(response.status).toBe(202);
+  });
+});
+
 describe('request ids', () => {
   it('makes up its own request id, whatever X-Request-Id the client sends', async () => {
     const { app } = portal();
@@ -497,55 +546,6 @@ describe('request ids', () => {
     expect(Object.keys(line)).not.toEqual(
       expect.arrayContaining(['lambdaRequestId', 'clientRequestId']),
     );
-  });
-});
-
-describe('request bodies', () => {
-  it('answers a body over 4 KiB with 413 by its Content-Length, and starts nothing', async () => {
-    const { app, deps } = portal();
-    const body = JSON.stringify({ padding: 'x'.repeat(5_000) });
-    const response = await post(app, '/api/connect', {
-      body,
-      headers: { 'content-length': String(body.length) },
-    });
-    await expectError(response, 413, 'payload_too_large');
-    expect(deps.vpn.calls.associate).toBe(0);
-  });
-
-  it('stops reading a streamed body without a length as soon as it passes the limit', async () => {
-    const { app, deps } = portal();
-    const chunk = new TextEncoder().encode(' '.repeat(1024));
-    let chunksRead = 0;
-    // 30 MB if read whole, produced only as it is read.
-    const thirtyMegabytes = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        chunksRead += 1;
-        if (chunksRead > 30 * 1024) controller.close();
-        else controller.enqueue(chunk);
-      },
-    });
-    const request = new Request(`${ORIGIN}/api/connect`, {
-      method: 'POST',
-      headers: {
-        host: 'vpn.example.com',
-        origin: ORIGIN,
-        'content-type': 'application/json',
-        ...headersFor('employee'),
-      },
-      body: thirtyMegabytes,
-      duplex: 'half',
-    } as RequestInit);
-    expect(request.headers.has('content-length')).toBe(false);
-
-    await expectError(await app.request(request), 413, 'payload_too_large');
-    expect(chunksRead).toBeLessThan(10);
-    expect(deps.vpn.calls.associate).toBe(0);
-  });
-
-  it('takes a body within the limit', async () => {
-    const { app } = portal();
-    const response = await post(app, '/api/connect', { body: `{${' '.repeat(4_000)}}` });
-    expect(response.status).toBe(202);
   });
 });
 
@@ -611,5 +611,35 @@ describe('caching', () => {
     const response = await send(app);
     expect(response.status).toBe(status);
     expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+});
+
+describe('GET /signout', () => {
+  const signOut = (app: ReturnType<typeof portal>['app'], site?: string) =>
+    app.request(`${ORIGIN}/signout`, {
+      headers: { host: 'vpn.example.com', ...(site ? { 'sec-fetch-site': site } : {}) },
+    });
+
+  it.each(['cross-site', 'same-site'])(
+    'refuses a sign-out another site started (%s): 403, no cookie touched',
+    async (site) => {
+      const { app } = portal();
+      const response = await signOut(app, site);
+      await expectError(response, 403, 'cross_site_request');
+      expect(response.headers.getSetCookie()).toEqual([]);
+      expect(response.headers.get('location')).toBeNull();
+    },
+  );
+
+  it.each([
+    ['the Sign out link on our page', 'same-origin'],
+    ['a typed URL or a bookmark', 'none'],
+    ['a browser that sends no Sec-Fetch-Site', undefined],
+  ])('signs out from %s', async (_label, site) => {
+    const { app } = portal();
+    const response = await signOut(app, site);
+    expect(response.status).toBe(302);
+    expect(response.headers.getSetCookie()).toHaveLength(4);
+    expect(new URL(response.headers.get('location') ?? '').pathname).toBe('/logout');
   });
 });
