@@ -9,7 +9,12 @@ import { createAlbAuthVerifier } from '../http/auth/index.js';
 import { createApp } from '../http/create-app.js';
 import { createPortalServices } from '../http/portal-services.js';
 import { createLocalKeyFetcher, createLocalSigner } from '../local-mode/alb-signer.js';
-import { ALB_KEYS_PATH, COGNITO_JWKS_PATH, createAlbStandIn } from '../local-mode/alb-stand-in.js';
+import {
+  ALB_KEYS_PATH,
+  COGNITO_JWKS_PATH,
+  createAlbStandIn,
+  ownHosts,
+} from '../local-mode/alb-stand-in.js';
 import { banner, builtWebRoot } from '../local-mode/banner.js';
 import { type DemoUser, demoUsers } from '../local-mode/demo-users.js';
 import { closeServer, createNodeServer, ListenError, listen } from '../local-mode/listen.js';
@@ -129,6 +134,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
       signer,
       users,
       adminGroup: settings.adminGroup,
+      hosts: ownHosts(options.host ?? '127.0.0.1', port),
       ...(local ? { simulator: simulatorRoutes(local.simulation) } : {}),
     });
     handle = (request) => standIn.fetch(request);

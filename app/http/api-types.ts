@@ -8,8 +8,17 @@ import type { EndReason } from '../core/model/vocabulary.js';
 import type { DayPattern, Weekday } from '../core/model/warm-up-schedule.js';
 import type { StatusView } from '../core/status.js';
 
-/** The core's error codes, plus what only the portal says: a failed start, a wrong path, a bug. */
-export type ApiErrorCode = CoreErrorCode | 'association_failed' | 'not_found' | 'internal';
+/**
+ * The core's error codes, plus what only the portal says: a failed start, a wrong path or
+ * method, a body too large to read, a bug.
+ */
+export type ApiErrorCode =
+  | CoreErrorCode
+  | 'association_failed'
+  | 'not_found'
+  | 'method_not_allowed'
+  | 'payload_too_large'
+  | 'internal';
 
 export interface ApiError {
   /** An ApiErrorCode; typed as a string on the wire, since the SPA must survive new codes. */

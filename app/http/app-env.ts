@@ -1,3 +1,4 @@
+import type { LambdaContext } from 'hono/aws-lambda';
 import type { Logger } from '../logging/logger.js';
 
 export interface AuthenticatedUser {
@@ -19,6 +20,11 @@ export interface AuthVerifier {
 }
 
 export type AppEnv = {
+  /**
+   * What hono/aws-lambda passes in the Lambda (`c.env`). Locally and in `app.request` tests
+   * there is no Lambda context, and `c.env` itself may be undefined: read it with `?.`.
+   */
+  Bindings: { lambdaContext?: Pick<LambdaContext, 'awsRequestId'> };
   Variables: {
     requestId: string;
     logger: Logger;

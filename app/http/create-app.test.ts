@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { silentLogger } from '../logging/logger.js';
+import { createJsonLogger, type Logger, silentLogger } from '../logging/logger.js';
+import { albEvent } from '../testing/alb-event.js';
 import {
   ASSOCIATE_MS,
   TEST_SUBNETS,
   type TestCoreDeps,
   testCoreDeps,
 } from '../testing/core-deps.js';
+import { lambdaContext } from '../testing/lambda-context.js';
 import { testPortalSettings } from '../testing/portal-settings.js';
 import {
   albAuthHeaders,
@@ -17,18 +19,19 @@ import {
 } from '../testing/test-keys.js';
 import type { AdminSessionsBody, ErrorBody, MeBody, StatusBody } from './api-types.js';
 import { createApp } from './create-app.js';
+import { albHandler } from './lambda/alb-handler.js';
 
 const ORIGIN = 'https://vpn.example.com';
 const auth = createTestAuth();
 
 const settings = testPortalSettings;
 
-function portal(deps: TestCoreDeps = testCoreDeps()) {
+function portal(deps: TestCoreDeps = testCoreDeps(), logger: Logger = silentLogger) {
   const app = createApp({
     ...deps,
     settings,
     auth: auth.verifier,
-    logger: silentLogger,
+    logger,
     webRoot: null,
   });
   return { app, deps };
@@ -432,11 +435,6 @@ describe('errors', () => {
     await expectError(await get(app, '/api/nothing-here'), 404, 'not_found');
   });
 
-  it('answers GET on a POST-only route with a JSON 404', async () => {
-    const { app } = portal();
-    await expectError(await get(app, '/api/connect'), 404, 'not_found');
-  });
-
   it('answers any other path with a JSON 404 when no SPA is served', async () => {
     const { app } = portal();
     await expectError(await get(app, '/somewhere'), 404, 'not_found');
@@ -449,5 +447,199 @@ describe('errors', () => {
     };
     const body = await expectError(await get(app, '/api/admin/sessions', 'admin'), 500, 'internal');
     expect(body.error.message).toBe('Something went wrong on our side.');
+  });
+});
+
+describe('request bodies', () => {
+  it('answers a body over 4 KiB with 413 by its Content-Length, and starts nothing', async () => {
+    const { app, deps } = portal();
+    const body = JSON.stringify({ padding: 'x'.repeat(5_000) });
+    const response = await post(app, '/api/connect', {
+      body,
+      headers: { 'content-length': String(body.length) },
+    });
+    await expectError(response, 413, 'payload_too_large');
+    expect(deps.vpn.calls.associate).toBe(0);
+  });
+
+  it('stops reading a streamed body without a length as soon as it passes the limit', async () => {
+    const { app, deps } = portal();
+    const chunk = new TextEncoder().encode(' '.repeat(1024));
+    let chunksRead = 0;
+    // 30 MB if read whole, produced only as it is read.
+    const thirtyMegabytes = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        chunksRead += 1;
+        if (chunksRead > 30 * 1024) controller.close();
+        else controller.enqueue(chunk);
+      },
+    });
+    const request = new Request(`${ORIGIN}/api/connect`, {
+      method: 'POST',
+      headers: {
+        host: 'vpn.example.com',
+        origin: ORIGIN,
+        'content-type': 'application/json',
+        ...headersFor('employee'),
+      },
+      body: thirtyMegabytes,
+      duplex: 'half',
+    } as RequestInit);
+    expect(request.headers.has('content-length')).toBe(false);
+
+    await expectError(await app.request(request), 413, 'payload_too_large');
+    expect(chunksRead).toBeLessThan(10);
+    expect(deps.vpn.calls.associate).toBe(0);
+  });
+
+  it('takes a body within the limit', async () => {
+    const { app } = portal();
+    const response = await post(app, '/api/connect', { body: `{${' '.repeat(4_000)}}` });
+    expect(response.status).toBe(202);
+  });
+});
+
+describe('request ids', () => {
+  it('makes up its own request id, whatever X-Request-Id the client sends', async () => {
+    const { app } = portal();
+    const response = await app.request(`${ORIGIN}/api/me`, {
+      headers: { host: 'vpn.example.com', 'x-request-id': 'chosen-by-the-client' },
+    });
+    const body = await expectError(response, 401, 'not_authenticated');
+    expect(body.error.requestId).not.toBe('chosen-by-the-client');
+    expect(body.error.requestId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("logs the client's X-Request-Id beside its own, with the Lambda request id and the ALB trace id", async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logger = createJsonLogger({}, (line) => lines.push(JSON.parse(line)));
+    const { app } = portal(testCoreDeps(), logger);
+    const context = lambdaContext();
+    const event = albEvent({
+      path: '/api/me',
+      headers: { ...headersFor('employee'), 'x-request-id': 'chosen-by-the-client' },
+    });
+
+    const result = await albHandler(app)(event, context);
+
+    expect(result.statusCode).toBe(200);
+    const serverId = result.multiValueHeaders?.['x-request-id']?.[0];
+    expect(serverId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(lines.find((line) => line.message === 'request')).toMatchObject({
+      requestId: serverId,
+      clientRequestId: 'chosen-by-the-client',
+      lambdaRequestId: context.awsRequestId,
+      traceId: 'Root=1-5c536348-3d683b8b04734faae651f476',
+      status: 200,
+    });
+  });
+
+  it('logs no Lambda or client ids where there are none', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const { app } = portal(
+      testCoreDeps(),
+      createJsonLogger({}, (line) => lines.push(JSON.parse(line))),
+    );
+    await get(app, '/api/me');
+    const line = lines.find((entry) => entry.message === 'request') ?? {};
+    expect(line.requestId).toEqual(expect.any(String));
+    expect(Object.keys(line)).not.toEqual(
+      expect.arrayContaining(['lambdaRequestId', 'clientRequestId']),
+    );
+  });
+});
+
+describe('methods', () => {
+  it('answers GET on a POST-only route with 405 and Allow: POST', async () => {
+    const { app } = portal();
+    const response = await get(app, '/api/connect');
+    await expectError(response, 405, 'method_not_allowed');
+    expect(response.headers.get('allow')).toBe('POST');
+  });
+
+  it.each(['/api/me', '/api/status'])(
+    'answers POST on the GET route %s with 405 and Allow: GET, HEAD',
+    async (path) => {
+      const { app } = portal();
+      const response = await post(app, path);
+      await expectError(response, 405, 'method_not_allowed');
+      expect(response.headers.get('allow')).toBe('GET, HEAD');
+    },
+  );
+
+  it('answers PUT and DELETE with 405 on an admin route, and turns nothing off', async () => {
+    const { app, deps } = portal();
+    for (const method of ['PUT', 'DELETE']) {
+      const response = await app.request(`${ORIGIN}/api/disconnect`, {
+        method,
+        headers: { host: 'vpn.example.com', origin: ORIGIN, ...headersFor('admin') },
+      });
+      await expectError(response, 405, 'method_not_allowed');
+      expect(response.headers.get('allow')).toBe('POST');
+    }
+    expect(deps.vpn.calls.disassociate).toBe(0);
+  });
+
+  it('still answers 401 first when the ALB headers are missing', async () => {
+    const { app } = portal();
+    const response = await get(app, '/api/connect', 'nobody');
+    await expectError(response, 401, 'not_authenticated');
+    expect(response.headers.get('allow')).toBeNull();
+  });
+});
+
+describe('caching', () => {
+  type Send = (app: ReturnType<typeof portal>['app']) => Response | Promise<Response>;
+  const answers: [string, number, Send][] = [
+    ['GET /api/me', 200, (app) => get(app, '/api/me')],
+    ['GET /api/status', 200, (app) => get(app, '/api/status')],
+    ['GET /api/admin/sessions', 200, (app) => get(app, '/api/admin/sessions', 'admin')],
+    ['POST /api/connect', 202, (app) => post(app, '/api/connect')],
+    ['a missing sign-in', 401, (app) => get(app, '/api/me', 'nobody')],
+    ['a non-admin', 403, (app) => get(app, '/api/admin/sessions')],
+    ['an unknown route', 404, (app) => get(app, '/api/nothing-here')],
+    ['a wrong method', 405, (app) => get(app, '/api/connect')],
+    [
+      'a body too large',
+      413,
+      (app) => post(app, '/api/connect', { body: `{${' '.repeat(5_000)}}` }),
+    ],
+  ];
+
+  it.each(answers)('answers %s (%i) with Cache-Control: no-store', async (_label, status, send) => {
+    const { app } = portal();
+    const response = await send(app);
+    expect(response.status).toBe(status);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+});
+
+describe('GET /signout', () => {
+  const signOut = (app: ReturnType<typeof portal>['app'], site?: string) =>
+    app.request(`${ORIGIN}/signout`, {
+      headers: { host: 'vpn.example.com', ...(site ? { 'sec-fetch-site': site } : {}) },
+    });
+
+  it.each(['cross-site', 'same-site'])(
+    'refuses a sign-out another site started (%s): 403, no cookie touched',
+    async (site) => {
+      const { app } = portal();
+      const response = await signOut(app, site);
+      await expectError(response, 403, 'cross_site_request');
+      expect(response.headers.getSetCookie()).toEqual([]);
+      expect(response.headers.get('location')).toBeNull();
+    },
+  );
+
+  it.each([
+    ['the Sign out link on our page', 'same-origin'],
+    ['a typed URL or a bookmark', 'none'],
+    ['a browser that sends no Sec-Fetch-Site', undefined],
+  ])('signs out from %s', async (_label, site) => {
+    const { app } = portal();
+    const response = await signOut(app, site);
+    expect(response.status).toBe(302);
+    expect(response.headers.getSetCookie()).toHaveLength(4);
+    expect(new URL(response.headers.get('location') ?? '').pathname).toBe('/logout');
   });
 });

@@ -1,12 +1,15 @@
 import { Hono } from 'hono';
-import { requestId } from 'hono/request-id';
 import type { Settings } from '../config/settings.js';
 import type { CoreDeps } from '../core/deps.js';
 import type { WarmUpSchedule } from '../core/model/warm-up-schedule.js';
 import type { Logger } from '../logging/logger.js';
 import type { AppEnv, AuthVerifier } from './app-env.js';
 import { albAuth } from './auth/index.js';
+import { apiBodyLimit } from './middleware/body-limit.js';
 import { errorBody, handleError } from './middleware/error-handler.js';
+import { jsonMethodNotAllowed } from './middleware/method-not-allowed.js';
+import { noStore } from './middleware/no-store.js';
+import { serverRequestId } from './middleware/request-id.js';
 import { requestLogging } from './middleware/request-logging.js';
 import { sameOrigin } from './middleware/same-origin.js';
 import { createPortalServices, type PortalServices } from './portal-services.js';
@@ -34,7 +37,11 @@ export function createApp(
   services: PortalServices = createPortalServices(deps, deps.statusCacheMs),
 ) {
   const warmUp = createWarmUpView(deps.warmUpSchedule);
-  const api = new Hono<AppEnv>()
+  const api = new Hono<AppEnv>();
+  api
+    .use(noStore())
+    .use(apiBodyLimit())
+    .use(jsonMethodNotAllowed(api))
     .use(sameOrigin())
     // Nothing runs for a request before its tokens are verified: no AWS call, no write.
     .use(albAuth({ verifier: deps.auth, adminGroup: deps.settings.adminGroup }))
@@ -44,7 +51,7 @@ export function createApp(
     .all('*', (c) => c.json(errorBody('not_found', 'No such API route.', c.get('requestId')), 404));
 
   const app = new Hono<AppEnv>()
-    .use(requestId())
+    .use(serverRequestId())
     .use(requestLogging(deps.logger))
     .route('/api', api)
     .route('/', signoutRoutes(deps.settings));

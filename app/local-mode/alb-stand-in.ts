@@ -1,6 +1,14 @@
-import { Hono } from 'hono';
+import { hostname, networkInterfaces } from 'node:os';
+import { type Context, Hono, type Next } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import * as z from '../config/validation.js';
+import { API_BODY_LIMIT_BYTES } from '../http/middleware/body-limit.js';
+import {
+  crossSiteRefusal,
+  isCrossSiteNavigation,
+  requestSite,
+} from '../http/middleware/same-origin.js';
 import type { LocalSigner } from './alb-signer.js';
 import type { DemoUser } from './demo-users.js';
 import { signinPage } from './signin-page.js';
@@ -18,6 +26,12 @@ export interface AlbStandInOptions {
   signer: LocalSigner;
   users: DemoUser[];
   adminGroup: string;
+  /**
+   * The Host values (`host:port`, lower case) this server answers to: `ownHosts(HOST, port)`.
+   * Any other Host is refused, so a site whose name resolves to this machine (DNS
+   * rebinding) cannot sign in or drive the simulator through a visitor's browser.
+   */
+  hosts: readonly string[];
   /** The simulator controls, mounted under /_local. */
   simulator?: Hono;
 }
@@ -53,7 +67,18 @@ export function createAlbStandIn(options: AlbStandInOptions): Hono {
     return fresh;
   };
 
+  const hosts = new Set(options.hosts.map((host) => host.toLowerCase()));
+
   const app = new Hono()
+    .use(async (c, next) => {
+      if (hosts.has(hostOf(c))) return next();
+      // 421 Misdirected Request: this server is not the one the request names. Not 403:
+      // no credentials would change the answer; the request is at the wrong address.
+      return c.json(
+        localError('misdirected_request', 'This server does not answer to that host name.'),
+        421,
+      );
+    })
     .get(SIGNIN_PATH, (c) =>
       c.html(
         signinPage({
@@ -63,19 +88,20 @@ export function createAlbStandIn(options: AlbStandInOptions): Hono {
         }),
       ),
     )
-    .post(SIGNIN_PATH, async (c) => {
+    .post(SIGNIN_PATH, sameOriginOnly, localBodyLimit, async (c) => {
       const form = signinForm.safeParse(await c.req.parseBody());
       const user = form.success ? byKey.get(form.data.user) : undefined;
       if (!form.success || !user) {
-        return c.json(
-          { error: { code: 'invalid_request', message: 'Pick one of the demo users.' } },
-          400,
-        );
+        return c.json(localError('invalid_request', 'Pick one of the demo users.'), 400);
       }
       setCookie(c, LOCAL_SESSION_COOKIE, user.key, { path: '/', httpOnly: true, sameSite: 'Lax' });
       return c.redirect(safeReturn(form.data.return), 302);
     })
     .get(SIGNOUT_PATH, (c) => {
+      const site = c.req.header('sec-fetch-site');
+      if (isCrossSiteNavigation(site)) {
+        return c.json(localError('cross_site_request', 'Another site cannot sign you out.'), 403);
+      }
       deleteCookie(c, LOCAL_SESSION_COOKIE, { path: '/' });
       return c.redirect(SIGNIN_PATH, 302);
     })
@@ -112,6 +138,56 @@ export function createAlbStandIn(options: AlbStandInOptions): Hono {
     return endLogoutLocally(response, signer.clientId);
   });
   return app;
+}
+
+/**
+ * Everything the local server answers to: the loopback names always, plus the address it
+ * listens on, or, listening on every interface (HOST=0.0.0.0, for an iPad), each interface's
+ * address and the machine's name. Browsers leave port 80 out of Host.
+ */
+export function ownHosts(listenHost: string, port: number): string[] {
+  const names = new Set(['localhost', '127.0.0.1', '[::1]']);
+  const host = listenHost.toLowerCase();
+  if (host === '0.0.0.0' || host === '::' || host === '[::]') {
+    for (const address of Object.values(networkInterfaces()).flat()) {
+      if (!address) continue;
+      const ip = address.address.split('%')[0] ?? address.address;
+      names.add(address.family === 'IPv6' ? `[${ip}]` : ip);
+    }
+    const machine = hostname().toLowerCase();
+    names.add(machine);
+    if (!machine.includes('.')) names.add(`${machine}.local`);
+  } else {
+    names.add(host.includes(':') && !host.startsWith('[') ? `[${host}]` : host);
+  }
+  const withPort = [...names].map((name) => `${name}:${port}`);
+  return port === 80 ? [...withPort, ...names] : withPort;
+}
+
+/** The authority the request was sent to: its Host header (the URL's host without one). */
+function hostOf(c: Context): string {
+  return (c.req.header('host') ?? new URL(c.req.url).host).toLowerCase();
+}
+
+/**
+ * The sign-in form may only be posted by the sign-in page itself: a cross-site form POST
+ * (which browsers mark with Origin and Sec-Fetch-Site) is refused. A request with neither
+ * header is no browser's, so no visitor's cookies ride along: scripts and the benchmarks
+ * sign in that way (the Host check above has already let it in).
+ */
+async function sameOriginOnly(c: Context, next: Next) {
+  const refusal = crossSiteRefusal(requestSite(c.req, hostOf(c)), { requireOrigin: false });
+  if (refusal) return c.json(localError('cross_site_request', refusal), 403);
+  return next();
+}
+
+const localBodyLimit = bodyLimit({
+  maxSize: API_BODY_LIMIT_BYTES,
+  onError: (c) => c.json(localError('payload_too_large', 'The request body is too large.'), 413),
+});
+
+function localError(code: string, message: string) {
+  return { error: { code, message } };
 }
 
 /**

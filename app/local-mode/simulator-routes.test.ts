@@ -127,4 +127,33 @@ describe('simulator routes', () => {
     const response = await post('/api/reset', {}, { 'sec-fetch-site': 'cross-site' });
     expect(response.status).toBe(403);
   });
+
+  it('refuses a POST whose Origin is another site, even without Sec-Fetch-Site', async () => {
+    const { post, clock } = setUp();
+    const response = await post(
+      '/api/clock/advance',
+      { minutes: 35 },
+      { origin: 'https://evil.example' },
+    );
+    expect(response.status).toBe(403);
+    expect((await response.json()).error.code).toBe('cross_site_request');
+    expect(clock.totalAdvancedMs).toBe(0);
+  });
+
+  it('takes POSTs from its own page and from clients that send no Origin (tests, scripts)', async () => {
+    const { post } = setUp();
+    const own = { origin: 'http://localhost', 'sec-fetch-site': 'same-origin' };
+    expect((await post('/api/clock/advance', { minutes: 1 }, own)).status).toBe(200);
+    expect((await post('/api/clock/advance', { minutes: 1 })).status).toBe(200);
+  });
+
+  it('refuses a body larger than a few KB with 413', async () => {
+    const { post } = setUp();
+    const response = await post('/api/faults', {
+      kind: 'association-failed',
+      message: 'x'.repeat(5_000),
+    });
+    expect(response.status).toBe(413);
+    expect((await response.json()).error.code).toBe('payload_too_large');
+  });
 });

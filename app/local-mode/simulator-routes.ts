@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { LocalIdleAlarm } from '../adapters/local/local-idle-alarm.js';
 import type { ManualClock } from '../adapters/local/manual-clock.js';
 import type { RecordingNotifier } from '../adapters/local/recording-notifier.js';
@@ -10,6 +11,8 @@ import {
 } from '../adapters/local/simulated-client-vpn.js';
 import * as z from '../config/validation.js';
 import { InvalidRequestError } from '../core/model/errors.js';
+import { API_BODY_LIMIT_BYTES } from '../http/middleware/body-limit.js';
+import { crossSiteRefusal, requestSite } from '../http/middleware/same-origin.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import type { Logger } from '../logging/logger.js';
 import type { DemoUser } from './demo-users.js';
@@ -86,13 +89,22 @@ export function simulatorRoutes(sim: Simulation) {
 
   const app = new Hono()
     .use(async (c, next) => {
-      // Another site's page must not drive the simulator through the browser.
-      const site = c.req.header('sec-fetch-site');
-      if (c.req.method === 'POST' && site !== undefined && site !== 'same-origin') {
-        return c.json(errorBody('cross_site_request', 'Cross-site request refused.'), 403);
-      }
+      // Another site's page must not drive the simulator through the browser: its POSTs
+      // carry a foreign Origin or Sec-Fetch-Site. A POST with neither is no browser's (the
+      // e2e fixtures, scripts): no visitor's session rides along, so it may pass. The
+      // stand-in in front has already refused any Host but this server's own.
+      const host = c.req.header('host') ?? new URL(c.req.url).host;
+      const refusal = crossSiteRefusal(requestSite(c.req, host), { requireOrigin: false });
+      if (refusal) return c.json(errorBody('cross_site_request', refusal), 403);
       return next();
     })
+    .use(
+      bodyLimit({
+        maxSize: API_BODY_LIMIT_BYTES,
+        onError: (c) =>
+          c.json(errorBody('payload_too_large', 'The request body is too large.'), 413),
+      }),
+    )
     .get('/', (c) => c.html(simulatorPage()))
     .get('/api/state', (c) => c.json(state()))
     .get('/api/notifications', (c) => c.json({ notifications: sim.notifications.sent }))

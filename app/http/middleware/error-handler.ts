@@ -13,6 +13,8 @@ const STATUS_BY_CODE: Record<ApiErrorCode, ContentfulStatusCode> = {
   invalid_request: 400,
   invalid_event: 400,
   not_found: 404,
+  method_not_allowed: 405,
+  payload_too_large: 413,
   // Two writers changed the session at once and retries ran out: the request may be repeated.
   session_conflict: 409,
   association_failed: 502,
@@ -32,6 +34,13 @@ export const PLAIN_MESSAGES: Partial<Record<ApiErrorCode, string>> = {
   internal: 'Something went wrong on our side.',
 };
 
+/** Hono's own exceptions (a built-in middleware's refusal) that have a code of their own. */
+const HTTP_EXCEPTION_CODES: Partial<Record<number, ApiErrorCode>> = {
+  404: 'not_found',
+  405: 'method_not_allowed',
+  413: 'payload_too_large',
+};
+
 export function errorBody(code: ApiErrorCode, message: string, requestId: string): ErrorBody {
   return { error: { code, message, requestId } };
 }
@@ -49,7 +58,7 @@ export function handleError(error: Error, c: Context<AppEnv>): Response {
   }
   if (error instanceof HTTPException) {
     const status = error.status as ContentfulStatusCode;
-    const code = status === 404 ? 'not_found' : status < 500 ? 'invalid_request' : 'internal';
+    const code = HTTP_EXCEPTION_CODES[status] ?? (status < 500 ? 'invalid_request' : 'internal');
     logger?.warn(error.message, { code, status });
     return c.json(errorBody(code, error.message || 'Bad request.', requestId), status);
   }

@@ -10,7 +10,6 @@ export function adminRoutes(services: PortalServices, warmUp: WarmUpView = creat
   return new Hono<AppEnv>().get('/admin/sessions', requireAdmin(), async (c) => {
     const report = await adminReport(services.deps);
     const warmUps = warmUp.admin(services.deps.clock.now(), report.warmUps);
-    c.header('Cache-Control', 'no-store');
     return c.json<AdminSessionsBody>({
       sessions: report.sessions.map((session) => ({
         id: session.id,

@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
 import { hostedUiHost } from '../../config/setting-schemas.js';
 import type { Settings } from '../../config/settings.js';
+import { CrossSiteRequestError } from '../../core/model/errors.js';
 import type { AppEnv } from '../app-env.js';
+import { isCrossSiteNavigation } from '../middleware/same-origin.js';
 
 /**
  * The ALB keeps its Cognito session in up to four cookie shards (it splits cookies larger
@@ -18,6 +20,14 @@ export interface SignoutOptions {
 /**
  * GET /signout: expires the ALB session and ends the Cognito session too (otherwise the
  * ALB would silently sign the user in again from Cognito's own cookie).
+ *
+ * Another site must not sign people out (a link or an `<img src>` on any page would do),
+ * so a request another site started (Sec-Fetch-Site `cross-site` or `same-site`) is
+ * refused with 403 and changes nothing. It stays a GET rather than becoming a POST form:
+ * the header's Sign out link (`same-origin`), bookmarks and a typed URL (`none`) keep
+ * working and the SPA needs no change. Current browsers (Safari since 16.4) send
+ * Sec-Fetch-Site; an older one without it is let through, as before, since the worst
+ * another site could then do is sign someone out.
  */
 export function signoutRoutes(
   settings: Pick<Settings, 'region' | 'cognito'>,
@@ -25,6 +35,11 @@ export function signoutRoutes(
 ) {
   const logoutUrl = options.logoutUrl ?? ((origin) => cognitoLogoutUrl(settings, origin));
   return new Hono<AppEnv>().get('/signout', (c) => {
+    c.header('Cache-Control', 'no-store');
+    const site = c.req.header('sec-fetch-site');
+    if (isCrossSiteNavigation(site)) {
+      throw new CrossSiteRequestError(`Sign-out refused: another site asked for it (${site}).`);
+    }
     for (const name of ALB_SESSION_COOKIES) {
       c.header(
         'Set-Cookie',
@@ -32,7 +47,6 @@ export function signoutRoutes(
         { append: true },
       );
     }
-    c.header('Cache-Control', 'no-store');
     return c.redirect(logoutUrl(new URL(c.req.url).origin), 302);
   });
 }

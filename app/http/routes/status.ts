@@ -14,7 +14,6 @@ export function statusRoutes(services: PortalServices, warmUp: WarmUpView = NO_W
       return c.json<MeBody>({ user: { id, email, name }, isAdmin });
     })
     .get('/status', async (c) => {
-      c.header('Cache-Control', 'no-store');
       return c.json<StatusBody>(
         await currentStatusBody(services, c.get('requestId'), c.get('logger'), warmUp),
       );
