@@ -9,6 +9,9 @@ import { describe, expect, it } from 'vitest';
  * with the core's use cases importing ports and the model only. Tests keep the same
  * direction; helpers that several layers' tests share live in app/testing.
  */
+/** Everything below the three front layers (http, events, local mode). */
+const BELOW_FRONT = ['core', 'adapters', 'config', 'ports', 'core/model', 'logging'];
+
 const MAY_IMPORT: Record<string, readonly string[]> = {
   'core/model': [],
   logging: [],
@@ -16,33 +19,13 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   core: ['ports', 'core/model'],
   config: ['ports', 'core/model'],
   adapters: ['config', 'ports', 'core/model', 'logging'],
-  events: ['core', 'adapters', 'config', 'ports', 'core/model', 'logging'],
-  http: ['core', 'adapters', 'config', 'ports', 'core/model', 'logging'],
+  events: BELOW_FRONT,
+  http: BELOW_FRONT,
   // Local mode stands in for the ALB and CloudWatch, which sit in front of both functions.
-  'local-mode': ['http', 'events', 'core', 'adapters', 'config', 'ports', 'core/model', 'logging'],
-  entries: [
-    'local-mode',
-    'http',
-    'events',
-    'core',
-    'adapters',
-    'config',
-    'ports',
-    'core/model',
-    'logging',
-  ],
-  testing: [
-    'entries',
-    'local-mode',
-    'http',
-    'events',
-    'core',
-    'adapters',
-    'config',
-    'ports',
-    'core/model',
-    'logging',
-  ],
+  'local-mode': ['http', 'events', ...BELOW_FRONT],
+  entries: ['local-mode', 'http', 'events', ...BELOW_FRONT],
+  // Test-only helpers may reach every layer; only tests import them.
+  testing: ['entries', 'local-mode', 'http', 'events', ...BELOW_FRONT],
 };
 
 const APP = dirname(fileURLToPath(import.meta.url));

@@ -1,5 +1,6 @@
 import { errorMessageKey, type ShownError } from '../api/error-message';
 import { useI18n } from '../i18n/i18n';
+import { TechnicalDetails } from './technical-details';
 
 interface ErrorPanelProps {
   error: ShownError;
@@ -30,12 +31,7 @@ export function ErrorPanel({ error, busy, onRetry }: ErrorPanelProps) {
           </code>
         </p>
       )}
-      <details class="fact">
-        <summary>{t('errorDetails')}</summary>
-        <p lang="en">
-          <code>{error.code}</code> {error.message}
-        </p>
-      </details>
+      <TechnicalDetails error={error} />
     </div>
   );
 }

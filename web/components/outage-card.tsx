@@ -1,6 +1,7 @@
 import type { ShownError } from '../api/error-message';
 import { useI18n } from '../i18n/i18n';
 import { StateIcon } from './state-icon';
+import { TechnicalDetails } from './technical-details';
 
 interface OutageCardProps {
   failure: ShownError;
@@ -25,12 +26,7 @@ export function OutageCard({ failure, onRetry }: OutageCardProps) {
           <button type="button" class="button button-huge button-calm" onClick={onRetry}>
             {t('retry')}
           </button>
-          <details class="fact">
-            <summary>{t('errorDetails')}</summary>
-            <p lang="en">
-              <code>{failure.code}</code> {failure.message}
-            </p>
-          </details>
+          <TechnicalDetails error={failure} />
         </div>
       </div>
     </section>
