@@ -150,6 +150,7 @@ export function createLocalSimulation(options: LocalSimulationOptions): LocalSim
       ...(metrics.readsUnavailable ? (['metrics'] as const) : []),
     ],
     async resetAll() {
+      clock.resume();
       vpn.reset();
       metrics.reset();
       evaluator.reset();

@@ -87,6 +87,34 @@ describe('simulator routes', () => {
     expect((await (await post('/api/reset')).json()).outages).toEqual([]);
   });
 
+  it('pauses the simulated clock so a short state stays put, and resumes it', async () => {
+    const clock = new ManualClock({ start: new Date('2025-01-06T09:00:00Z') });
+    const local = createLocalSimulation({
+      settings: loadSettings({}, 'local'),
+      logger: silentLogger,
+      clock,
+      associateMs: 1,
+    });
+    const app = simulatorRoutes(local.simulation);
+    const pause = (paused: boolean) =>
+      app.request('/api/clock/pause', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ paused }),
+      });
+    expect((await (await pause(true)).json()).clockPaused).toBe(true);
+    await connect(local.deps, 'minjun');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((await local.deps.vpn.describeAssociations()).map((a) => a.status)).toEqual(
+      local.deps.policy.subnetIds.map(() => 'associating'),
+    );
+    expect((await (await pause(false)).json()).clockPaused).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((await local.deps.vpn.describeAssociations()).map((a) => a.status)).toEqual(
+      local.deps.policy.subnetIds.map(() => 'associated'),
+    );
+  });
+
   it('refuses unknown fault kinds and operations with a 400', async () => {
     const { post } = setUp();
     expect((await post('/api/faults', { kind: 'flood' })).status).toBe(400);

@@ -69,6 +69,7 @@ const faultBody = z.discriminatedUnion('kind', [
 ]);
 const emptyBody = z.strictObject({});
 const outageBody = z.strictObject({ witness: z.enum(WITNESSES), unavailable: z.boolean() });
+const pauseBody = z.strictObject({ paused: z.boolean() });
 const connectionId = z.string().check(z.regex(/^cvpn-connection-[0-9a-f]+$/));
 
 /** The simulator controls under /_local: a page for demos and a JSON API for tests. */
@@ -76,6 +77,7 @@ export function simulatorRoutes(sim: Simulation) {
   const state = () => ({
     now: sim.clock.now().toISOString(),
     advancedMinutes: sim.clock.totalAdvancedMs / 60_000,
+    clockPaused: sim.clock.paused,
     associations: sim.vpn.inspectAssociations(),
     clients: sim.vpn.listClients(),
     routes: sim.vpn.inspectRoutes(),
@@ -127,6 +129,13 @@ export function simulatorRoutes(sim: Simulation) {
     .post('/api/clock/advance', async (c) => {
       const { minutes } = await readJsonBody(c, advanceBody);
       await sim.advance(minutes * 60_000);
+      sim.changed();
+      return c.json(state());
+    })
+    .post('/api/clock/pause', async (c) => {
+      const { paused } = await readJsonBody(c, pauseBody);
+      if (paused) sim.clock.pause();
+      else sim.clock.resume();
       sim.changed();
       return c.json(state());
     })

@@ -31,6 +31,21 @@ describe('ManualClock', () => {
     expect(seen).toEqual([5, 5]);
   });
 
+  it('holds still while paused, still jumps with advance, and flows again on resume', () => {
+    let real = 1_000_000;
+    const clock = new ManualClock({ start: new Date('2026-03-02T09:00:00Z'), realNow: () => real });
+    real += 1_000;
+    clock.pause();
+    real += 60_000;
+    expect(clock.now().toISOString()).toBe('2026-03-02T09:00:01.000Z');
+    clock.advance(5_000);
+    expect(clock.now().toISOString()).toBe('2026-03-02T09:00:06.000Z');
+    clock.resume();
+    real += 2_000;
+    expect(clock.now().toISOString()).toBe('2026-03-02T09:00:08.000Z');
+    expect(clock.paused).toBe(false);
+  });
+
   it('refuses to go backwards', () => {
     const clock = new ManualClock({ runsInRealTime: false });
     expect(() => clock.advance(-1)).toThrow(RangeError);

@@ -25,6 +25,9 @@ export class ManualClock implements Clock {
   private readonly startMs: number;
   private readonly realStartMs: number;
   private advancedMs = 0;
+  /** Real time spent paused, and when the current pause began (null while running). */
+  private pausedTotalMs = 0;
+  private pausedSinceMs: number | null = null;
   private readonly listeners = new Set<ClockListener>();
 
   constructor(options: ManualClockOptions = {}) {
@@ -35,8 +38,27 @@ export class ManualClock implements Clock {
   }
 
   now(): Date {
-    const realElapsed = this.runsInRealTime ? this.realNow() - this.realStartMs : 0;
+    const realNow = this.pausedSinceMs ?? this.realNow();
+    const realElapsed = this.runsInRealTime ? realNow - this.realStartMs - this.pausedTotalMs : 0;
     return new Date(this.startMs + realElapsed + this.advancedMs);
+  }
+
+  /**
+   * Stops real time from flowing into simulated time (`advance` still moves it), so a test
+   * can look at a state that lasts a second, such as `starting`, however slow the machine.
+   */
+  pause(): void {
+    this.pausedSinceMs ??= this.realNow();
+  }
+
+  resume(): void {
+    if (this.pausedSinceMs === null) return;
+    this.pausedTotalMs += this.realNow() - this.pausedSinceMs;
+    this.pausedSinceMs = null;
+  }
+
+  get paused(): boolean {
+    return this.pausedSinceMs !== null;
   }
 
   /** Total time added by `advance` since creation or the last reset. */
