@@ -11,11 +11,14 @@ test('employee taps Connect and sees the VPN turn on, then Ready', async ({
   await expect(page.getByRole('heading', { level: 1, name: 'The VPN is off' })).toBeVisible();
   await expectAccessible(page, 'off');
 
+  // The simulated association lasts a second: hold it while the page is checked.
+  await simulator.pauseClock();
   await page.getByRole('button', { name: 'Connect VPN' }).tap();
   await expect(page.getByRole('heading', { level: 1, name: 'Turning on…' })).toBeVisible();
   await expect(page.getByRole('progressbar', { name: 'Turning on…' })).toBeVisible();
   await expect(page.getByText(/so far$/)).toBeVisible();
   await expectAccessible(page, 'starting');
+  await simulator.resumeClock();
 
   // No tap, no reload: the page polls until the simulated association is up.
   await expect(

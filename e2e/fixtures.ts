@@ -52,6 +52,12 @@ export interface Simulator {
   disconnectClient(connectionId: string): Promise<void>;
   /** Moves the simulated clock; the idle alarm and the sweep run right after. */
   advance(minutes: number): Promise<SimulatorState>;
+  /**
+   * Stops real time from moving the simulated clock (advance still does), so a state that
+   * lasts a simulated second, such as `starting`, waits for the test however slow the machine.
+   */
+  pauseClock(): Promise<void>;
+  resumeClock(): Promise<void>;
   /** The next association ends `association-failed` instead of `associated`. */
   failNextAssociation(message?: string): Promise<void>;
   /** The next call (of `operation`, or any) fails as AWS would when unreachable or busy. */
@@ -151,6 +157,12 @@ function createSimulator(api: APIRequestContext): Simulator {
       await post(`clients/${connectionId}/disconnect`);
     },
     advance: (minutes) => post<SimulatorState>('clock/advance', { minutes }),
+    pauseClock: async () => {
+      await post('clock/pause', { paused: true });
+    },
+    resumeClock: async () => {
+      await post('clock/pause', { paused: false });
+    },
     failNextAssociation: async (message) => {
       await post('faults', { kind: 'association-failed', ...(message ? { message } : {}) });
     },

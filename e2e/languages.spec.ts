@@ -27,9 +27,12 @@ async function everyEmployeeState(page: Page, t: Catalogue, simulator: Simulator
   await expect(h1(page, t.errorTitle)).toBeVisible();
   await expect(page.getByText(t.errorAwsUnavailable)).toBeVisible();
   await expectNoEnglish(page, 'error');
+  // The simulated association lasts a second: hold it while the words are checked.
+  await simulator.pauseClock();
   await page.getByRole('button', { name: t.retry }).tap();
   await expect(h1(page, t.startingTitle)).toBeVisible();
   await expectNoEnglish(page, 'starting');
+  await simulator.resumeClock();
   await expect(h1(page, t.readyTitle)).toBeVisible();
   await expectNoEnglish(page, 'ready, counting down');
 
