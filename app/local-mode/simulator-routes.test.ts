@@ -80,9 +80,12 @@ describe('simulator routes', () => {
     },
   );
 
-  it('refuses an unknown witness with a 400 and forgets outages on reset', async () => {
+  it('refuses an unknown witness or a malformed pause with a 400, and forgets outages on reset', async () => {
     const { post } = setUp();
     expect((await post('/api/outages', { witness: 'ec2', unavailable: true })).status).toBe(400);
+    expect((await post('/api/outages', { witness: 'sessions' })).status).toBe(400);
+    expect((await post('/api/clock/pause', { paused: 'yes' })).status).toBe(400);
+    expect((await post('/api/clock/pause', {})).status).toBe(400);
     await post('/api/outages', { witness: 'sessions', unavailable: true });
     expect((await (await post('/api/reset')).json()).outages).toEqual([]);
   });
