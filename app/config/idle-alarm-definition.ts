@@ -17,6 +17,18 @@ const PERIOD_MINUTES = ALARM_PERIOD_SECONDS / 60;
 const MAX_IDLE_TIMEOUT_MINUTES = 24 * 60;
 
 /**
+ * How long past the idle timeout the sweep leaves the alarm to act first (SPEC section 4,
+ * rule 12). The alarm needs N whole idle periods after the period that held the last
+ * activity, so it can fire up to one period (5 min) after idle + timeout; CloudWatch
+ * evaluates a 5-minute alarm every minute over a sliding window
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/alarm-evaluation-window.html),
+ * and a period's data points and the asynchronous Lambda action take a few minutes more:
+ * another 5 minutes of margin. A sweep that still finds the VPN idle after that knows the
+ * alarm missed, and says so.
+ */
+export const SWEEP_WAITS_FOR_ALARM_MINUTES = PERIOD_MINUTES + 5;
+
+/**
  * The idle timeout (IDLE_TIMEOUT_MINUTES, the stack's `idleTimeoutMinutes`): whole alarm
  * periods, from one period to one day.
  */

@@ -1,6 +1,9 @@
 import type { VpnPolicy } from '../core/model/policy.js';
 import type { ExtraRoute } from '../core/model/vocabulary.js';
-import { idleTimeoutMinutesSchema } from './idle-alarm-definition.js';
+import {
+  idleTimeoutMinutesSchema,
+  SWEEP_WAITS_FOR_ALARM_MINUTES,
+} from './idle-alarm-definition.js';
 import { type Env, readJson, readValue } from './read-env.js';
 import {
   adminGroupSchema,
@@ -139,6 +142,7 @@ export function vpnPolicy(settings: Settings): VpnPolicy {
     subnetIds: settings.subnetIds,
     extraRoutes: settings.extraRoutes,
     idleTimeoutMinutes: settings.idleTimeoutMinutes,
+    sweepWaitsForAlarmMinutes: SWEEP_WAITS_FOR_ALARM_MINUTES,
     prices: settings.prices,
   };
 }

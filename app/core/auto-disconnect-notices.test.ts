@@ -27,6 +27,26 @@ describe('auto-disconnect with a notifier', () => {
     expect(notifier.sent[0]?.text).toContain('started 2026-03-02 09:00 UTC by mina');
   });
 
+  it('leaves the idle alarm its window: the sweep does nothing and says nothing until the alarm has missed', async () => {
+    const { deps, notifier } = await readyVpn();
+    deps.advanceMinutes(38); // 39 min after the tap: idle, but within the alarm's 10-minute window
+
+    const early = await autoDisconnect(deps, 'sweep');
+
+    expect(early.decision).toMatchObject({ action: 'nothing' });
+    expect(early.decision.reason).toContain('leaving the idle alarm');
+    expect(notifier.sent).toEqual([]);
+    expect((await deps.simulator.describeAssociations()).map((a) => a.status)).toEqual(
+      TEST_SUBNETS.map(() => 'associated'),
+    );
+    deps.advanceMinutes(2); // now the alarm has missed
+
+    expect((await autoDisconnect(deps, 'sweep')).decision).toMatchObject({
+      action: 'disassociate',
+    });
+    expect(notifier.sent.map((n) => n.kind)).toEqual(['sweep-acted']);
+  });
+
   it('sends sweep-acted when the sweep had to act', async () => {
     const { deps, notifier } = await readyVpn();
     deps.advanceMinutes(45);
@@ -67,7 +87,7 @@ describe('auto-disconnect with a notifier', () => {
     await connect(deps, 'mina');
     deps.clock.advance(ASSOCIATE_MS);
     await reconcile(deps); // the status page sees the failure and ends the session
-    deps.advanceMinutes(31);
+    deps.advanceMinutes(41); // past the idle time and the window the sweep leaves the alarm
 
     await autoDisconnect(deps, 'sweep');
     await autoDisconnect(deps, 'sweep');

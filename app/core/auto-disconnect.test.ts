@@ -4,6 +4,7 @@ import { unreadableMetrics, unreadableSessionStore } from '../testing/unreadable
 import { autoDisconnect } from './auto-disconnect.js';
 import { connect } from './connect.js';
 import { reconcile } from './live-state.js';
+import { readStatus } from './status.js';
 
 /** The VPN started by mina and ready, at 09:01. */
 async function readyVpn() {
@@ -136,7 +137,7 @@ describe('autoDisconnect with a witness it cannot read: leaning toward off', () 
 
     const result = await autoDisconnect(
       { ...deps, metrics: unreadableMetrics(deps.metrics) },
-      'sweep',
+      'alarm',
     );
 
     expect(result.decision.action).toBe('disassociate');
@@ -186,5 +187,67 @@ describe('autoDisconnect with a witness it cannot read: leaning toward off', () 
 
     await expect(autoDisconnect(deps, 'alarm')).rejects.toMatchObject({ code: 'aws_unavailable' });
     expect(await statuses(deps)).toEqual(TEST_SUBNETS.map(() => 'associated'));
+  });
+});
+
+describe('autoDisconnect with an idle timeout longer than EC2 remembers connections', () => {
+  /** 120 minutes idle; mina was connected for three hours and left at `left`. */
+  async function longSession() {
+    const deps = testCoreDeps({ policy: { idleTimeoutMinutes: 120 } });
+    await connect(deps, 'mina');
+    deps.clock.advance(ASSOCIATE_MS);
+    await reconcile(deps);
+    const client = deps.simulator.connectClient('mina');
+    for (let hour = 0; hour < 3; hour += 1) {
+      deps.advanceMinutes(60);
+      await reconcile(deps); // the sweep, or a poll
+    }
+    deps.simulator.disconnectClient(client.connectionId);
+    const left = deps.clock.now();
+    deps.advanceMinutes(15);
+    await reconcile(deps); // the next sweep sees the end while EC2 still lists it
+    return { deps, left };
+  }
+
+  it('keeps the promised auto-off time after EC2 has forgotten the ended connection', async () => {
+    const { deps, left } = await longSession();
+    const promised = (await readStatus(deps)).autoDisconnectAt;
+    expect(promised).toBe(new Date(left.getTime() + 120 * 60_000).toISOString());
+
+    deps.advanceMinutes(50); // 65 minutes after the end: EC2 lists it no more
+    expect(await deps.simulator.describeConnections()).toEqual([]);
+
+    expect((await readStatus(deps)).autoDisconnectAt).toBe(promised);
+    expect((await autoDisconnect(deps, 'alarm')).decision.action).toBe('decline');
+  });
+
+  it('turns the VPN off once the promised time has come, not before', async () => {
+    const { deps, left } = await longSession();
+    deps.advanceMinutes(120 - 15 - 1);
+    expect((await autoDisconnect(deps, 'alarm')).decision.action).toBe('decline');
+    deps.advanceMinutes(1);
+
+    const result = await autoDisconnect(deps, 'alarm');
+
+    expect(result.decision.action).toBe('disassociate');
+    expect(deps.clock.now().getTime() - left.getTime()).toBe(120 * 60_000);
+  });
+
+  it('counts a connection it saw active and then found gone as ending when it was found gone', async () => {
+    const deps = testCoreDeps({ policy: { idleTimeoutMinutes: 120 } });
+    await connect(deps, 'mina');
+    deps.clock.advance(ASSOCIATE_MS);
+    const client = deps.simulator.connectClient('mina');
+    await reconcile(deps); // recorded as active
+    deps.simulator.disconnectClient(client.connectionId);
+    deps.advanceMinutes(61); // nobody looked until EC2 had forgotten it
+
+    await reconcile(deps);
+    const foundGone = deps.clock.now();
+
+    expect((await readStatus(deps)).autoDisconnectAt).toBe(
+      new Date(foundGone.getTime() + 120 * 60_000).toISOString(),
+    );
+    expect((await autoDisconnect(deps, 'alarm')).decision.action).toBe('decline');
   });
 });

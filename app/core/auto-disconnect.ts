@@ -1,7 +1,7 @@
 import type { CoreDeps } from './deps.js';
 import { disassociateAndEnd, type EndOutcome } from './disassociate-and-end.js';
 import { type LiveState, readEndpoint, reconcile } from './live-state.js';
-import { lastActivityAt } from './model/deadlines.js';
+import { lastActivityAt, rememberedActivityAt } from './model/deadlines.js';
 import { notificationsAfterAutoDisconnect } from './model/notices.js';
 import type { AutoDisconnectTrigger } from './model/triggers.js';
 import type { Association, ClientConnection } from './model/vocabulary.js';
@@ -20,9 +20,15 @@ export type AutoDisconnectDecision =
 export function decideAutoDisconnect(input: {
   associations: readonly Association[];
   connections: readonly ClientConnection[];
-  lastConnectRequestAt: Date | null;
+  /** Latest activity the witnesses saw: connect requests (store, metric), remembered ends. */
+  witnessedActivityAt: Date | null;
   now: Date;
   idleTimeoutMinutes: number;
+  /**
+   * The sweep waits this much longer than the idle timeout, so the alarm acts first when
+   * it works and the sweep acts only when the alarm really missed (SPEC section 4, rule 12).
+   */
+  alarmWindowMinutes?: number;
 }): AutoDisconnectDecision {
   const removable = input.associations.filter(
     (a) => a.status === 'associated' || a.status === 'association-failed',
@@ -37,12 +43,19 @@ export function decideAutoDisconnect(input: {
   if (connected > 0) {
     return { action: 'decline', reason: `${connected} client(s) connected.` };
   }
-  const lastActivity = lastActivityAt(input.lastConnectRequestAt, input.connections);
+  const lastActivity = lastActivityAt(input.witnessedActivityAt, input.connections);
   const idleMs = input.idleTimeoutMinutes * 60_000;
   if (lastActivity && input.now.getTime() - lastActivity.getTime() < idleMs) {
     return {
       action: 'decline',
       reason: `Last activity at ${lastActivity.toISOString()} is within the ${input.idleTimeoutMinutes}-minute idle timeout.`,
+    };
+  }
+  const windowMs = (input.alarmWindowMinutes ?? 0) * 60_000;
+  if (lastActivity && input.now.getTime() - lastActivity.getTime() < idleMs + windowMs) {
+    return {
+      action: 'nothing',
+      reason: `Idle since ${lastActivity.toISOString()}; leaving the idle alarm its ${input.alarmWindowMinutes}-minute window to act first.`,
     };
   }
   return {
@@ -82,13 +95,14 @@ export async function autoDisconnect(
   const metricWitness = await deps.metrics
     .lastConnectRequestSince(lookBack, now)
     .catch(() => unreadableAs(unreadable, 'metrics'));
-  const storeWitness = live.session ? new Date(live.session.lastConnectRequestAt) : null;
+  const storeWitness = rememberedActivityAt(live.session);
   const decision = decideAutoDisconnect({
     associations: live.snapshot.associations,
     connections: live.snapshot.connections,
-    lastConnectRequestAt: latest(metricWitness, storeWitness),
+    witnessedActivityAt: latest(metricWitness, storeWitness),
     now,
     idleTimeoutMinutes: deps.policy.idleTimeoutMinutes,
+    ...(trigger === 'sweep' ? { alarmWindowMinutes: deps.policy.sweepWaitsForAlarmMinutes } : {}),
   });
   const result = { decision, endedSessionId: null, alarmReset: false, closing: null, unreadable };
 

@@ -25,12 +25,12 @@ function connection(
 function decide(input: {
   associations?: Association[];
   connections?: ClientConnection[];
-  lastConnectRequestAt?: Date | null;
+  witnessedActivityAt?: Date | null;
 }) {
   return decideAutoDisconnect({
     associations: input.associations ?? [association('a', 'associated')],
     connections: input.connections ?? [],
-    lastConnectRequestAt: input.lastConnectRequestAt ?? null,
+    witnessedActivityAt: input.witnessedActivityAt ?? null,
     now: NOW,
     idleTimeoutMinutes: 30,
   });
@@ -41,14 +41,14 @@ describe('decideAutoDisconnect', () => {
     expect(
       decide({
         associations: [association('a', 'associated'), association('b', 'associated')],
-        lastConnectRequestAt: minutesAgo(31),
+        witnessedActivityAt: minutesAgo(31),
       }),
     ).toMatchObject({ action: 'disassociate', associationIds: ['a', 'b'] });
   });
 
   it('declines when a client is connected', () => {
     expect(
-      decide({ connections: [connection('active')], lastConnectRequestAt: minutesAgo(90) }),
+      decide({ connections: [connection('active')], witnessedActivityAt: minutesAgo(90) }),
     ).toMatchObject({
       action: 'decline',
       reason: expect.stringContaining('1 client(s) connected'),
@@ -56,28 +56,28 @@ describe('decideAutoDisconnect', () => {
   });
 
   it('declines when a connect request is within the idle timeout', () => {
-    expect(decide({ lastConnectRequestAt: minutesAgo(29) })).toMatchObject({ action: 'decline' });
+    expect(decide({ witnessedActivityAt: minutesAgo(29) })).toMatchObject({ action: 'decline' });
   });
 
   it('declines when the last connection ended within the idle timeout', () => {
     expect(
-      decide({ connections: [connection('terminated', 10)], lastConnectRequestAt: minutesAgo(90) }),
+      decide({ connections: [connection('terminated', 10)], witnessedActivityAt: minutesAgo(90) }),
     ).toMatchObject({ action: 'decline' });
   });
 
   it('disassociates when the last activity is exactly the idle timeout ago', () => {
-    expect(decide({ lastConnectRequestAt: minutesAgo(30) })).toMatchObject({
+    expect(decide({ witnessedActivityAt: minutesAgo(30) })).toMatchObject({
       action: 'disassociate',
     });
   });
 
   it('disassociates when there was never any activity', () => {
-    expect(decide({ lastConnectRequestAt: null })).toMatchObject({ action: 'disassociate' });
+    expect(decide({ witnessedActivityAt: null })).toMatchObject({ action: 'disassociate' });
   });
 
   it('ignores ended connections when counting who is connected', () => {
     expect(
-      decide({ connections: [connection('terminated', 45)], lastConnectRequestAt: minutesAgo(60) }),
+      decide({ connections: [connection('terminated', 45)], witnessedActivityAt: minutesAgo(60) }),
     ).toMatchObject({ action: 'disassociate' });
   });
 

@@ -88,6 +88,7 @@ describe.each(stores)('connect and auto-off racing, sessions %s', (_name, makeSt
 
   it('lets one of two closers end the session and tell of it; the other does nothing more', async () => {
     const { deps, store, notifier } = await idleReadyVpn();
+    deps.advanceMinutes(10); // the alarm missed its window, so the sweep acts too
     // The alarm has read EC2 (still associated) and waits for the session; meanwhile the
     // sweep decides the same and gets as far as closing.
     const alarmRead = store.holdNext('getOpen');

@@ -1,6 +1,11 @@
 import type { CoreDeps } from './deps.js';
 import { needsReconcile, readLiveState, reconcile } from './live-state.js';
-import { autoDisconnectAt, lastActivityAt, typicalStartSeconds } from './model/deadlines.js';
+import {
+  autoDisconnectAt,
+  lastActivityAt,
+  rememberedActivityAt,
+  typicalStartSeconds,
+} from './model/deadlines.js';
 import type { AssociationStatus, VpnSession, VpnState } from './model/vocabulary.js';
 import { activeConnections, failureMessage } from './model/vpn-state.js';
 
@@ -35,10 +40,7 @@ export async function readStatus(
 ): Promise<StatusView> {
   const [live, recent] = await Promise.all([readCurrentState(deps), history()]);
   const { snapshot, session, state } = live;
-  const lastActivity = lastActivityAt(
-    session ? new Date(session.lastConnectRequestAt) : null,
-    snapshot.connections,
-  );
+  const lastActivity = lastActivityAt(rememberedActivityAt(session), snapshot.connections);
   const on = state === 'ready' || state === 'starting';
   return {
     state,

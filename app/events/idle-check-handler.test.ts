@@ -50,9 +50,9 @@ describe('auto-disconnect handler', () => {
     });
   });
 
-  it('runs the same decision for the scheduled sweep', async () => {
+  it('runs the same decision for the scheduled sweep, once the alarm has had its window', async () => {
     const { deps, handler } = await setup();
-    deps.advanceMinutes(31);
+    deps.advanceMinutes(41);
     expect(await handler(scheduledEvent)).toMatchObject({
       trigger: 'sweep',
       decision: { action: 'disassociate' },

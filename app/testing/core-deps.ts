@@ -109,6 +109,7 @@ export function testCoreDeps(options: TestCoreDepsOptions = {}): TestCoreDeps {
       subnetIds: [...TEST_SUBNETS],
       extraRoutes: [],
       idleTimeoutMinutes: 30,
+      sweepWaitsForAlarmMinutes: 10,
       prices: { associationHourUsd: 0.1, connectionHourUsd: 0.05 },
       ...options.policy,
     },

@@ -3,15 +3,34 @@ import { activeConnections } from './vpn-state.js';
 
 export const DEFAULT_TYPICAL_START_SECONDS = 300;
 
-/** Latest of: the last connect request and the last connection end (SPEC section 5). */
+/**
+ * Latest of (SPEC section 5): the activity the session remembers (`remembered`, see
+ * rememberedActivityAt) and the last end of a connection EC2 lists now.
+ */
 export function lastActivityAt(
-  lastConnectRequestAt: Date | null,
+  remembered: Date | null,
   connections: readonly ClientConnection[],
 ): Date | null {
-  let latest = lastConnectRequestAt?.getTime() ?? Number.NEGATIVE_INFINITY;
+  let latest = remembered?.getTime() ?? Number.NEGATIVE_INFINITY;
   for (const connection of connections) {
     const end = connection.endedAt?.getTime();
     if (end !== undefined && end > latest) latest = end;
+  }
+  return Number.isFinite(latest) ? new Date(latest) : null;
+}
+
+/**
+ * The latest activity the session itself recorded: its last connect request and the last
+ * connection end it saw. EC2 lists an ended connection for 60 minutes only; with a longer
+ * idle timeout this is what keeps the promised auto-off time from jumping back (SPEC
+ * section 4, rule 9).
+ */
+export function rememberedActivityAt(session: VpnSession | null): Date | null {
+  if (!session) return null;
+  let latest = Date.parse(session.lastConnectRequestAt);
+  for (const connection of session.connections) {
+    const end = connection.endedAt === null ? Number.NaN : Date.parse(connection.endedAt);
+    if (end > latest) latest = end;
   }
   return Number.isFinite(latest) ? new Date(latest) : null;
 }

@@ -90,7 +90,7 @@ export function observeSession(
       relevant.map((connection) => connection.user),
     ),
     peakConnections: Math.max(session.peakConnections, activeConnections(relevant).length),
-    connections: mergeConnections(session.connections, relevant),
+    connections: mergeConnections(session.connections, relevant, now),
   };
 }
 
@@ -119,11 +119,25 @@ function addUnique(list: readonly string[], more: readonly string[]): string[] {
   return result;
 }
 
+/**
+ * What the session knew, updated by what EC2 lists now. A connection recorded as active
+ * that EC2 no longer lists has ended; it is noted as ending now, the moment it was found
+ * gone, so its end still counts as activity once EC2 has forgotten it.
+ */
 function mergeConnections(
   known: readonly SessionConnection[],
   seen: readonly ClientConnection[],
+  now: Date,
 ): SessionConnection[] {
-  const byId = new Map(known.map((connection) => [connection.connectionId, connection]));
+  const listed = new Set(seen.map((connection) => connection.connectionId));
+  const byId = new Map(
+    known.map((connection) => [
+      connection.connectionId,
+      connection.endedAt === null && !listed.has(connection.connectionId)
+        ? { ...connection, endedAt: now.toISOString() }
+        : connection,
+    ]),
+  );
   for (const connection of seen) {
     byId.set(connection.connectionId, {
       connectionId: connection.connectionId,
