@@ -80,6 +80,26 @@ describe('simulator routes', () => {
     },
   );
 
+  it.each([5, 10, 15])(
+    'turns an idle VPN off through the alarm, never the sweep, when the clock jumps %i minutes at a time',
+    async (step) => {
+      const { post, local, clock } = setUp();
+      await connect(local.deps, 'minjun');
+      clock.advance(1_000);
+      await reconcile(local.deps);
+
+      let state = await (await post('/api/clock/advance', { minutes: step })).json();
+      for (let elapsed = step; elapsed < 120 && state.associations.length > 0; elapsed += step) {
+        state = await (await post('/api/clock/advance', { minutes: step })).json();
+        const off = state.associations.every((a: { status: string }) => a.status !== 'associated');
+        if (off) break;
+      }
+
+      const kinds = state.notifications.map((n: { kind: string }) => n.kind);
+      expect(kinds).toEqual(['auto-off']);
+    },
+  );
+
   it('refuses an unknown witness or a malformed pause with a 400, and forgets outages on reset', async () => {
     const { post } = setUp();
     expect((await post('/api/outages', { witness: 'ec2', unavailable: true })).status).toBe(400);
