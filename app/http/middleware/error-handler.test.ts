@@ -47,6 +47,16 @@ describe('handleError', () => {
     );
   });
 
+  it('asks the employee to tell an administrator when AWS refuses, and claims no notice was sent', async () => {
+    // The portal function has no notifier; "an administrator has been told" would be untrue.
+    const { status, body } = await answer(
+      new AwsCallError('associate', 'rejected', 'InvalidSubnetID.NotFound'),
+    );
+    expect(status).toBe(502);
+    expect(body.error.message).toBe('AWS refused to change the VPN. Please tell an administrator.');
+    expect(body.error.message).not.toMatch(/has been told/);
+  });
+
   it('answers anything else with 500 internal and no stack', async () => {
     const { status, body } = await answer(new TypeError('x is undefined at foo.ts:12'));
     expect(status).toBe(500);

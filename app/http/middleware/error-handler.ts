@@ -29,7 +29,8 @@ const STATUS_BY_CODE: Record<ApiErrorCode, ContentfulStatusCode> = {
 export const PLAIN_MESSAGES: Partial<Record<ApiErrorCode, string>> = {
   aws_throttled: 'AWS is busy right now. Please try again in a moment.',
   aws_unavailable: 'AWS could not be reached. Please try again in a moment.',
-  aws_rejected: 'AWS refused to change the VPN. An administrator has been told.',
+  // The portal has no notifier (its bundle carries no SNS client): it must not claim one was told.
+  aws_rejected: 'AWS refused to change the VPN. Please tell an administrator.',
   association_failed: 'The VPN could not be turned on.',
   internal: 'Something went wrong on our side.',
 };
