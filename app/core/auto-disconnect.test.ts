@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ASSOCIATE_MS, TEST_SUBNETS, testCoreDeps } from '../testing/core-deps.js';
-import { unreadableMetrics, unreadableSessionStore } from '../testing/unreadable.js';
+import { unreadableSessionStore } from '../testing/unreadable-session-store.js';
 import { autoDisconnect } from './auto-disconnect.js';
 import { connect } from './connect.js';
 import { reconcile } from './live-state.js';
@@ -135,10 +135,9 @@ describe('autoDisconnect with a witness it cannot read: leaning toward off', () 
     const deps = await readyVpn();
     deps.advanceMinutes(31);
 
-    const result = await autoDisconnect(
-      { ...deps, metrics: unreadableMetrics(deps.metrics) },
-      'alarm',
-    );
+    deps.metrics.setReadsUnavailable(true);
+
+    const result = await autoDisconnect(deps, 'alarm');
 
     expect(result.decision.action).toBe('disassociate');
     expect(result.unreadable).toEqual(['metrics']);
@@ -151,11 +150,8 @@ describe('autoDisconnect with a witness it cannot read: leaning toward off', () 
     deps.advanceMinutes(10);
     deps.simulator.disconnectClient(client.connectionId);
     deps.advanceMinutes(31);
-    const blind = {
-      ...deps,
-      store: unreadableSessionStore(),
-      metrics: unreadableMetrics(deps.metrics),
-    };
+    deps.metrics.setReadsUnavailable(true);
+    const blind = { ...deps, store: unreadableSessionStore() };
 
     const result = await autoDisconnect(blind, 'alarm');
 
@@ -167,11 +163,8 @@ describe('autoDisconnect with a witness it cannot read: leaning toward off', () 
     const deps = await readyVpn();
     const client = deps.simulator.connectClient('mina');
     deps.advanceMinutes(40);
-    const blind = {
-      ...deps,
-      store: unreadableSessionStore(),
-      metrics: unreadableMetrics(deps.metrics),
-    };
+    deps.metrics.setReadsUnavailable(true);
+    const blind = { ...deps, store: unreadableSessionStore() };
     expect((await autoDisconnect(blind, 'alarm')).decision.action).toBe('decline');
 
     deps.simulator.disconnectClient(client.connectionId);
