@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { AwsCallError } from '../../core/model/errors.js';
 import { ManualClock } from './manual-clock.js';
-import { SimulatedClientVpn, SimulatorError } from './simulated-client-vpn.js';
+import {
+  SIMULATED_BYTES_PER_MINUTE,
+  SimulatedClientVpn,
+  SimulatorError,
+} from './simulated-client-vpn.js';
 
 const SUBNET_A = 'subnet-0a1b2c3d4e5f60001';
 const SUBNET_B = 'subnet-0a1b2c3d4e5f60002';
@@ -106,6 +110,26 @@ describe('SimulatedClientVpn', () => {
     clock.advance(MINUTE);
     expect(await vpn.describeConnections()).toEqual([]);
     expect(() => vpn.disconnectClient(connection.connectionId)).toThrow(SimulatorError);
+  });
+
+  it('counts bytes at the client traffic rate, keepalives only once the client is put away, and stops at the end', async () => {
+    const { clock, vpn } = await associated();
+    const connection = vpn.connectClient('kim');
+    expect(connection).toMatchObject({ ingressBytes: 0, egressBytes: 0 });
+    clock.advance(10 * MINUTE);
+    vpn.setClientTraffic(connection.connectionId, 'keepalive-only');
+    clock.advance(30 * MINUTE);
+    const working = 10 * SIMULATED_BYTES_PER_MINUTE.working;
+    const keepalives = 30 * SIMULATED_BYTES_PER_MINUTE['keepalive-only'];
+    const [counted] = await vpn.describeConnections();
+    expect(counted).toMatchObject({
+      ingressBytes: working + keepalives,
+      egressBytes: working + keepalives,
+    });
+    vpn.disconnectClient(connection.connectionId);
+    clock.advance(10 * MINUTE);
+    expect((await vpn.describeConnections())[0]?.ingressBytes).toBe(working + keepalives);
+    expect(() => vpn.setClientTraffic(connection.connectionId, 'working')).toThrow(SimulatorError);
   });
 
   it('ends active connections when the last association starts disassociating', async () => {

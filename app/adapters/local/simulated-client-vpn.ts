@@ -6,7 +6,7 @@ import type {
 } from '../../core/model/vocabulary.js';
 import type { ClientVpn } from '../../ports/client-vpn.js';
 import type { Clock } from '../../ports/clock.js';
-import { SimulatedConnections } from './simulated-connections.js';
+import { SimulatedConnections, type SimulatedTraffic } from './simulated-connections.js';
 import {
   type ClientVpnOperation,
   FaultQueue,
@@ -15,6 +15,7 @@ import {
 } from './simulated-faults.js';
 import { SimulatedNetworks } from './simulated-networks.js';
 
+export { SIMULATED_BYTES_PER_MINUTE, type SimulatedTraffic } from './simulated-connections.js';
 export {
   CLIENT_VPN_OPERATIONS,
   type ClientVpnOperation,
@@ -140,22 +141,38 @@ export class SimulatedClientVpn implements ClientVpn {
   /** Active connections and those ended in the last 60 minutes, oldest first. */
   listClients(): ClientConnection[] {
     this.settle();
-    return this.connections.list();
+    return this.connections.list(this.clock.now());
   }
 
   /** A fake VPN client connects as `user`; AWS only lets it in while a network is associated. */
-  connectClient(user: string): ClientConnection {
+  connectClient(user: string, traffic: SimulatedTraffic = 'working'): ClientConnection {
     this.settle();
     if (!this.networks.anyAssociated()) {
       throw new SimulatorError('not_associated', 'No subnet is associated: the VPN is not ready.');
     }
-    return this.connections.connect(user, this.clock.now());
+    return this.connections.connect(user, this.clock.now(), traffic);
+  }
+
+  /**
+   * From now on the client carries `traffic`: `keepalive-only` is the iPad put away with
+   * its VPN app still connected.
+   */
+  setClientTraffic(connectionId: string, traffic: SimulatedTraffic): ClientConnection {
+    this.settle();
+    const now = this.clock.now();
+    const connection = this.connections.setTraffic(connectionId, traffic, now)
+      ? this.connections.find(connectionId, now)
+      : undefined;
+    if (!connection) {
+      throw new SimulatorError('unknown_connection', `No active connection ${connectionId}.`);
+    }
+    return connection;
   }
 
   disconnectClient(connectionId: string): ClientConnection {
     this.settle();
     this.connections.terminate(connectionId, this.clock.now());
-    const connection = this.connections.find(connectionId);
+    const connection = this.connections.find(connectionId, this.clock.now());
     if (!connection) {
       throw new SimulatorError('unknown_connection', `No connection ${connectionId}.`);
     }

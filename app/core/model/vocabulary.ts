@@ -30,6 +30,12 @@ export interface ClientConnection {
   /** Set once the connection has ended; AWS lists ended connections for 60 minutes. */
   endedAt: Date | null;
   clientIp?: string;
+  /**
+   * Bytes the connection has carried so far, as DescribeClientVpnConnections counts them
+   * (IngressBytes/EgressBytes). Absent when AWS left them out or sent something unreadable.
+   */
+  ingressBytes?: number;
+  egressBytes?: number;
 }
 
 export interface VpnRoute {
