@@ -1,7 +1,7 @@
 import type { CoreDeps } from './deps.js';
 import { disassociateAndEnd, type EndOutcome } from './disassociate-and-end.js';
 import { type LiveState, readEndpoint, reconcile } from './live-state.js';
-import { lastActivityAt, rememberedActivityAt } from './model/deadlines.js';
+import { lastActivityAt, rememberedActivityUnder } from './model/deadlines.js';
 import { notificationsAfterAutoDisconnect } from './model/notices.js';
 import type { AutoDisconnectTrigger } from './model/triggers.js';
 import type { Association, ClientConnection } from './model/vocabulary.js';
@@ -95,7 +95,7 @@ export async function autoDisconnect(
   const metricWitness = await deps.metrics
     .lastConnectRequestSince(lookBack, now)
     .catch(() => unreadableAs(unreadable, 'metrics'));
-  const storeWitness = rememberedActivityAt(live.session);
+  const storeWitness = rememberedActivityUnder(deps.policy, live.session);
   const decision = decideAutoDisconnect({
     associations: live.snapshot.associations,
     connections: live.snapshot.connections,

@@ -3,7 +3,7 @@ import { needsReconcile, readLiveState, reconcile } from './live-state.js';
 import {
   autoDisconnectAt,
   lastActivityAt,
-  rememberedActivityAt,
+  rememberedActivityUnder,
   typicalStartSeconds,
 } from './model/deadlines.js';
 import type { AssociationStatus, VpnSession, VpnState } from './model/vocabulary.js';
@@ -40,7 +40,10 @@ export async function readStatus(
 ): Promise<StatusView> {
   const [live, recent] = await Promise.all([readCurrentState(deps), history()]);
   const { snapshot, session, state } = live;
-  const lastActivity = lastActivityAt(rememberedActivityAt(session), snapshot.connections);
+  const lastActivity = lastActivityAt(
+    rememberedActivityUnder(deps.policy, session),
+    snapshot.connections,
+  );
   const on = state === 'ready' || state === 'starting';
   return {
     state,

@@ -3,6 +3,7 @@ import {
   autoDisconnectAt,
   DEFAULT_TYPICAL_START_SECONDS,
   lastActivityAt,
+  rememberedActivityUnder,
   typicalStartSeconds,
 } from './deadlines.js';
 import { newSession } from './session-lifecycle.js';
@@ -120,5 +121,29 @@ describe('typicalStartSeconds', () => {
 
   it('skips sessions that never became ready', () => {
     expect(typicalStartSeconds([sessionReadyAfter(null), sessionReadyAfter(240)])).toBe(240);
+  });
+});
+
+describe('rememberedActivityUnder', () => {
+  const session: VpnSession = {
+    ...newSession({ startedBy: 'kim', now: at('08:00:00'), subnetCount: 1 }),
+    connections: [
+      {
+        connectionId: 'c1',
+        user: 'kim',
+        connectedAt: at('08:05:00').toISOString(),
+        endedAt: at('11:00:00').toISOString(),
+      },
+    ],
+  };
+
+  it('counts the end of a connection the session saw, long after EC2 has forgotten it', () => {
+    expect(rememberedActivityUnder({}, session)).toEqual(at('11:00:00'));
+  });
+
+  it('with the remembered-ends rule switched off (the bench only), falls back to the connect request', () => {
+    expect(rememberedActivityUnder({ rulesOff: ['remembered-ends'] }, session)).toEqual(
+      at('08:00:00'),
+    );
   });
 });

@@ -1,3 +1,4 @@
+import type { VpnPolicy } from './policy.js';
 import type { ClientConnection, VpnSession } from './vocabulary.js';
 import { activeConnections } from './vpn-state.js';
 
@@ -25,10 +26,13 @@ export function lastActivityAt(
  * idle timeout this is what keeps the promised auto-off time from jumping back (SPEC
  * section 4, rule 9).
  */
-export function rememberedActivityAt(session: VpnSession | null): Date | null {
+export function rememberedActivityAt(
+  session: VpnSession | null,
+  rules: { rememberedEnds: boolean } = { rememberedEnds: true },
+): Date | null {
   if (!session) return null;
   let latest = Date.parse(session.lastConnectRequestAt);
-  for (const connection of session.connections) {
+  for (const connection of rules.rememberedEnds ? session.connections : []) {
     const end = connection.endedAt === null ? Number.NaN : Date.parse(connection.endedAt);
     if (end > latest) latest = end;
   }
@@ -63,4 +67,14 @@ export function typicalStartSeconds(sessions: readonly VpnSession[]): number {
       ? (durations[middle] ?? 0)
       : ((durations[middle - 1] ?? 0) + (durations[middle] ?? 0)) / 2;
   return Math.round(median);
+}
+
+/** The remembered activity under `policy` (its rule switches; see AutoOffRule). */
+export function rememberedActivityUnder(
+  policy: Pick<VpnPolicy, 'rulesOff'>,
+  session: VpnSession | null,
+): Date | null {
+  return rememberedActivityAt(session, {
+    rememberedEnds: !policy.rulesOff?.includes('remembered-ends'),
+  });
 }

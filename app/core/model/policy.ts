@@ -1,5 +1,14 @@
 import type { ExtraRoute } from './vocabulary.js';
 
+/**
+ * The rules that keep the auto-off promise at its edges (issue 14). Always on in a deployed
+ * portal; the bench's simulated month switches each off in turn to show what it saves.
+ * - `remembered-ends`: a connection's end counts as activity after EC2 stops listing it.
+ * - `adopted-by-evidence`: an association the portal did not make is judged by the metrics'
+ *   history, not by the moment the portal first saw it.
+ */
+export type AutoOffRule = 'remembered-ends' | 'adopted-by-evidence';
+
 /** What the operator decided: the part of the settings the core's decisions read. */
 export interface VpnPolicy {
   subnetIds: string[];
@@ -11,4 +20,6 @@ export interface VpnPolicy {
    */
   sweepWaitsForAlarmMinutes: number;
   prices: { associationHourUsd: number; connectionHourUsd: number };
+  /** Rules switched off, for the bench's what-each-rule-saves table only; empty in settings. */
+  rulesOff?: readonly AutoOffRule[];
 }
