@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { periodStartOf } from '../adapters/local/in-memory-activity-metrics.js';
 import type { VpnPolicy } from '../core/model/policy.js';
 import {
   ASSOCIATE_MS,
+  periodStartOf,
   TEST_SUBNETS,
   type TestCoreDeps,
   testCoreDeps,

@@ -1,4 +1,7 @@
 import { InMemoryActivityMetrics } from '../adapters/local/in-memory-activity-metrics.js';
+
+export { periodStartOf } from '../adapters/local/in-memory-activity-metrics.js';
+
 import { InMemorySessionStore } from '../adapters/local/in-memory-session-store.js';
 import { LocalIdleAlarm } from '../adapters/local/local-idle-alarm.js';
 import { ManualClock } from '../adapters/local/manual-clock.js';
