@@ -11,7 +11,8 @@ import { loadSettings } from '../../app/config/settings.js';
 import { connect } from '../../app/core/connect.js';
 import type { VpnPolicy } from '../../app/core/model/policy.js';
 import type { Association } from '../../app/core/model/vocabulary.js';
-import { readStatus } from '../../app/core/status.js';
+import { readHistory, readStatus } from '../../app/core/status.js';
+import { StatusCache } from '../../app/core/status-cache.js';
 import { createLocalSimulation } from '../../app/local-mode/local-simulation.js';
 import { silentLogger } from '../../app/logging/logger.js';
 import { oracleAssociationHours, type Use } from './month-oracle.js';
@@ -94,6 +95,8 @@ const HOUR_MS = 3_600_000;
 /** Client VPN's own session timeout: the longest a forgotten client stays connected. */
 const CLIENT_SESSION_TIMEOUT_MS = 24 * HOUR_MS;
 const GIVE_UP_MS = HOUR_MS;
+/** The portal reads recent sessions (for the typical time to ready) this seldom too. */
+const HISTORY_CACHE_MS = 5 * MINUTE_MS;
 
 type Phase = 'pending' | 'waiting' | 'using' | 'forgotten' | 'done';
 
@@ -196,8 +199,9 @@ export async function runMonth(options: MonthRunOptions): Promise<MonthRunResult
     lastSignalAt = now;
     promised = null;
   };
+  const history = new StatusCache(() => readHistory(local.deps), clock, HISTORY_CACHE_MS);
   const poll = async () => {
-    const status = await readStatus(local.deps);
+    const status = await readStatus(local.deps, () => history.get());
     polledMinute = Math.floor(now / MINUTE_MS);
     if (status.autoDisconnectAt) {
       promised = Math.max(promised ?? 0, Date.parse(status.autoDisconnectAt));

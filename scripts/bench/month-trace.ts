@@ -133,7 +133,8 @@ export function generateMonthTrace(options: MonthTraceOptions): MonthTrace {
     if (chosen) Object.assign(chosen, { unused: true, useMinutes: 0 });
   }
   const used = sessions.flatMap((s, index) => (s.unused ? [] : [index]));
-  const forgotten = Math.max(1, Math.round(used.length * forgottenShare));
+  // At least one when there are any: a month with a leak share has the leak.
+  const forgotten = forgottenShare > 0 ? Math.max(1, Math.round(used.length * forgottenShare)) : 0;
   for (const index of pick(random, used.length, forgotten)) {
     const chosen = sessions[used[index] ?? -1];
     if (chosen) chosen.forgotten = true;
