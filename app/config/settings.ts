@@ -2,6 +2,7 @@ import type { VpnPolicy } from '../core/model/policy.js';
 import type { ExtraRoute } from '../core/model/vocabulary.js';
 import {
   idleTimeoutMinutesSchema,
+  SWEEP_INTERVAL_MINUTES,
   SWEEP_WAITS_FOR_ALARM_MINUTES,
 } from './idle-alarm-definition.js';
 import { type Env, readJson, readValue } from './read-env.js';
@@ -143,6 +144,7 @@ export function vpnPolicy(settings: Settings): VpnPolicy {
     extraRoutes: settings.extraRoutes,
     idleTimeoutMinutes: settings.idleTimeoutMinutes,
     sweepWaitsForAlarmMinutes: SWEEP_WAITS_FOR_ALARM_MINUTES,
+    sweepIntervalMinutes: SWEEP_INTERVAL_MINUTES,
     prices: settings.prices,
   };
 }

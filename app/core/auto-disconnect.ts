@@ -9,7 +9,18 @@ import { activeConnections, deriveVpnState } from './model/vpn-state.js';
 import { notifySafely, recentFailedSession } from './send-notices.js';
 
 export type AutoDisconnectDecision =
-  | { action: 'disassociate'; associationIds: string[]; reason: string }
+  | {
+      action: 'disassociate';
+      associationIds: string[];
+      reason: string;
+      /**
+       * The idle alarm had something to act on (activity it saw end) and its window passed:
+       * only then does a sweep that acts say the alarm missed. With no activity at all in
+       * the look-back (an association made outside the portal and never used) the alarm had
+       * no change to fire on.
+       */
+      alarmHadItsChance: boolean;
+    }
   | { action: 'decline'; reason: string }
   | { action: 'nothing'; reason: string };
 
@@ -61,7 +72,10 @@ export function decideAutoDisconnect(input: {
   return {
     action: 'disassociate',
     associationIds: removable.map((a) => a.associationId),
-    reason: `Idle for at least ${input.idleTimeoutMinutes} minutes.`,
+    reason: lastActivity
+      ? `Idle for at least ${input.idleTimeoutMinutes} minutes.`
+      : `No activity at all in the last ${input.idleTimeoutMinutes} minutes or more.`,
+    alarmHadItsChance: lastActivity !== null,
   };
 }
 
@@ -91,9 +105,13 @@ export async function autoDisconnect(
   const unreadable: UnreadableWitness[] = [];
   const live = await readForDecision(deps, unreadable);
   const now = deps.clock.now();
-  const lookBack = new Date(now.getTime() - deps.policy.idleTimeoutMinutes * 60_000);
+  // Far enough back to see any activity that would still keep the VPN on; the sweep also
+  // looks back over its own interval, to tell an alarm miss since its last run.
+  const { sweepWaitsForAlarmMinutes, sweepIntervalMinutes } = deps.policy;
+  const waits = trigger === 'sweep' ? sweepWaitsForAlarmMinutes + sweepIntervalMinutes : 0;
+  const lookBack = new Date(now.getTime() - (deps.policy.idleTimeoutMinutes + waits) * 60_000);
   const metricWitness = await deps.metrics
-    .lastConnectRequestSince(lookBack, now)
+    .lastActivitySince(lookBack, now)
     .catch(() => unreadableAs(unreadable, 'metrics'));
   const storeWitness = rememberedActivityUnder(deps.policy, live.session);
   const decision = decideAutoDisconnect({
@@ -132,7 +150,7 @@ export async function autoDisconnect(
     await notifySafely(
       deps.notifier,
       notificationsAfterAutoDisconnect({
-        trigger,
+        alarmMissed: trigger === 'sweep' && decision.alarmHadItsChance,
         removed,
         endedSession,
         now: deps.clock.now(),

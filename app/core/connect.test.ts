@@ -25,7 +25,7 @@ describe('connect', () => {
     const deps = testCoreDeps();
     await connect(deps, 'mina');
     const fiveMinutesOn = new Date(deps.clock.now().getTime() + 5 * 60_000);
-    expect(await deps.metrics.lastConnectRequestSince(deps.clock.now(), fiveMinutesOn)).toEqual(
+    expect(await deps.metrics.lastActivitySince(deps.clock.now(), fiveMinutesOn)).toEqual(
       deps.clock.now(),
     );
     expect(deps.metrics.period(deps.clock.now().getTime())).toEqual({ connects: 1 });

@@ -97,11 +97,7 @@ export async function reconcile(deps: CoreDeps, live?: LiveState): Promise<LiveS
   }
 
   if (!session && (state === 'starting' || state === 'ready')) {
-    session = (
-      await deps.store.open(
-        newSession({ startedBy: 'external', now, subnetCount: snapshot.associations.length }),
-      )
-    ).session;
+    session = (await deps.store.open(adoptedSession(deps.policy, snapshot, now))).session;
   }
 
   if (session) session = await keepSessionInStep(deps, session, snapshot, state, now);
@@ -146,6 +142,22 @@ function sessionEnds(
     (failed && state === 'error') ||
     (state === 'off' && !session.queuedConnect && !session.failure && age > START_GRACE_MS)
   );
+}
+
+/**
+ * A session for associations the portal did not make (the console, the CLI, a lost record).
+ * Being found is not activity: the decision judges it by the metrics' history (SPEC section
+ * 4, rule 10). With that rule switched off (the bench only) it counts as a connect request.
+ */
+function adoptedSession(policy: VpnPolicy, snapshot: LiveSnapshot, now: Date): VpnSession {
+  const adopted = newSession({
+    startedBy: 'external',
+    now,
+    subnetCount: snapshot.associations.length,
+  });
+  return policy.rulesOff?.includes('adopted-by-evidence')
+    ? { ...adopted, lastConnectRequestAt: now.toISOString() }
+    : adopted;
 }
 
 async function readAfterChange(deps: CoreDeps, session: VpnSession): Promise<LiveState> {

@@ -110,6 +110,7 @@ export function testCoreDeps(options: TestCoreDepsOptions = {}): TestCoreDeps {
       extraRoutes: [],
       idleTimeoutMinutes: 30,
       sweepWaitsForAlarmMinutes: 10,
+      sweepIntervalMinutes: 15,
       prices: { associationHourUsd: 0.1, connectionHourUsd: 0.05 },
       ...options.policy,
     },

@@ -18,7 +18,9 @@ export function AutoOffCountdown({
   const { t, lang } = useI18n();
   const now = useNow(autoDisconnectAt !== null);
   if (autoDisconnectAt === null) {
-    return activeConnections > 0 ? <p class="fact-big">{t('staysOn')}</p> : null;
+    // Nobody connected and no activity to count from: switched on outside the portal and
+    // unused, so the next check may turn it off (a tap on Connect starts the countdown).
+    return <p class="fact-big">{t(activeConnections > 0 ? 'staysOn' : 'autoOffSoon')}</p>;
   }
   const remaining = secondsUntil(autoDisconnectAt, skewMs, now);
   if (remaining <= 0) return <p class="fact-big">{t('autoOffSoon')}</p>;

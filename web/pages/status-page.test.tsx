@@ -86,6 +86,16 @@ describe.each(languages)('status page in %s', (lang) => {
     expect(readableText(view.container)).toContain(t.staysOn);
   });
 
+  it('says a VPN switched on outside the portal, unused, may turn off any moment', async () => {
+    const { view } = await showStatus(lang, {
+      ...statusByState.ready,
+      activeConnections: 0,
+      lastActivityAt: null,
+      autoDisconnectAt: null,
+    });
+    expect(readableText(view.container)).toContain(t.autoOffSoon);
+  });
+
   it('says a connect made while stopping will happen afterwards', async () => {
     const { view } = await showStatus(lang, { ...statusByState.stopping, connectQueued: true });
     expect(readableText(view.container)).toContain(t.connectQueued);

@@ -16,7 +16,9 @@ import { CloudWatchActivityMetrics } from './cloudwatch-activity-metrics.js';
  * https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetMetricData.html
  * (MetricDataQueries with MetricStat Period/Stat, MetricDataResults[].Id/Timestamps/Values,
  * paginated with NextToken; ScanBy TimestampDescending returns newest first).
- * CloudWatch throttles with "Throttling" (HTTP 400).
+ * CloudWatch throttles with "Throttling" (HTTP 400). Client VPN publishes ActiveConnectionsCount
+ * (namespace AWS/ClientVPN, dimension Endpoint) every 5 minutes:
+ * https://docs.aws.amazon.com/vpn/latest/clientvpn-admin/monitoring-cloudwatch.html
  */
 
 const ENDPOINT = 'cvpn-endpoint-0123456789abcdef0';
@@ -80,11 +82,11 @@ describe('CloudWatchActivityMetrics.recordConnectRequest', () => {
   });
 });
 
-describe('CloudWatchActivityMetrics.lastConnectRequestSince', () => {
-  it('asks for the per-minute sum of connect requests in the window', async () => {
+describe('CloudWatchActivityMetrics.lastActivitySince', () => {
+  it('asks in one call for the per-minute sum of connect requests and the 5-minute maximum of active connections', async () => {
     cloudWatch.on(GetMetricDataCommand).resolves({ MetricDataResults: [] });
 
-    await metrics.lastConnectRequestSince(SINCE, UNTIL);
+    await metrics.lastActivitySince(SINCE, UNTIL);
 
     expect(cloudWatch.commandCalls(GetMetricDataCommand)[0]?.args[0].input).toMatchObject({
       StartTime: SINCE,
@@ -101,8 +103,57 @@ describe('CloudWatchActivityMetrics.lastConnectRequestSince', () => {
             Stat: 'Sum',
           },
         },
+        {
+          Id: 'active',
+          MetricStat: {
+            Metric: {
+              Namespace: 'AWS/ClientVPN',
+              MetricName: 'ActiveConnectionsCount',
+              Dimensions: [{ Name: 'Endpoint', Value: ENDPOINT }],
+            },
+            Period: 300,
+            Stat: 'Maximum',
+          },
+        },
       ],
     });
+  });
+
+  it('counts a period with a connected client until its end, never past the window', async () => {
+    cloudWatch.on(GetMetricDataCommand).resolves({
+      MetricDataResults: [
+        {
+          Id: 'active',
+          StatusCode: 'Complete',
+          Timestamps: [new Date('2026-11-29T08:55:00Z'), new Date('2026-11-29T08:45:00Z')],
+          Values: [0, 1],
+        },
+        {
+          Id: 'connects',
+          StatusCode: 'Complete',
+          Timestamps: [new Date('2026-11-29T08:48:00Z')],
+          Values: [1],
+        },
+      ],
+    });
+    await expect(metrics.lastActivitySince(SINCE, UNTIL)).resolves.toEqual(
+      new Date('2026-11-29T08:50:00Z'),
+    );
+
+    cloudWatch.reset();
+    cloudWatch.on(GetMetricDataCommand).resolves({
+      MetricDataResults: [
+        {
+          Id: 'active',
+          StatusCode: 'PartialData',
+          Timestamps: [new Date('2026-11-29T08:55:00Z')],
+          Values: [2],
+        },
+      ],
+    });
+    await expect(
+      metrics.lastActivitySince(SINCE, new Date('2026-11-29T08:57:00Z')),
+    ).resolves.toEqual(new Date('2026-11-29T08:57:00Z'));
   });
 
   it('returns the latest period holding a request, reading every page', async () => {
@@ -131,7 +182,7 @@ describe('CloudWatchActivityMetrics.lastConnectRequestSince', () => {
         ],
       });
 
-    const latest = await metrics.lastConnectRequestSince(SINCE, UNTIL);
+    const latest = await metrics.lastActivitySince(SINCE, UNTIL);
 
     expect(latest).toEqual(new Date('2026-11-29T08:52:00Z'));
     const calls = cloudWatch.commandCalls(GetMetricDataCommand);
@@ -139,18 +190,21 @@ describe('CloudWatchActivityMetrics.lastConnectRequestSince', () => {
     expect(calls[1]?.args[0].input).toMatchObject({ NextToken: 'page-2' });
   });
 
-  it('returns null when nobody asked in the window (CloudWatch returns no data points)', async () => {
+  it('returns null when nobody asked or connected in the window (CloudWatch returns no data points)', async () => {
     cloudWatch.on(GetMetricDataCommand).resolves({
-      MetricDataResults: [{ Id: 'connects', StatusCode: 'Complete', Timestamps: [], Values: [] }],
+      MetricDataResults: [
+        { Id: 'connects', StatusCode: 'Complete', Timestamps: [], Values: [] },
+        { Id: 'active', StatusCode: 'Complete', Timestamps: [], Values: [] },
+      ],
     });
 
-    await expect(metrics.lastConnectRequestSince(SINCE, UNTIL)).resolves.toBeNull();
+    await expect(metrics.lastActivitySince(SINCE, UNTIL)).resolves.toBeNull();
   });
 
   it('reports CloudWatch not answering in time as unavailable', async () => {
     cloudWatch.on(GetMetricDataCommand).callsFake(() => new Promise(() => {}));
 
-    await expect(metrics.lastConnectRequestSince(SINCE, UNTIL)).rejects.toMatchObject({
+    await expect(metrics.lastActivitySince(SINCE, UNTIL)).rejects.toMatchObject({
       code: 'aws_unavailable',
       operation: 'GetMetricData',
     });

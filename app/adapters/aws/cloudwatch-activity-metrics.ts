@@ -4,6 +4,7 @@ import {
   PutMetricDataCommand,
   paginateGetMetricData,
 } from '@aws-sdk/client-cloudwatch';
+import { ALARM_PERIOD_SECONDS } from '../../config/idle-alarm-definition.js';
 import type { ActivityMetrics } from '../../ports/activity-metrics.js';
 import { type AwsCallOptions, awsCall } from './aws-call.js';
 
@@ -17,8 +18,14 @@ export interface CloudWatchActivityMetricsOptions {
 
 /** The metric the idle alarm adds to ActiveConnectionsCount (SPEC section 4, rule 1). */
 const CONNECT_REQUESTS_METRIC = 'ConnectRequests';
-const PERIOD_SECONDS = 60;
-const QUERY_ID = 'connects';
+const CONNECT_PERIOD_SECONDS = 60;
+/**
+ * Client VPN publishes its metrics every 5 minutes
+ * (https://docs.aws.amazon.com/vpn/latest/clientvpn-admin/monitoring-cloudwatch.html).
+ */
+const ACTIVE_PERIOD_SECONDS = ALARM_PERIOD_SECONDS;
+const CONNECTS_ID = 'connects';
+const ACTIVE_ID = 'active';
 
 /** Connect requests as a custom CloudWatch metric, one data point per request. */
 export class CloudWatchActivityMetrics implements ActivityMetrics {
@@ -57,7 +64,8 @@ export class CloudWatchActivityMetrics implements ActivityMetrics {
     );
   }
 
-  async lastConnectRequestSince(since: Date, until: Date): Promise<Date | null> {
+  /** One GetMetricData call for both metrics the idle alarm watches. */
+  async lastActivitySince(since: Date, until: Date): Promise<Date | null> {
     const results = await awsCall(
       'GetMetricData',
       async (abortSignal) => {
@@ -70,7 +78,7 @@ export class CloudWatchActivityMetrics implements ActivityMetrics {
             ScanBy: 'TimestampDescending',
             MetricDataQueries: [
               {
-                Id: QUERY_ID,
+                Id: CONNECTS_ID,
                 ReturnData: true,
                 MetricStat: {
                   Metric: {
@@ -78,8 +86,21 @@ export class CloudWatchActivityMetrics implements ActivityMetrics {
                     MetricName: CONNECT_REQUESTS_METRIC,
                     Dimensions: this.dimensions,
                   },
-                  Period: PERIOD_SECONDS,
+                  Period: CONNECT_PERIOD_SECONDS,
                   Stat: 'Sum',
+                },
+              },
+              {
+                Id: ACTIVE_ID,
+                ReturnData: true,
+                MetricStat: {
+                  Metric: {
+                    Namespace: 'AWS/ClientVPN',
+                    MetricName: 'ActiveConnectionsCount',
+                    Dimensions: this.dimensions,
+                  },
+                  Period: ACTIVE_PERIOD_SECONDS,
+                  Stat: 'Maximum',
                 },
               },
             ],
@@ -91,23 +112,25 @@ export class CloudWatchActivityMetrics implements ActivityMetrics {
       },
       this.callOptions,
     );
-    return latestActivePeriod(results);
+    return latestActivity(results, until);
   }
 }
 
-/** Pages may arrive in any order and a period may hold 0 (a sum over nothing), so scan all. */
-function latestActivePeriod(results: MetricDataResult[]): Date | null {
-  let latest: Date | null = null;
+/**
+ * Pages may arrive in any order and a period may hold 0 (a sum over nothing), so scan all.
+ * A connect request counts at its minute's start; a connected client until its period's end.
+ */
+function latestActivity(results: MetricDataResult[], until: Date): Date | null {
+  let latest: number | null = null;
   for (const result of results) {
-    if (result.Id !== QUERY_ID) continue;
-    const timestamps = result.Timestamps ?? [];
+    const lasts = result.Id === ACTIVE_ID ? ACTIVE_PERIOD_SECONDS * 1000 : 0;
+    if (result.Id !== CONNECTS_ID && result.Id !== ACTIVE_ID) continue;
     const values = result.Values ?? [];
-    for (const [index, timestamp] of timestamps.entries()) {
-      const value = values[index] ?? 0;
-      if (value > 0 && (latest === null || timestamp.getTime() > latest.getTime())) {
-        latest = timestamp;
-      }
+    for (const [index, timestamp] of (result.Timestamps ?? []).entries()) {
+      if ((values[index] ?? 0) <= 0) continue;
+      const at = Math.min(timestamp.getTime() + lasts, until.getTime());
+      if (latest === null || at > latest) latest = at;
     }
   }
-  return latest;
+  return latest === null ? null : new Date(latest);
 }

@@ -90,7 +90,7 @@ const storedSession = z.object({
     }),
   ),
   subnetCount: count,
-  lastConnectRequestAt: isoTime,
+  lastConnectRequestAt: z.nullable(isoTime),
   queuedConnect: z.nullable(z.object({ by: z.string(), at: isoTime })),
   failure: z.nullable(z.string()),
   revision: z._default(count, 0),

@@ -125,7 +125,7 @@ export class DynamoDbSessionStore implements SessionStore {
         },
       ),
       this.table.updateIf(sessionKey(sessionId), 'SET #last = :at, #revision = #revision + :one', {
-        ConditionExpression: `${open} AND #last < :at`,
+        ConditionExpression: `${open} AND (attribute_type(#last, :null) OR #last < :at)`,
         ExpressionAttributeNames: { ...names, '#last': 'lastConnectRequestAt' },
         ExpressionAttributeValues: { ...common, ':at': { S: at.toISOString() } },
       }),

@@ -119,6 +119,24 @@ export function sessionStoreContract(
       );
     });
 
+    it('records the first connect request on a session adopted from outside (no request yet)', async () => {
+      const store = await makeStore();
+      const adopted = session('2026-11-29T09:00:00Z', {
+        startedBy: 'external',
+        users: [],
+        lastConnectRequestAt: null,
+      });
+      await store.open(adopted);
+      await expect(store.getOpen()).resolves.toMatchObject({ lastConnectRequestAt: null });
+
+      await store.recordConnectRequest(adopted.id, 'kim', new Date('2026-11-29T09:20:00Z'));
+
+      await expect(store.getOpen()).resolves.toMatchObject({
+        users: ['kim'],
+        lastConnectRequestAt: '2026-11-29T09:20:00.000Z',
+      });
+    });
+
     it('leaves an ended session alone when a late connect request arrives', async () => {
       const store = await makeStore();
       const opened = session('2026-11-29T09:00:00Z');

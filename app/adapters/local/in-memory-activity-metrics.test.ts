@@ -26,13 +26,20 @@ describe('InMemoryActivityMetrics', () => {
     const metrics = new InMemoryActivityMetrics();
     await metrics.recordConnectRequest(at('09:02:00'));
     await metrics.recordConnectRequest(at('09:12:00'));
-    expect(await metrics.lastConnectRequestSince(at('09:00:00'), at('09:30:00'))).toEqual(
-      at('09:10:00'),
-    );
-    expect(await metrics.lastConnectRequestSince(at('09:00:00'), at('09:10:00'))).toEqual(
-      at('09:00:00'),
-    );
-    expect(await metrics.lastConnectRequestSince(at('09:15:00'), at('09:45:00'))).toBeNull();
+    expect(await metrics.lastActivitySince(at('09:00:00'), at('09:30:00'))).toEqual(at('09:10:00'));
+    expect(await metrics.lastActivitySince(at('09:00:00'), at('09:10:00'))).toEqual(at('09:00:00'));
+    expect(await metrics.lastActivitySince(at('09:15:00'), at('09:45:00'))).toBeNull();
+  });
+
+  it('counts a period with a connected client as activity until its end, never past the range', async () => {
+    const metrics = new InMemoryActivityMetrics();
+    await metrics.recordConnectRequest(at('09:02:00'));
+    metrics.recordActiveConnections(periodStartOf(at('09:20:00')), 1);
+    metrics.recordActiveConnections(periodStartOf(at('09:30:00')), 0);
+    expect(await metrics.lastActivitySince(at('09:00:00'), at('10:00:00'))).toEqual(at('09:25:00'));
+    expect(await metrics.lastActivitySince(at('09:00:00'), at('09:22:00'))).toEqual(at('09:22:00'));
+    // A period sampled at zero, or not published at all, is no activity.
+    expect(await metrics.lastActivitySince(at('09:30:00'), at('10:00:00'))).toBeNull();
   });
 
   it('forgets everything on reset', async () => {

@@ -31,16 +31,18 @@ export class InMemoryActivityMetrics implements ActivityMetrics {
     period.connects = (period.connects ?? 0) + 1;
   }
 
-  async lastConnectRequestSince(since: Date, until: Date): Promise<Date | null> {
+  async lastActivitySince(since: Date, until: Date): Promise<Date | null> {
     if (this.readsDown) {
       throw new AwsCallError('GetMetricData', 'throttled', 'Simulated outage: Rate exceeded.');
     }
     // As in GetMetricData, a period counts when its timestamp (its start) lies in the range.
     let latest: number | null = null;
     for (const [start, data] of this.periods) {
-      const inRange = start >= since.getTime() && start < until.getTime();
-      if (inRange && (data.connects ?? 0) > 0 && (latest === null || start > latest)) {
-        latest = start;
+      if (start < since.getTime() || start >= until.getTime()) continue;
+      const connects = (data.connects ?? 0) > 0 ? start : null;
+      const active = (data.active ?? 0) > 0 ? Math.min(start + PERIOD_MS, until.getTime()) : null;
+      for (const at of [connects, active]) {
+        if (at !== null && (latest === null || at > latest)) latest = at;
       }
     }
     return latest === null ? null : new Date(latest);

@@ -61,7 +61,9 @@ export class InMemorySessionStore implements SessionStore {
     const atIso = at.toISOString();
     const users = stored.users.includes(userId) ? stored.users : [...stored.users, userId];
     // ISO 8601 in UTC sorts as text: the later of the two, never back.
-    const [lastConnectRequestAt = atIso] = [stored.lastConnectRequestAt, atIso].sort().slice(-1);
+    const [lastConnectRequestAt = atIso] = [stored.lastConnectRequestAt ?? atIso, atIso]
+      .sort()
+      .slice(-1);
     this.sessions.set(sessionId, {
       ...stored,
       users,

@@ -31,7 +31,10 @@ export function rememberedActivityAt(
   rules: { rememberedEnds: boolean } = { rememberedEnds: true },
 ): Date | null {
   if (!session) return null;
-  let latest = Date.parse(session.lastConnectRequestAt);
+  let latest =
+    session.lastConnectRequestAt === null
+      ? Number.NEGATIVE_INFINITY
+      : Date.parse(session.lastConnectRequestAt);
   for (const connection of rules.rememberedEnds ? session.connections : []) {
     const end = connection.endedAt === null ? Number.NaN : Date.parse(connection.endedAt);
     if (end > latest) latest = end;

@@ -39,7 +39,7 @@ function decide(input: {
   session?: VpnSession | null;
 }) {
   return notificationsAfterAutoDisconnect({
-    trigger: input.trigger,
+    alarmMissed: input.trigger === 'sweep',
     removed: input.removed,
     endedSession: input.session === undefined ? endedSession() : input.session,
     now: NOW,

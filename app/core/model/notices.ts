@@ -1,5 +1,4 @@
 import { associationHours, type Prices, sessionCostUsd } from './cost.js';
-import type { AutoDisconnectTrigger } from './triggers.js';
 import type { Association, VpnSession } from './vocabulary.js';
 
 /**
@@ -22,7 +21,11 @@ export interface Notification {
 
 /** What the auto-disconnect path says after it acted (nothing when it only declined). */
 export function notificationsAfterAutoDisconnect(input: {
-  trigger: AutoDisconnectTrigger;
+  /**
+   * The sweep acted where the idle alarm should have: it had activity to see end and its
+   * window passed. Not so for an association made outside the portal and never used.
+   */
+  alarmMissed: boolean;
   /** The associations the decision removed, with the status they had when it decided. */
   removed: readonly Association[];
   endedSession: VpnSession | null;
@@ -38,7 +41,7 @@ export function notificationsAfterAutoDisconnect(input: {
   // Only failed associations removed: the VPN never was on, so it did not "turn off".
   if (input.removed.some((a) => a.status === 'associated')) {
     notifications.push(
-      input.trigger === 'sweep' ? sweepActedNotification(input) : autoOffNotification(input),
+      input.alarmMissed ? sweepActedNotification(input) : autoOffNotification(input),
     );
   }
   return notifications;

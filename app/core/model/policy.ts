@@ -19,6 +19,8 @@ export interface VpnPolicy {
    * before it acts itself (config/idle-alarm-definition.ts says why this long).
    */
   sweepWaitsForAlarmMinutes: number;
+  /** How often the sweep runs: it looks back that much further, to judge what it missed. */
+  sweepIntervalMinutes: number;
   prices: { associationHourUsd: number; connectionHourUsd: number };
   /** Rules switched off, for the bench's what-each-rule-saves table only; empty in settings. */
   rulesOff?: readonly AutoOffRule[];

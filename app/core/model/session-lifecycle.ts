@@ -40,7 +40,7 @@ export function newSession(options: {
     peakConnections: 0,
     connections: [],
     subnetCount: options.subnetCount,
-    lastConnectRequestAt: at,
+    lastConnectRequestAt: options.startedBy === 'external' ? null : at,
     queuedConnect: options.queued ? { by: options.startedBy, at } : null,
     failure: null,
     revision: 0,

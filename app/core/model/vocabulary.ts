@@ -85,7 +85,11 @@ export interface VpnSession {
   /** Client connections seen while the session lasted (AWS forgets them after 60 minutes). */
   connections: SessionConnection[];
   subnetCount: number;
-  lastConnectRequestAt: string;
+  /**
+   * The latest tap on Connect; null when nobody has asked through the portal (an
+   * association adopted from outside), so the adoption itself never counts as activity.
+   */
+  lastConnectRequestAt: string | null;
   /** A connect that arrived while the VPN was stopping; carried out when stopping ends. */
   queuedConnect: QueuedConnect | null;
   /** Plain words for the failure that ended or troubles this session. */
