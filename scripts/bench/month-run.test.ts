@@ -45,20 +45,22 @@ describe('a simulated day through the real core and local mode', () => {
     expect(result.errors).toEqual([]);
   });
 
-  it('sees the early turn-off and the false notice when a rule that prevents them is off', async () => {
+  it('sees the auto-off time jump back when the remembered-ends rule is off', async () => {
     // 90 minutes of use with a 120-minute timeout: EC2 forgets the disconnect after an hour.
     const trace = day([{ tapAt: MORNING, useMinutes: 90 }]);
     const kept = await runMonth({ trace, idleTimeoutMinutes: 120 });
     expect(kept.earlyTurnOffs).toEqual([]);
+    expect(kept.promiseMovedEarlier).toEqual([]);
     expect(kept.falseAlarmMissed).toEqual([]);
     const forgotten = await runMonth({
       trace,
       idleTimeoutMinutes: 120,
       ruleOff: 'remembered-ends',
     });
-    expect(forgotten.earlyTurnOffs).toHaveLength(1);
-    expect(forgotten.falseAlarmMissed).toHaveLength(1);
-    expect(forgotten.associationHours).toBeLessThan(kept.associationHours);
+    // An hour after the disconnect the page falls back to the tap: 2 h after 09:00.
+    expect(forgotten.promiseMovedEarlier).toEqual([
+      expect.objectContaining({ shown: new Date(MORNING + 120 * MINUTE).toISOString() }),
+    ]);
   });
 });
 

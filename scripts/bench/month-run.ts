@@ -77,6 +77,11 @@ export interface MonthRunResult {
   notices: Record<string, number>;
   /** Offs before the latest auto-off time a page showed since the last activity. */
   earlyTurnOffs: EarlyTurnOff[];
+  /**
+   * Times a page showed an auto-off time earlier than one it had shown since the last
+   * activity (SPEC rule 9: it never moves earlier by accident); once per activity at most.
+   */
+  promiseMovedEarlier: (EarlyTurnOff & { shown: string })[];
   /** "The alarm missed it" while the alarm still had its window (see isFalseAlarmMissed). */
   falseAlarmMissed: string[];
   /** Clients of people at work that were ended under them: must stay 0. */
@@ -171,6 +176,7 @@ export async function runMonth(options: MonthRunOptions): Promise<MonthRunResult
     waitsMinutes: [],
     notices: {},
     earlyTurnOffs: [],
+    promiseMovedEarlier: [],
     falseAlarmMissed: [],
     cutOffWhileWorking: 0,
     gaveUp: 0,
@@ -190,6 +196,7 @@ export async function runMonth(options: MonthRunOptions): Promise<MonthRunResult
   let lastSignalAt = Number.NEGATIVE_INFINITY;
   /** The latest auto-off time a page showed since the last activity. */
   let promised: number | null = null;
+  let movedEarlier = false;
   /** Someone tapped since the VPN last turned on: their page is open and polling. */
   let watched = false;
   let polledMinute = -1;
@@ -198,13 +205,23 @@ export async function runMonth(options: MonthRunOptions): Promise<MonthRunResult
   const activity = () => {
     lastSignalAt = now;
     promised = null;
+    movedEarlier = false;
   };
   const history = new StatusCache(() => readHistory(local.deps), clock, HISTORY_CACHE_MS);
   const poll = async () => {
     const status = await readStatus(local.deps, () => history.get());
     polledMinute = Math.floor(now / MINUTE_MS);
     if (status.autoDisconnectAt) {
-      promised = Math.max(promised ?? 0, Date.parse(status.autoDisconnectAt));
+      const shown = Date.parse(status.autoDisconnectAt);
+      if (promised !== null && shown < promised && !movedEarlier) {
+        movedEarlier = true;
+        result.promiseMovedEarlier.push({
+          at: new Date(now).toISOString(),
+          shown: new Date(shown).toISOString(),
+          promised: new Date(promised).toISOString(),
+        });
+      }
+      promised = Math.max(promised ?? shown, shown);
     }
     return status;
   };
@@ -248,6 +265,7 @@ export async function runMonth(options: MonthRunOptions): Promise<MonthRunResult
         });
       }
       promised = null;
+      movedEarlier = false;
       watched = false;
     }
     const sent = notifications.sent;

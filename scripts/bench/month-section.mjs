@@ -114,6 +114,12 @@ export async function month() {
         max: 0,
       }),
       figure(
+        id('promiseMovedEarlier'),
+        `${label}: auto-off time moved earlier`,
+        all.promiseMovedEarlier,
+        'times',
+      ),
+      figure(
         id('falseAlarmMissed'),
         `${label}: false "alarm missed" notices`,
         all.falseAlarmMissed,
@@ -145,6 +151,12 @@ export async function month() {
         ),
         figure(without('earlyTurnOffs'), `${what}: early turn-offs`, off.earlyTurnOffs, 'offs'),
         figure(
+          without('promiseMovedEarlier'),
+          `${what}: auto-off time moved earlier`,
+          off.promiseMovedEarlier,
+          'times',
+        ),
+        figure(
           without('falseAlarmMissed'),
           `${what}: false "alarm missed"`,
           off.falseAlarmMissed,
@@ -171,7 +183,15 @@ function weight({ policy }) {
 /** One run's JSON, with waits reduced to their median and p90 and counts in place of lists. */
 function summary(run) {
   if (!run) throw new Error('a month run is missing from the output');
-  const { waitsMinutes, earlyTurnOffs, falseAlarmMissed, errors, gaveUp, ...rest } = run;
+  const {
+    waitsMinutes,
+    earlyTurnOffs,
+    promiseMovedEarlier,
+    falseAlarmMissed,
+    errors,
+    gaveUp,
+    ...rest
+  } = run;
   return {
     ...rest,
     associationHours: round(run.associationHours, 1),
@@ -184,10 +204,12 @@ function summary(run) {
       max: round(Math.max(...waitsMinutes), 2),
     },
     earlyTurnOffs: earlyTurnOffs.length,
+    promiseMovedEarlier: promiseMovedEarlier.length,
     falseAlarmMissed: falseAlarmMissed.length,
     tapsNotServed: gaveUp + errors.length,
     examples: {
       earlyTurnOffs: earlyTurnOffs.slice(0, 3),
+      promiseMovedEarlier: promiseMovedEarlier.slice(0, 3),
       falseAlarmMissed: falseAlarmMissed.slice(0, 3),
       errors: errors.slice(0, 3),
     },
