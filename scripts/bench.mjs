@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // `npm run bench` (issue 8): every performance figure with its budget, measured in one run.
 // Prints one JSON document on stdout and a short table on stderr;
-// `npm run bench -- --check` exits with 1 when a budget is missed. See the README, "Performance".
+// `npm run bench -- --check` exits with 1 when a budget is missed; `-- --only month` (or a
+// comma-separated list of section names) runs only those sections. See the README, "Performance".
 import { cpus } from 'node:os';
 import { failedSection, table } from './bench/figures.mjs';
 import { IDLE_BUDGETED, idleTail } from './bench/idle-section.mjs';
 import { LAMBDA_BUDGETED, lambdaColdStart } from './bench/lambda-cold-start.mjs';
 import { LOCAL_BUDGETED, localMode } from './bench/local-section.mjs';
+import { MONTH_BUDGETED, month } from './bench/month-section.mjs';
 import { PORTAL_BUDGETED, portalLoad } from './bench/portal-section.mjs';
 import { round } from './bench/stats.mjs';
 
@@ -15,13 +17,16 @@ const SECTIONS = [
   ['portalLoad', portalLoad, PORTAL_BUDGETED],
   ['idleTail', idleTail, IDLE_BUDGETED],
   ['localMode', localMode, LOCAL_BUDGETED],
+  ['month', month, MONTH_BUDGETED],
 ];
 
 const check = process.argv.includes('--check');
+const only = onlySections(process.argv.slice(2));
 const started = performance.now();
 const figures = [];
 const details = {};
 for (const [name, run, budgeted] of SECTIONS) {
+  if (only && !only.includes(name)) continue;
   const begin = performance.now();
   process.stderr.write(`bench: ${name}…\n`);
   // A section that fails reports its budgets as missed and the others still run.
@@ -60,3 +65,20 @@ process.stderr.write(
 );
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 if (check && missed.length > 0) process.exitCode = 1;
+
+/** `--only a,b` or `--only=a,b`: the sections to run (null: all); an unknown name stops here. */
+function onlySections(args) {
+  const index = args.findIndex((arg) => arg === '--only' || arg.startsWith('--only='));
+  if (index === -1) return null;
+  const arg = args[index];
+  const names = (arg === '--only' ? (args[index + 1] ?? '') : arg.slice('--only='.length))
+    .split(',')
+    .filter(Boolean);
+  const known = SECTIONS.map(([name]) => name);
+  const unknown = names.filter((name) => !known.includes(name));
+  if (names.length === 0 || unknown.length > 0) {
+    process.stderr.write(`bench: --only takes section names: ${known.join(', ')}\n`);
+    process.exit(2);
+  }
+  return names;
+}

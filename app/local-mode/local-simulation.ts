@@ -9,6 +9,7 @@ import { SimulatedClientVpn } from '../adapters/local/simulated-client-vpn.js';
 import { idleAlarmDefinition } from '../config/idle-alarm-definition.js';
 import { type Settings, vpnPolicy } from '../config/settings.js';
 import type { CoreDeps } from '../core/deps.js';
+import type { VpnPolicy } from '../core/model/policy.js';
 import { endSession } from '../core/model/session-lifecycle.js';
 import { EMPTY_WARM_UP_SCHEDULE, type WarmUpSchedule } from '../core/model/warm-up-schedule.js';
 import { createEventsFunction } from '../events/events-function.js';
@@ -32,6 +33,11 @@ export interface LocalSimulationOptions {
   clock?: ManualClock;
   /** From `loadWarmUpSettings(env)`: warm-ups run on the simulated clock (none by default). */
   warmUpSchedule?: WarmUpSchedule;
+  /**
+   * Replaces parts of the policy the settings give (`vpnPolicy(settings)`), for the portal
+   * and the events function alike: the bench's month switches the auto-off rules with it.
+   */
+  policy?: Partial<VpnPolicy>;
 }
 
 export interface LocalSimulation {
@@ -74,7 +80,7 @@ export function createLocalSimulation(options: LocalSimulationOptions): LocalSim
     metrics,
     alarm,
     clock,
-    policy: vpnPolicy(settings),
+    policy: { ...vpnPolicy(settings), ...options.policy },
   };
   // Notices go where SNS and the chat webhook would: a list the simulator shows, and the log.
   const notifications = new RecordingNotifier();
