@@ -2,13 +2,14 @@ import type { CoreDeps } from './deps.js';
 import { associateAll } from './live-state.js';
 import { AwsCallError, SessionConflictError, VpnPortalError } from './model/errors.js';
 import { associationFailedNotification } from './model/notices.js';
+import { type StartFailure, startFailedNotification } from './model/request-notices.js';
 import {
   endSession,
   newSession,
   START_GRACE_MS,
   withConnectRequest,
 } from './model/session-lifecycle.js';
-import type { Association, VpnSession } from './model/vocabulary.js';
+import type { VpnSession } from './model/vocabulary.js';
 import { deriveVpnState } from './model/vpn-state.js';
 import { notifySafely, recentFailedSession } from './send-notices.js';
 import { closeOpenSession, updateOpenSession } from './session-updates.js';
@@ -27,8 +28,17 @@ export interface ConnectResult {
   warnings: string[];
 }
 
+export interface ConnectOptions {
+  /** The id the employee's page shows with an error (the request id): a notice names it. */
+  reference?: string;
+}
+
 /** SPEC section 4, rule 7: idempotent, and a connect during `stopping` is never lost. */
-export async function connect(deps: CoreDeps, userId: string): Promise<ConnectResult> {
+export async function connect(
+  deps: CoreDeps,
+  userId: string,
+  options: ConnectOptions = {},
+): Promise<ConnectResult> {
   const now = deps.clock.now();
   const warnings: string[] = [];
   // Activity first: even a connect that fails below means someone wants the VPN.
@@ -98,7 +108,7 @@ export async function connect(deps: CoreDeps, userId: string): Promise<ConnectRe
       return withConnectRequest({ ...s, startedAt, queuedConnect: null }, userId, now);
     });
     if (joined) {
-      if (carriesOutQueue) await associateOrRemember(deps, joined, true);
+      if (carriesOutQueue) await associateOrRemember(deps, joined, { userId, ...options });
       return { outcome: 'joined', warnings };
     }
   }
@@ -111,7 +121,7 @@ export async function connect(deps: CoreDeps, userId: string): Promise<ConnectRe
     await deps.store.recordConnectRequest(opened.session.id, userId, now);
     return { outcome: 'joined', warnings };
   }
-  await associateOrRemember(deps, opened.session, true);
+  await associateOrRemember(deps, opened.session, { userId, ...options });
   return { outcome: 'started', warnings };
 }
 
@@ -157,11 +167,17 @@ function isStale(session: VpnSession, now: Date): boolean {
   return now.getTime() - Date.parse(session.startedAt) > START_GRACE_MS;
 }
 
-/** `report`: only the request that opened the session tells of its failure, once. */
+/**
+ * Asks AWS for the session's associations. Only the request that opened the session (or
+ * carries out its queued start) gets here, so a failure is told once, by it: the failure
+ * is kept on the session (the status page shows `error` with its words) unless AWS only
+ * throttled, and one `start-failed` notice goes out either way, after the write, so a
+ * notifier can neither block nor change the answer.
+ */
 async function associateOrRemember(
   deps: CoreDeps,
   session: VpnSession,
-  report = false,
+  who: { userId: string } & ConnectOptions,
 ): Promise<void> {
   try {
     await associateAll(deps, session);
@@ -170,25 +186,32 @@ async function associateOrRemember(
       error instanceof VpnPortalError
         ? error.message
         : 'AWS did not accept the request to turn the VPN on.';
-    // Keep the failure on the session so the status page shows `error` with these words.
-    if (!(error instanceof AwsCallError && error.code === 'aws_throttled')) {
-      await updateOpenSession(deps, session, (s) => ({ ...s, failure }));
-      if (report) await notifySafely(deps.notifier, [refusedNotice(deps, session, failure)]);
+    const throttled = error instanceof AwsCallError && error.code === 'aws_throttled';
+    try {
+      // Keep the failure on the session so the status page shows `error` with these words.
+      if (!throttled) await updateOpenSession(deps, session, (s) => ({ ...s, failure }));
+    } finally {
+      // Told even when that write failed: the start failed either way.
+      await notifySafely(deps.notifier, [
+        startFailedNotification({
+          user: who.userId,
+          failure: startFailure(error),
+          message: failure,
+          subnetIds: deps.policy.subnetIds,
+          session,
+          reference: who.reference ?? null,
+          now: deps.clock.now(),
+        }),
+      ]);
     }
     throw error;
   }
 }
 
-function refusedNotice(deps: CoreDeps, session: VpnSession, failure: string) {
-  const refused = deps.policy.subnetIds.map(
-    (subnetId): Association => ({
-      associationId: '',
-      subnetId,
-      status: 'association-failed',
-      statusMessage: failure,
-    }),
-  );
-  return associationFailedNotification(refused, session, deps.clock.now());
+function startFailure(error: unknown): StartFailure {
+  if (!(error instanceof AwsCallError)) return 'other';
+  if (error.code === 'aws_rejected') return 'rejected';
+  return error.code === 'aws_throttled' ? 'throttled' : 'unavailable';
 }
 
 function messageOf(error: unknown): string {
