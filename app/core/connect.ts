@@ -1,8 +1,6 @@
 import type { CoreDeps } from './deps.js';
-import { associateAll } from './live-state.js';
-import { AwsCallError, SessionConflictError, VpnPortalError } from './model/errors.js';
+import { SessionConflictError } from './model/errors.js';
 import { associationFailedNotification } from './model/notices.js';
-import { type StartFailure, startFailedNotification } from './model/request-notices.js';
 import {
   endSession,
   newSession,
@@ -13,6 +11,7 @@ import type { VpnSession } from './model/vocabulary.js';
 import { deriveVpnState } from './model/vpn-state.js';
 import { notifySafely, recentFailedSession } from './send-notices.js';
 import { closeOpenSession, updateOpenSession } from './session-updates.js';
+import { startAssociations } from './start-associations.js';
 
 /**
  * - `started`: this request opened the session and asked AWS for the associations.
@@ -108,7 +107,7 @@ export async function connect(
       return withConnectRequest({ ...s, startedAt, queuedConnect: null }, userId, now);
     });
     if (joined) {
-      if (carriesOutQueue) await associateOrRemember(deps, joined, { userId, ...options });
+      if (carriesOutQueue) await startAssociations(deps, joined, { userId, ...options });
       return { outcome: 'joined', warnings };
     }
   }
@@ -121,7 +120,7 @@ export async function connect(
     await deps.store.recordConnectRequest(opened.session.id, userId, now);
     return { outcome: 'joined', warnings };
   }
-  await associateOrRemember(deps, opened.session, { userId, ...options });
+  await startAssociations(deps, opened.session, { userId, ...options });
   return { outcome: 'started', warnings };
 }
 
@@ -165,53 +164,6 @@ function isStale(session: VpnSession, now: Date): boolean {
   if (session.failure) return true;
   if (session.queuedConnect) return false;
   return now.getTime() - Date.parse(session.startedAt) > START_GRACE_MS;
-}
-
-/**
- * Asks AWS for the session's associations. Only the request that opened the session (or
- * carries out its queued start) gets here, so a failure is told once, by it: the failure
- * is kept on the session (the status page shows `error` with its words) unless AWS only
- * throttled, and one `start-failed` notice goes out either way, after the write, so a
- * notifier can neither block nor change the answer.
- */
-async function associateOrRemember(
-  deps: CoreDeps,
-  session: VpnSession,
-  who: { userId: string } & ConnectOptions,
-): Promise<void> {
-  try {
-    await associateAll(deps, session);
-  } catch (error) {
-    const failure =
-      error instanceof VpnPortalError
-        ? error.message
-        : 'AWS did not accept the request to turn the VPN on.';
-    const throttled = error instanceof AwsCallError && error.code === 'aws_throttled';
-    try {
-      // Keep the failure on the session so the status page shows `error` with these words.
-      if (!throttled) await updateOpenSession(deps, session, (s) => ({ ...s, failure }));
-    } finally {
-      // Told even when that write failed: the start failed either way.
-      await notifySafely(deps.notifier, [
-        startFailedNotification({
-          user: who.userId,
-          failure: startFailure(error),
-          message: failure,
-          subnetIds: deps.policy.subnetIds,
-          session,
-          reference: who.reference ?? null,
-          now: deps.clock.now(),
-        }),
-      ]);
-    }
-    throw error;
-  }
-}
-
-function startFailure(error: unknown): StartFailure {
-  if (!(error instanceof AwsCallError)) return 'other';
-  if (error.code === 'aws_rejected') return 'rejected';
-  return error.code === 'aws_throttled' ? 'throttled' : 'unavailable';
 }
 
 function messageOf(error: unknown): string {

@@ -122,6 +122,49 @@ describe('notices of a start AWS did not carry out', () => {
     expect((await readStatus(deps)).state).toBe('error');
   });
 
+  it('tells of a queued start AWS refused once, naming who queued it', async () => {
+    const { deps, notifier } = notifiedDeps(ONE_SUBNET);
+    await connect(deps, 'mina');
+    deps.clock.advance(ASSOCIATE_MS);
+    deps.advanceMinutes(31);
+    await autoDisconnect(deps, 'alarm');
+    expect((await connect(deps, 'kenji')).outcome).toBe('queued');
+    deps.simulator.injectFault({ kind: 'rejected', operation: 'associate', message: REFUSAL });
+    deps.clock.advance(DISASSOCIATE_MS);
+
+    // The status poll that finds stopping over carries the queued start out.
+    await expect(readStatus(deps)).rejects.toMatchObject({ code: 'aws_rejected' });
+    expect((await readStatus(deps)).state).toBe('error');
+    deps.advanceMinutes(45);
+    await autoDisconnect(deps, 'sweep');
+
+    expect(notifier.sent.map((n) => [n.kind, n.subject])).toEqual([
+      ['auto-off', expect.any(String)],
+      ['start-failed', 'VPN start for kenji refused by AWS'],
+    ]);
+  });
+
+  it('tells of a stalled start’s refusal once, though every status poll repeats the start', async () => {
+    const { deps, notifier } = notifiedDeps(ONE_SUBNET);
+    deps.simulator.injectFault({ kind: 'throttled', operation: 'associate' });
+    await connect(deps, 'mina').catch(() => undefined);
+    deps.advanceMinutes(1); // past the time the opener had to make the association
+    for (const _poll of [1, 2]) {
+      deps.simulator.injectFault({ kind: 'rejected', operation: 'associate', message: REFUSAL });
+    }
+
+    const polls = await Promise.allSettled([readStatus(deps), readStatus(deps)]);
+    await readStatus(deps);
+    await readStatus(deps);
+
+    expect(polls.map((poll) => poll.status)).toEqual(['rejected', 'rejected']);
+    expect((await readStatus(deps)).state).toBe('error');
+    expect(notifier.sent.map((n) => n.subject)).toEqual([
+      'VPN start for mina throttled by AWS',
+      'VPN start for mina refused by AWS',
+    ]);
+  });
+
   it('sends nothing when the start works', async () => {
     const { deps, notifier } = notifiedDeps();
     await connect(deps, 'mina');
