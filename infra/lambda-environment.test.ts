@@ -157,7 +157,7 @@ describe('the functions’ environment, from toLambdaEnvironment', () => {
     }
   });
 
-  it('leaves the notification channels out unless asked, as for the portal', () => {
+  it('leaves the notification channels out unless the stack passes them', () => {
     const env = environmentOf(every, false);
     expect(env).not.toHaveProperty('NOTIFY_TOPIC_ARN');
     expect(loadNotificationSettings(env)).toEqual({ topicArn: null, webhookParameterName: null });
@@ -180,19 +180,18 @@ describe('the functions’ environment, as synthesized', () => {
     );
   };
 
-  it.each([
-    ['portal.handler', false],
-    ['auto-disconnect.handler', true],
-  ])('reads back every setting in %s', (handler, notifying) => {
-    const { settings } = synth;
-    expect(loadAll(environment(synth.template, handler), settings.region)).toEqual({
-      settings: expectedSettings(settings),
-      warmUp: settings.warmUp,
-      notifications: notifying
-        ? notificationsOf(settings)
-        : { topicArn: null, webhookParameterName: null },
-    });
-  });
+  // Both send notices through the same channels (issue 14, item 5): the same variables.
+  it.each(['portal.handler', 'auto-disconnect.handler'])(
+    'reads back every setting in %s, the notification channels included',
+    (handler) => {
+      const { settings } = synth;
+      expect(loadAll(environment(synth.template, handler), settings.region)).toEqual({
+        settings: expectedSettings(settings),
+        warmUp: settings.warmUp,
+        notifications: notificationsOf(settings),
+      });
+    },
+  );
 });
 
 function resolvedStandIn(key: string, value: unknown): string {

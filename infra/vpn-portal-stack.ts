@@ -43,6 +43,10 @@ export class VpnPortalStack extends Stack {
     // The idle alarm's name is chosen here so the auto-disconnect role can name its ARN
     // while the alarm itself depends on the function (its action).
     const idleAlarmName = `${this.stackName}-idle`;
+    // Both functions send notices through the same channels: the portal those of a start AWS
+    // refused and of Disconnect now, auto-disconnect those of what it decides (README,
+    // "Notifications"). The settings reach both environments through toLambdaEnvironment.
+    const notifications = new Notifications(this, 'Notifications', settings.notifications);
     const common = {
       codeDir: props.lambdaCodeDir,
       settings: functionSettings(settings, {
@@ -54,12 +58,14 @@ export class VpnPortalStack extends Stack {
           clientId: auth.client.userPoolClientId,
           domain: auth.hostedUiHost,
         },
+        notifications: notifications.settings,
       }),
       logRetentionDays: settings.logRetentionDays,
       table: sessions.table,
     };
 
     const portal = new Portal(this, 'Portal', common);
+    notifications.grantNotify(portal.function);
     const targetGroup = loadBalancer.forwardAuthenticated(portal.function, auth);
 
     const idleAlarm = new IdleAlarm(this, 'Idle', {
@@ -68,12 +74,8 @@ export class VpnPortalStack extends Stack {
       idleTimeoutMinutes: settings.idleTimeoutMinutes,
       metricNamespace: settings.metricNamespace,
     });
-    // Notifications go out from the auto-disconnect function only: the SNS and SSM clients
-    // would take the portal bundle over its 1 MB budget (README, "Notifications").
-    const notifications = new Notifications(this, 'Notifications', settings.notifications);
     const autoDisconnect = new AutoDisconnect(this, 'AutoDisconnect', {
       ...common,
-      settings: { ...common.settings, notifications: notifications.settings },
       idleAlarmArn: idleAlarm.alarmArn,
     });
     idleAlarm.invoke(autoDisconnect.function);
@@ -109,7 +111,7 @@ export class VpnPortalStack extends Stack {
 /** The names the functions find the stack's resources by (deploy-time tokens in the stack). */
 export type FunctionResources = Pick<
   LambdaSettings,
-  'sessionsTable' | 'idleAlarmName' | 'albArn' | 'cognito'
+  'sessionsTable' | 'idleAlarmName' | 'albArn' | 'cognito' | 'notifications'
 >;
 
 /**

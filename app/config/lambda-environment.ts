@@ -11,7 +11,7 @@ import { warmUpEnvironment } from './warm-up-settings.js';
 export interface LambdaSettings extends Omit<Settings, 'region' | 'albKeysUrl' | 'cognito'> {
   cognito: Omit<Settings['cognito'], 'jwksUrl'>;
   warmUp: WarmUpSchedule;
-  /** Only the auto-disconnect function sends notices: the portal's settings leave this out. */
+  /** Where both functions send notices (the stack's topic, the optional webhook parameter). */
   notifications?: NotificationSettings;
 }
 

@@ -1,6 +1,5 @@
 import type { CoreDeps } from './deps.js';
-import { associateAll } from './live-state.js';
-import { AwsCallError, SessionConflictError, VpnPortalError } from './model/errors.js';
+import { SessionConflictError } from './model/errors.js';
 import { associationFailedNotification } from './model/notices.js';
 import {
   endSession,
@@ -8,10 +7,11 @@ import {
   START_GRACE_MS,
   withConnectRequest,
 } from './model/session-lifecycle.js';
-import type { Association, VpnSession } from './model/vocabulary.js';
+import type { VpnSession } from './model/vocabulary.js';
 import { deriveVpnState } from './model/vpn-state.js';
 import { notifySafely, recentFailedSession } from './send-notices.js';
 import { closeOpenSession, updateOpenSession } from './session-updates.js';
+import { startAssociations } from './start-associations.js';
 
 /**
  * - `started`: this request opened the session and asked AWS for the associations.
@@ -27,8 +27,17 @@ export interface ConnectResult {
   warnings: string[];
 }
 
+export interface ConnectOptions {
+  /** The id the employee's page shows with an error (the request id): a notice names it. */
+  reference?: string;
+}
+
 /** SPEC section 4, rule 7: idempotent, and a connect during `stopping` is never lost. */
-export async function connect(deps: CoreDeps, userId: string): Promise<ConnectResult> {
+export async function connect(
+  deps: CoreDeps,
+  userId: string,
+  options: ConnectOptions = {},
+): Promise<ConnectResult> {
   const now = deps.clock.now();
   const warnings: string[] = [];
   // Activity first: even a connect that fails below means someone wants the VPN.
@@ -98,7 +107,7 @@ export async function connect(deps: CoreDeps, userId: string): Promise<ConnectRe
       return withConnectRequest({ ...s, startedAt, queuedConnect: null }, userId, now);
     });
     if (joined) {
-      if (carriesOutQueue) await associateOrRemember(deps, joined, true);
+      if (carriesOutQueue) await startAssociations(deps, joined, { userId, ...options });
       return { outcome: 'joined', warnings };
     }
   }
@@ -111,7 +120,7 @@ export async function connect(deps: CoreDeps, userId: string): Promise<ConnectRe
     await deps.store.recordConnectRequest(opened.session.id, userId, now);
     return { outcome: 'joined', warnings };
   }
-  await associateOrRemember(deps, opened.session, true);
+  await startAssociations(deps, opened.session, { userId, ...options });
   return { outcome: 'started', warnings };
 }
 
@@ -155,40 +164,6 @@ function isStale(session: VpnSession, now: Date): boolean {
   if (session.failure) return true;
   if (session.queuedConnect) return false;
   return now.getTime() - Date.parse(session.startedAt) > START_GRACE_MS;
-}
-
-/** `report`: only the request that opened the session tells of its failure, once. */
-async function associateOrRemember(
-  deps: CoreDeps,
-  session: VpnSession,
-  report = false,
-): Promise<void> {
-  try {
-    await associateAll(deps, session);
-  } catch (error) {
-    const failure =
-      error instanceof VpnPortalError
-        ? error.message
-        : 'AWS did not accept the request to turn the VPN on.';
-    // Keep the failure on the session so the status page shows `error` with these words.
-    if (!(error instanceof AwsCallError && error.code === 'aws_throttled')) {
-      await updateOpenSession(deps, session, (s) => ({ ...s, failure }));
-      if (report) await notifySafely(deps.notifier, [refusedNotice(deps, session, failure)]);
-    }
-    throw error;
-  }
-}
-
-function refusedNotice(deps: CoreDeps, session: VpnSession, failure: string) {
-  const refused = deps.policy.subnetIds.map(
-    (subnetId): Association => ({
-      associationId: '',
-      subnetId,
-      status: 'association-failed',
-      statusMessage: failure,
-    }),
-  );
-  return associationFailedNotification(refused, session, deps.clock.now());
 }
 
 function messageOf(error: unknown): string {

@@ -11,7 +11,7 @@ describe('disconnectNow', () => {
     await connect(deps, 'mina');
     deps.clock.advance(ASSOCIATE_MS);
     deps.simulator.connectClient('mina');
-    const result = await disconnectNow(deps);
+    const result = await disconnectNow(deps, 'alex.admin@example.com');
 
     expect((await reconcile(deps)).state).toBe('stopping');
     expect(await deps.store.recent(1)).toEqual([
@@ -22,7 +22,7 @@ describe('disconnectNow', () => {
   it('stops a start that is still under way', async () => {
     const deps = testCoreDeps();
     await connect(deps, 'mina');
-    await disconnectNow(deps);
+    await disconnectNow(deps, 'alex.admin@example.com');
     expect((await reconcile(deps)).state).toBe('stopping');
   });
 
@@ -33,7 +33,7 @@ describe('disconnectNow', () => {
     deps.advanceMinutes(31);
     await autoDisconnect(deps, 'alarm');
     await connect(deps, 'kenji');
-    const result = await disconnectNow(deps);
+    const result = await disconnectNow(deps, 'alex.admin@example.com');
     deps.clock.advance(DISASSOCIATE_MS);
 
     expect((await reconcile(deps)).state).toBe('off');
@@ -48,7 +48,7 @@ describe('disconnectNow', () => {
 
   it('does nothing when the VPN is already off', async () => {
     const deps = testCoreDeps();
-    expect(await disconnectNow(deps)).toEqual({ endedSessionId: null });
+    expect(await disconnectNow(deps, 'alex.admin@example.com')).toEqual({ endedSessionId: null });
     expect(deps.vpn.calls.disassociate).toBe(0);
   });
 });

@@ -40,7 +40,7 @@ describe('reconcile: routes', () => {
     await connect(deps, 'mina');
     deps.clock.advance(ASSOCIATE_MS);
     await reconcile(deps);
-    await disconnectNow(deps);
+    await disconnectNow(deps, 'alex.admin@example.com');
     deps.clock.advance(DISASSOCIATE_MS);
     await reconcile(deps);
     expect(extraRoutesOf(await deps.simulator.describeRoutes())).toEqual([]);
@@ -134,7 +134,7 @@ describe('reconcile: session lifecycle', () => {
     deps.advanceMinutes(1);
     await connect(deps, 'kenji');
     deps.clock.advance(ASSOCIATE_MS);
-    await disconnectNow(deps);
+    await disconnectNow(deps, 'alex.admin@example.com');
 
     expect((await deps.store.recent(2)).map((s) => [s.startedBy, s.endReason])).toEqual([
       ['kenji', 'admin'],

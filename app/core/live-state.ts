@@ -2,7 +2,6 @@ import type { CoreDeps } from './deps.js';
 import type { VpnPolicy } from './model/policy.js';
 import { routesToRestore } from './model/routes.js';
 import {
-  associationToken,
   endSession,
   newSession,
   observeSession,
@@ -12,6 +11,7 @@ import {
 import type { LiveSnapshot, VpnSession, VpnState } from './model/vocabulary.js';
 import { deriveVpnState } from './model/vpn-state.js';
 import { closeOpenSession, updateOpenSession } from './session-updates.js';
+import { startAssociations } from './start-associations.js';
 
 export interface LiveState {
   snapshot: LiveSnapshot;
@@ -37,15 +37,6 @@ export function readEndpoint(deps: CoreDeps): Promise<LiveSnapshot> {
 export async function readLiveState(deps: CoreDeps): Promise<LiveState> {
   const [snapshot, session] = await Promise.all([readEndpoint(deps), deps.store.getOpen()]);
   return { snapshot, session, state: deriveVpnState(snapshot.associations, session) };
-}
-
-/** Starts one association per configured subnet for `session`; repeats are harmless. */
-export async function associateAll(deps: CoreDeps, session: VpnSession): Promise<void> {
-  await Promise.all(
-    deps.policy.subnetIds.map((subnetId) =>
-      deps.vpn.associate(subnetId, associationToken(session, subnetId)),
-    ),
-  );
 }
 
 /**
@@ -77,13 +68,15 @@ export async function reconcile(deps: CoreDeps, live?: LiveState): Promise<LiveS
 
   if (session?.queuedConnect && state === 'off') {
     // Whoever clears the queue carries it out; a concurrent reconcile that lost finds it clear.
-    const starting = await updateOpenSession(deps, session, (current) =>
-      current.queuedConnect
-        ? { ...current, startedAt: now.toISOString(), queuedConnect: null }
-        : null,
-    );
+    let queuedBy = session.queuedConnect.by;
+    const starting = await updateOpenSession(deps, session, (current) => {
+      if (!current.queuedConnect) return null;
+      queuedBy = current.queuedConnect.by;
+      return { ...current, startedAt: now.toISOString(), queuedConnect: null };
+    });
     if (starting) {
-      await associateAll(deps, starting);
+      // The one that cleared the queue alone starts it, so it alone tells of a failure.
+      await startAssociations(deps, starting, { userId: queuedBy });
       return readAfterChange(deps, starting);
     }
     session = await deps.store.getOpen();
@@ -91,8 +84,11 @@ export async function reconcile(deps: CoreDeps, live?: LiveState): Promise<LiveS
 
   if (session && isStalledStart(session, state, now)) {
     // The request that opened this session never got its associations made (its Lambda
-    // timed out or crashed): repeat them with the same idempotency tokens.
-    await associateAll(deps, session);
+    // timed out or crashed, or AWS throttled it): repeat them with the same idempotency tokens.
+    await startAssociations(deps, session, {
+      userId: session.startedBy,
+      tells: 'first-failure',
+    });
     return readAfterChange(deps, session);
   }
 

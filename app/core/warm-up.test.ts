@@ -124,8 +124,9 @@ describe('warmUp', () => {
       code: 'aws_unavailable',
     });
 
-    expect(notifier.sent.map((n) => n.kind)).toEqual(['association-failed']);
-    expect(notifier.sent[0]?.text).toContain('started by the warm-up schedule');
+    expect(notifier.sent.map((n) => n.kind)).toEqual(['start-failed']);
+    expect(notifier.sent[0]?.subject).toBe('VPN warm-up failed, AWS could not be reached');
+    expect(notifier.sent[0]?.text).toContain('the request of the warm-up schedule');
   });
 });
 

@@ -71,6 +71,12 @@ const TARGET_NETWORKS_XML = `<?xml version="1.0" encoding="UTF-8"?>
  * (connections of ClientVpnConnection; times as "yyyy-mm-dd hh:mm:ss", "-" while active).
  * One active connection and one that ended: only the active one counts.
  */
+const EMPTY_TARGET_NETWORKS_XML = `<?xml version="1.0" encoding="UTF-8"?>
+<DescribeClientVpnTargetNetworksResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">
+  <requestId>7d0f3f5e-1a2b-4c3d-8e9f-0123456789ac</requestId>
+  <clientVpnTargetNetworks/>
+</DescribeClientVpnTargetNetworksResponse>`;
+
 const CONNECTIONS_XML = `<?xml version="1.0" encoding="UTF-8"?>
 <DescribeClientVpnConnectionsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">
   <requestId>8e1f4a6b-2c3d-4e5f-9a0b-123456789abc</requestId>
@@ -104,10 +110,32 @@ const CONNECTIONS_XML = `<?xml version="1.0" encoding="UTF-8"?>
   </connections>
 </DescribeClientVpnConnectionsResponse>`;
 
+/**
+ * SNS Publish, query protocol (XML), as in the SNS API reference:
+ * docs.aws.amazon.com/sns/latest/api/API_Publish.html (PublishResult.MessageId).
+ */
+const PUBLISH_XML = `<PublishResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/">
+  <PublishResult><MessageId>94f20ce6-13c5-43a0-9a9e-ca52d816e90b</MessageId></PublishResult>
+  <ResponseMetadata><RequestId>f187a3c1-376f-11df-8963-01868b7c937a</RequestId></ResponseMetadata>
+</PublishResponse>`;
+
+/** An EC2 error answer (docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html). */
+const SUBNET_NOT_FOUND_XML = `<?xml version="1.0" encoding="UTF-8"?>
+<Response><Errors><Error><Code>InvalidSubnetID.NotFound</Code><Message>The subnet ID '${SUBNET}' does not exist</Message></Error></Errors><RequestID>ea966190-f9aa-478e-9ede-example</RequestID></Response>`;
+
+const TOPIC_ARN = `arn:aws:sns:${REGION}:123456789012:vpn-portal-notices`;
+const WEBHOOK_PARAMETER = '/vpn-portal/chat-webhook-url';
+
 interface FakeAws {
   server: Server;
   url: string;
   requests: string[];
+  /** Nothing associated, and AWS refuses every AssociateClientVpnTargetNetwork. */
+  refuseAssociations: boolean;
+  /** Bodies of the chat webhook's POSTs (the webhook lives on the same server). */
+  webhookPosts: string[];
+  /** Form bodies of SNS Publish calls. */
+  published: URLSearchParams[];
 }
 
 let directory: string;
@@ -115,6 +143,12 @@ let fake: FakeAws;
 
 async function startFakeAws(certFile: string, keyFile: string): Promise<FakeAws> {
   const requests: string[] = [];
+  const fakeAws: Omit<FakeAws, 'server' | 'url'> = {
+    requests,
+    refuseAssociations: false,
+    webhookPosts: [],
+    published: [],
+  };
   const server = createServer(
     { cert: await readFile(certFile), key: await readFile(keyFile) },
     (request, response) => {
@@ -136,7 +170,32 @@ async function startFakeAws(certFile: string, keyFile: string): Promise<FakeAws>
             .end(JSON.stringify(signer.cognitoJwks()));
           return;
         }
+        if (request.method === 'POST' && url === '/webhook') {
+          requests.push('POST /webhook');
+          fakeAws.webhookPosts.push(body);
+          response.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+          return;
+        }
         const target = request.headers['x-amz-target'];
+        if (target === 'AmazonSSM.GetParameter') {
+          // SSM JSON 1.1 protocol (API_GetParameter.html): the decrypted SecureString.
+          requests.push('ssm GetParameter');
+          const { Name } = JSON.parse(body) as { Name: string };
+          response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' }).end(
+            JSON.stringify({
+              Parameter: {
+                Name,
+                Type: 'SecureString',
+                Value: `https://localhost:${(server.address() as AddressInfo).port}/webhook`,
+                Version: 1,
+                LastModifiedDate: 1.772441e9,
+                ARN: `arn:aws:ssm:${REGION}:123456789012:parameter${Name}`,
+                DataType: 'text',
+              },
+            }),
+          );
+          return;
+        }
         if (typeof target === 'string' && target.startsWith('DynamoDB_20120810.')) {
           // DynamoDB JSON protocol: no open session, no history; writes succeed.
           const operation = target.slice('DynamoDB_20120810.'.length);
@@ -147,11 +206,24 @@ async function startFakeAws(certFile: string, keyFile: string): Promise<FakeAws>
             .end(JSON.stringify(answer));
           return;
         }
-        const action = new URLSearchParams(body).get('Action');
+        const form = new URLSearchParams(body);
+        const action = form.get('Action');
+        if (action === 'Publish') {
+          requests.push('sns Publish');
+          fakeAws.published.push(form);
+          response.writeHead(200, { 'content-type': 'text/xml' }).end(PUBLISH_XML);
+          return;
+        }
         requests.push(`ec2 ${action}`);
+        if (fakeAws.refuseAssociations && action === 'AssociateClientVpnTargetNetwork') {
+          response.writeHead(400, { 'content-type': 'text/xml' }).end(SUBNET_NOT_FOUND_XML);
+          return;
+        }
         const xml =
           action === 'DescribeClientVpnTargetNetworks'
-            ? TARGET_NETWORKS_XML
+            ? fakeAws.refuseAssociations
+              ? EMPTY_TARGET_NETWORKS_XML
+              : TARGET_NETWORKS_XML
             : action === 'DescribeClientVpnConnections'
               ? CONNECTIONS_XML
               : null;
@@ -169,7 +241,7 @@ async function startFakeAws(certFile: string, keyFile: string): Promise<FakeAws>
   );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { server, url: `https://localhost:${port}`, requests };
+  return Object.assign(fakeAws, { server, url: `https://localhost:${port}` });
 }
 
 interface AlbResult {
@@ -182,7 +254,10 @@ interface AlbResult {
 }
 
 /** Invokes the bundle's handler with `events`, one after another, in a fresh Node process. */
-async function invokeBundle(events: AlbEvent[]): Promise<AlbResult[]> {
+async function invokeBundle(
+  events: AlbEvent[],
+  extraEnv: Record<string, string> = {},
+): Promise<AlbResult[]> {
   const eventsFile = join(directory, `events-${Math.random()}.json`);
   const resultsFile = `${eventsFile}.out`;
   await writeFile(eventsFile, JSON.stringify(events));
@@ -221,6 +296,7 @@ async function invokeBundle(events: AlbEvent[]): Promise<AlbResult[]> {
       COGNITO_DOMAIN,
       ALB_KEYS_URL: `${fake.url}/alb-keys`,
       COGNITO_JWKS_URL: `${fake.url}/jwks.json`,
+      ...extraEnv,
     },
   });
   return JSON.parse(await readFile(resultsFile, 'utf8')) as AlbResult[];
@@ -231,6 +307,16 @@ function authHeaders(): Record<string, string> {
     'x-amzn-oidc-data': signer.signDataToken(testEmployee),
     'x-amzn-oidc-accesstoken': signer.signAccessToken(testEmployee, []),
     'x-amzn-oidc-identity': testEmployee.sub,
+  };
+}
+
+/** A POST as the SPA sends it through the ALB: same origin, JSON. */
+function postHeaders(): Record<string, string> {
+  return {
+    ...authHeaders(),
+    origin: 'https://vpn.example.com',
+    'sec-fetch-site': 'same-origin',
+    'content-type': 'application/json',
   };
 }
 
@@ -362,5 +448,37 @@ describe('the built portal bundle, warm', () => {
     ]);
     expect(results.map((result) => result.statusCode)).toEqual([200, 200]);
     expect(fake.requests.filter((request) => request.startsWith('GET '))).toHaveLength(2);
+  });
+});
+
+describe('the built portal bundle, notifying', () => {
+  it('tells of a start AWS refused through SNS and the chat webhook, as the events function would', async () => {
+    fake.requests.length = 0;
+    fake.refuseAssociations = true;
+    try {
+      const [result] = await invokeBundle(
+        [albEvent({ method: 'POST', path: '/api/connect', headers: postHeaders(), body: '{}' })],
+        { NOTIFY_TOPIC_ARN: TOPIC_ARN, CHAT_WEBHOOK_PARAMETER: WEBHOOK_PARAMETER },
+      );
+      if (!result) throw new Error('no result');
+
+      expect(result.statusCode).toBe(502);
+      const { error } = JSON.parse(result.body) as { error: { code: string; requestId: string } };
+      expect(error.code).toBe('aws_rejected');
+      expect(fake.requests).toEqual(
+        expect.arrayContaining(['sns Publish', 'ssm GetParameter', 'POST /webhook']),
+      );
+      const [publish] = fake.published;
+      expect(publish?.get('TopicArn')).toBe(TOPIC_ARN);
+      expect(publish?.get('Subject')).toBe(`VPN start for ${testEmployee.email} refused by AWS`);
+      expect(publish?.get('Message')).toContain('InvalidSubnetID.NotFound');
+      expect(publish?.get('Message')).toContain(`reference ${error.requestId}`);
+      const [post] = fake.webhookPosts;
+      expect(JSON.parse(post ?? '{}').text).toContain(`reference ${error.requestId}`);
+    } finally {
+      fake.refuseAssociations = false;
+      fake.webhookPosts.length = 0;
+      fake.published.length = 0;
+    }
   });
 });

@@ -95,6 +95,55 @@ describe('local server', () => {
     expect(ready.associations.every((a) => a.status === 'associated')).toBe(true);
   });
 
+  it('lists a refused start among the simulator’s notices, with the reference the employee saw', async () => {
+    const { url } = await startServer();
+    const employee = localBrowser(url);
+    await employee.signIn('minjun');
+    const refusal = 'InvalidSubnetID.NotFound: The subnet ID does not exist.';
+    const fault = await employee.postJson('/_local/api/faults', {
+      kind: 'rejected',
+      operation: 'associate',
+      message: refusal,
+    });
+    expect(fault.status).toBe(201);
+
+    const connect = await employee.postJson('/api/connect');
+
+    expect(connect.status).toBe(502);
+    const { error } = (await connect.json()) as { error: { code: string; requestId: string } };
+    expect(error.code).toBe('aws_rejected');
+    const { notifications } = (await (
+      await employee.request('/_local/api/notifications')
+    ).json()) as { notifications: { kind: string; subject: string; text: string }[] };
+    expect(notifications).toEqual([
+      expect.objectContaining({
+        kind: 'start-failed',
+        subject: 'VPN start for minjun.kim@example.com refused by AWS',
+        text: expect.stringContaining(refusal),
+      }),
+    ]);
+    expect(notifications[0]?.text).toContain(`reference ${error.requestId}`);
+  });
+
+  it('lists an administrator’s Disconnect now among the notices, naming them', async () => {
+    const { url } = await startServer();
+    const employee = localBrowser(url);
+    await employee.signIn('emma');
+    await employee.postJson('/api/connect');
+    await employee.waitFor((status) => status.state === 'ready');
+    const admin = localBrowser(url);
+    await admin.signIn('admin');
+
+    expect((await admin.postJson('/api/disconnect')).status).toBe(202);
+
+    const { notifications } = (await (await admin.request('/_local/api/notifications')).json()) as {
+      notifications: { kind: string; subject: string; text: string }[];
+    };
+    expect(notifications.map((n) => n.kind)).toEqual(['admin-off']);
+    expect(notifications[0]?.subject).toMatch(/^VPN turned off by alex\.admin@example\.com after /);
+    expect(notifications[0]?.text).toContain('by emma.wilson@example.com');
+  });
+
   it('answers bad simulator input with a 400 JSON error', async () => {
     const { url } = await startServer();
     const visitor = localBrowser(url);

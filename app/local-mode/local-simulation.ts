@@ -72,16 +72,6 @@ export function createLocalSimulation(options: LocalSimulationOptions): LocalSim
   const store = new ResettableSessionStore(
     () => new InMemorySessionStore(dataFile ? { filePath: dataFile } : {}),
   );
-  // The portal answers employees; the function below runs in the background. Each sees the
-  // endpoint through its own view, so a fault injected for one is never met by the other.
-  const deps: CoreDeps = {
-    vpn: vpn.as('portal'),
-    store,
-    metrics,
-    alarm,
-    clock,
-    policy: { ...vpnPolicy(settings), ...options.policy },
-  };
   // Notices go where SNS and the chat webhook would: a list the simulator shows, and the log.
   const notifications = new RecordingNotifier();
   const notices = logger.child({ component: 'notifications' });
@@ -92,9 +82,21 @@ export function createLocalSimulation(options: LocalSimulationOptions): LocalSim
     ],
     (channel, error) => notices.warn('notification not sent', { channel, error: String(error) }),
   );
+  // The portal answers employees; the function below runs in the background. Each sees the
+  // endpoint through its own view, so a fault injected for one is never met by the other.
+  // Both notify through the same channels, as in AWS: the portal of a refused start and of
+  // an administrator's Disconnect now, the events function of everything it decides.
+  const deps: CoreDeps = {
+    vpn: vpn.as('portal'),
+    store,
+    metrics,
+    alarm,
+    clock,
+    policy: { ...vpnPolicy(settings), ...options.policy },
+    notifier,
+  };
   const schedule = options.warmUpSchedule ?? EMPTY_WARM_UP_SCHEDULE;
-  // The events function, as in AWS: alarm, sweep and warm-up events all land here, and
-  // only it notifies (the portal's deps carry no notifier, as its bundle has none).
+  // The events function, as in AWS: alarm, sweep and warm-up events all land here.
   const handler = createEventsFunction({
     ...deps,
     vpn: vpn.as('background'),

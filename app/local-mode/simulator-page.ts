@@ -39,7 +39,7 @@ export function simulatorPage(): string {
 
 <h2>Faults</h2>
 <fieldset><legend>Make the next AWS call fail</legend>
-  <label>kind <select id="fault-kind"><option>unavailable</option><option>throttled</option><option>association-failed</option></select></label>
+  <label>kind <select id="fault-kind"><option>unavailable</option><option>throttled</option><option>rejected</option><option>association-failed</option></select></label>
   <label>operation <select id="fault-operation"><option value="">any</option>${operations}</select></label>
   <button id="inject-fault">Inject</button>
 </fieldset>

@@ -145,7 +145,25 @@ describe('simulator routes', () => {
     expect((await post('/api/faults', { kind: 'unavailable', operation: 'reboot' })).status).toBe(
       400,
     );
+    expect((await post('/api/faults', { kind: 'rejected', message: '' })).status).toBe(400);
     expect((await post('/api/clock/advance', { minutes: '5' })).status).toBe(400);
+  });
+
+  it('queues a refusal in AWS’s words, met by the next call it names', async () => {
+    const { post, local } = setUp();
+    const message = 'InvalidSubnetID.NotFound: The subnet ID does not exist.';
+    const response = await post('/api/faults', {
+      kind: 'rejected',
+      operation: 'associate',
+      message,
+    });
+    expect((await response.json()).pendingFaults).toEqual([
+      { kind: 'rejected', operation: 'associate', caller: 'portal', message },
+    ]);
+    await expect(local.deps.vpn.associate('subnet-0a1b2c3d4e5f60001', 't')).rejects.toMatchObject({
+      code: 'aws_rejected',
+      message,
+    });
   });
 
   it('moves the simulated clock and runs the alarm evaluation right away', async () => {

@@ -63,6 +63,13 @@ const faultBody = z.discriminatedUnion('kind', [
     caller: z._default(z.enum(SIMULATED_CALLERS), 'portal'),
   }),
   z.strictObject({
+    kind: z.literal('rejected'),
+    operation: z.optional(z.enum(CLIENT_VPN_OPERATIONS)),
+    caller: z._default(z.enum(SIMULATED_CALLERS), 'portal'),
+    /** AWS's words for the refusal. */
+    message: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))),
+  }),
+  z.strictObject({
     kind: z.literal('association-failed'),
     message: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))),
   }),
@@ -146,8 +153,8 @@ export function simulatorRoutes(sim: Simulation) {
           fault.message ?? 'Simulated failure: the subnet has no free addresses.',
         );
       } else {
-        const { kind, operation, caller } = fault;
-        sim.vpn.injectFault(operation ? { kind, operation, caller } : { kind, caller });
+        const { operation, ...rest } = fault;
+        sim.vpn.injectFault(operation ? { ...rest, operation } : rest);
       }
       return c.json(state(), 201);
     })

@@ -129,9 +129,10 @@ describe('least privilege', () => {
       'dynamodb:Query',
       'dynamodb:UpdateItem',
     ];
-    // Connect publishes ConnectRequests; nothing in the portal reads metrics or the alarm.
+    // Connect publishes ConnectRequests; nothing in the portal reads metrics or the alarm. It
+    // tells of a refused start and of Disconnect now on the notifications topic.
     expect(allActions('portal.handler')).toEqual(
-      [...logs, ...clientVpn, ...sessionStore, 'cloudwatch:PutMetricData'].sort(),
+      [...logs, ...clientVpn, ...sessionStore, 'cloudwatch:PutMetricData', 'sns:Publish'].sort(),
     );
     // The re-check reads ConnectRequests and may reset the alarm; notices go to SNS.
     const autoDisconnect = [

@@ -9,7 +9,8 @@ export type PortalProps = CoreFunctionProps;
 /**
  * The portal Lambda behind the ALB: the SPA, the status and connect API, the admin API.
  * It associates (connect), recreates routes, disassociates (admin "Disconnect now"),
- * publishes `ConnectRequests` and reads the sessions.
+ * publishes `ConnectRequests` and reads the sessions. The stack lets it notify
+ * (`Notifications.grantNotify`): a refused start and Disconnect now are notices.
  */
 export class Portal extends Construct {
   readonly function: lambda.Function;

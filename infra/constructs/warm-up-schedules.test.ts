@@ -190,19 +190,25 @@ describe('notifications', () => {
     });
   });
 
-  it('are published by auto-disconnect only, which alone knows the topic and parameter', () => {
-    const [topicId] = notificationsTopic(notifying);
-    const variables = variablesOf(notifying, 'auto-disconnect.handler');
-    expect(variables.NOTIFY_TOPIC_ARN).toEqual({ Ref: topicId });
-    expect(variables.CHAT_WEBHOOK_PARAMETER).toBe('/vpn-portal/chat-webhook-url');
-    const publish = statementsOf(notifying, 'auto-disconnect.handler').find(
-      (s) => s.Sid === 'PublishNotifications',
-    );
-    expect(publish).toMatchObject({ Action: 'sns:Publish', Resource: { Ref: topicId } });
-    expect(variablesOf(notifying, 'portal.handler')).not.toHaveProperty('NOTIFY_TOPIC_ARN');
-    expect(actionsOf(notifying, 'portal.handler')).not.toContain('sns:Publish');
-    expect(actionsOf(notifying, 'portal.handler')).not.toContain('ssm:GetParameter');
-  });
+  it.each(['portal.handler', 'auto-disconnect.handler'])(
+    'are published by %s through the same topic and webhook parameter',
+    (handler) => {
+      // The portal tells of a start AWS refused and of Disconnect now (issue 14, item 5).
+      const [topicId] = notificationsTopic(notifying);
+      const variables = variablesOf(notifying, handler);
+      expect(variables.NOTIFY_TOPIC_ARN).toEqual({ Ref: topicId });
+      expect(variables.CHAT_WEBHOOK_PARAMETER).toBe('/vpn-portal/chat-webhook-url');
+      const publish = statementsOf(notifying, handler).find(
+        (s) => s.Sid === 'PublishNotifications',
+      );
+      expect(publish).toEqual({
+        Sid: 'PublishNotifications',
+        Effect: 'Allow',
+        Action: 'sns:Publish',
+        Resource: { Ref: topicId },
+      });
+    },
+  );
 
   it("leave publishing to the function's role: the topic policy only refuses plain HTTP", () => {
     // The role's sns:Publish (above) is enough within the account; the topic policy neither
@@ -230,40 +236,44 @@ describe('notifications', () => {
     }
   });
 
-  it('read the webhook parameter by its ARN, and decrypt only through SSM with its key', () => {
-    const statements = statementsOf(notifying, 'auto-disconnect.handler');
-    expect(statements.find((s) => s.Sid === 'ReadTheChatWebhookParameter')).toEqual({
-      Sid: 'ReadTheChatWebhookParameter',
-      Effect: 'Allow',
-      Action: 'ssm:GetParameter',
-      Resource: {
-        'Fn::Join': [
-          '',
-          [
-            'arn:aws:ssm:ap-northeast-2:',
-            { Ref: 'AWS::AccountId' },
-            ':parameter/vpn-portal/chat-webhook-url',
+  it.each(['portal.handler', 'auto-disconnect.handler'])(
+    'let %s read the webhook parameter by its ARN, and decrypt only through SSM with its key',
+    (handler) => {
+      const statements = statementsOf(notifying, handler);
+      expect(statements.find((s) => s.Sid === 'ReadTheChatWebhookParameter')).toEqual({
+        Sid: 'ReadTheChatWebhookParameter',
+        Effect: 'Allow',
+        Action: 'ssm:GetParameter',
+        Resource: {
+          'Fn::Join': [
+            '',
+            [
+              'arn:aws:ssm:ap-northeast-2:',
+              { Ref: 'AWS::AccountId' },
+              ':parameter/vpn-portal/chat-webhook-url',
+            ],
           ],
-        ],
-      },
-    });
-    expect(statements.find((s) => s.Sid === 'DecryptTheChatWebhookParameter')).toEqual({
-      Sid: 'DecryptTheChatWebhookParameter',
-      Effect: 'Allow',
-      Action: 'kms:Decrypt',
-      Resource: 'arn:aws:kms:ap-northeast-2:123456789012:key/0a1b2c3d-4e5f-6789-0abc-def012345678',
-      Condition: { StringEquals: { 'kms:ViaService': 'ssm.ap-northeast-2.amazonaws.com' } },
-    });
-  });
+        },
+      });
+      expect(statements.find((s) => s.Sid === 'DecryptTheChatWebhookParameter')).toEqual({
+        Sid: 'DecryptTheChatWebhookParameter',
+        Effect: 'Allow',
+        Action: 'kms:Decrypt',
+        Resource:
+          'arn:aws:kms:ap-northeast-2:123456789012:key/0a1b2c3d-4e5f-6789-0abc-def012345678',
+        Condition: { StringEquals: { 'kms:ViaService': 'ssm.ap-northeast-2.amazonaws.com' } },
+      });
+    },
+  );
 
   it('grant no SSM or KMS access when no webhook is configured', () => {
-    const actions = actionsOf(template, 'auto-disconnect.handler');
-    expect(actions).toContain('sns:Publish');
-    expect(actions).not.toContain('ssm:GetParameter');
-    expect(actions).not.toContain('kms:Decrypt');
-    expect(variablesOf(template, 'auto-disconnect.handler')).not.toHaveProperty(
-      'CHAT_WEBHOOK_PARAMETER',
-    );
+    for (const handler of ['portal.handler', 'auto-disconnect.handler']) {
+      const actions = actionsOf(template, handler);
+      expect(actions).toContain('sns:Publish');
+      expect(actions).not.toContain('ssm:GetParameter');
+      expect(actions).not.toContain('kms:Decrypt');
+      expect(variablesOf(template, handler)).not.toHaveProperty('CHAT_WEBHOOK_PARAMETER');
+    }
     template.resourceCountIs('AWS::SNS::Subscription', 1); // the operations alarm e-mail only
   });
 });

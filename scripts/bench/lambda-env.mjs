@@ -18,4 +18,8 @@ export const LAMBDA_ENV = {
   COGNITO_USER_POOL_ID: 'eu-west-1_TestPool1',
   COGNITO_CLIENT_ID: '4example0client0id0abcdefg',
   COGNITO_DOMAIN: 'vpn-portal-test.auth.eu-west-1.amazoncognito.com',
+  // The stack gives both functions the notifications topic (and the webhook parameter when
+  // set): their notifier is built at init, so it is measured too.
+  NOTIFY_TOPIC_ARN: 'arn:aws:sns:eu-west-1:123456789012:vpn-portal-notifications',
+  CHAT_WEBHOOK_PARAMETER: '/vpn-portal/chat-webhook-url',
 };

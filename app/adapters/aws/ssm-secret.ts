@@ -1,8 +1,9 @@
-import { GetParameterCommand, type SSMClient } from '@aws-sdk/client-ssm';
 import { type AwsCallOptions, awsCall } from './aws-call.js';
+import type { GetParameter } from './ssm-get-parameter.js';
 
 export interface SsmSecretOptions {
-  client: SSMClient;
+  /** `signedGetParameter(...)` (ssm-get-parameter.ts): SSM's GetParameter, decrypting. */
+  getParameter: GetParameter;
   /** Parameter name (or ARN), e.g. `/vpn-portal/chat-webhook-url`. */
   name: string;
   call?: AwsCallOptions;
@@ -22,10 +23,7 @@ export function createSsmSecret(options: SsmSecretOptions): () => Promise<string
   const read = async (): Promise<string> => {
     const answer = await awsCall(
       'GetParameter',
-      (abortSignal) =>
-        options.client.send(new GetParameterCommand({ Name: options.name, WithDecryption: true }), {
-          abortSignal,
-        }),
+      (abortSignal) => options.getParameter(options.name, abortSignal),
       options.call ?? {},
     );
     const value = answer.Parameter?.Value;

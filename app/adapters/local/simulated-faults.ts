@@ -23,10 +23,17 @@ export type SimulatedCaller = (typeof SIMULATED_CALLERS)[number];
  * must not use up the fault a demo or a test meant for the employee's page.
  */
 export interface InjectedFault {
-  kind: 'unavailable' | 'throttled';
+  /** `rejected`: AWS refuses the call (a 4xx answer such as an invalid parameter). */
+  kind: 'unavailable' | 'throttled' | 'rejected';
   operation?: ClientVpnOperation;
   caller?: SimulatedCaller;
+  /** AWS's words for a `rejected` call. */
+  message?: string;
 }
+
+/** What the simulated endpoint answers a `rejected` fault without words of its own. */
+export const DEFAULT_REJECTION =
+  'OperationNotPermitted: The request was refused (simulated by local mode).';
 
 /** Failures queued by the simulator controls, each consumed by the first call it matches. */
 export class FaultQueue {
@@ -59,6 +66,9 @@ export class FaultQueue {
         'throttled',
         'RequestLimitExceeded: Request limit exceeded.',
       );
+    }
+    if (fault?.kind === 'rejected') {
+      throw new AwsCallError(operation, 'rejected', fault.message ?? DEFAULT_REJECTION);
     }
     throw new AwsCallError(operation, 'unavailable', 'Unavailable: the service is unavailable.');
   }

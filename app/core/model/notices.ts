@@ -5,8 +5,15 @@ import type { Association, VpnSession } from './vocabulary.js';
  * - `auto-off`: the idle alarm turned the VPN off (with the session's length and cost).
  * - `sweep-acted`: the safety-net sweep had to turn it off: the alarm missed it.
  * - `association-failed`: AWS could not associate a subnet.
+ * - `start-failed`: AWS refused, throttled or failed an employee's start (request-notices.ts).
+ * - `admin-off`: an administrator turned the VPN off with Disconnect now (request-notices.ts).
  */
-export type NotificationKind = 'auto-off' | 'sweep-acted' | 'association-failed';
+export type NotificationKind =
+  | 'auto-off'
+  | 'sweep-acted'
+  | 'association-failed'
+  | 'start-failed'
+  | 'admin-off';
 
 export interface Notification {
   kind: NotificationKind;
@@ -123,13 +130,13 @@ function autoOffText(input: {
   ].join('\n');
 }
 
-function starter(session: VpnSession): string {
+export function starter(session: VpnSession): string {
   if (session.startedBy === 'schedule') return 'the warm-up schedule';
   if (session.startedBy === 'external') return 'someone outside the portal';
   return session.startedBy;
 }
 
-function duration(session: VpnSession, now: Date): string {
+export function duration(session: VpnSession, now: Date): string {
   const end = session.endedAt ? Date.parse(session.endedAt) : now.getTime();
   const minutes = Math.max(0, Math.round((end - Date.parse(session.startedAt)) / 60_000));
   if (minutes < 60) return `${minutes} min`;
@@ -138,6 +145,6 @@ function duration(session: VpnSession, now: Date): string {
   return rest === 0 ? hours : `${hours} ${String(rest).padStart(2, '0')} min`;
 }
 
-function clockTime(iso: string): string {
+export function clockTime(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }

@@ -48,7 +48,7 @@ describe('handleError', () => {
   });
 
   it('asks the employee to tell an administrator when AWS refuses, and claims no notice was sent', async () => {
-    // The portal function has no notifier; "an administrator has been told" would be untrue.
+    // A notice goes out, but whether anyone reads it is unknown: "has been told" could be untrue.
     const { status, body } = await answer(
       new AwsCallError('associate', 'rejected', 'InvalidSubnetID.NotFound'),
     );

@@ -29,7 +29,8 @@ const STATUS_BY_CODE: Record<ApiErrorCode, ContentfulStatusCode> = {
 export const PLAIN_MESSAGES: Partial<Record<ApiErrorCode, string>> = {
   aws_throttled: 'AWS is busy right now. Please try again in a moment.',
   aws_unavailable: 'AWS could not be reached. Please try again in a moment.',
-  // The portal has no notifier (its bundle carries no SNS client): it must not claim one was told.
+  // The portal sends a start-failed notice, but a notice is not a person reading it (the topic
+  // may have no subscriber yet): asking the employee is true whatever the channels do.
   aws_rejected: 'AWS refused to change the VPN. Please tell an administrator.',
   association_failed: 'The VPN could not be turned on.',
   internal: 'Something went wrong on our side.',

@@ -22,7 +22,9 @@ export function connectRoutes(services: PortalServices, warmUp: WarmUpView = cre
       try {
         // Sessions name people the way administrators know them (and the VPN's own
         // usernames usually are): by e-mail, not by Cognito's opaque `sub`.
-        const result = await connect(services.deps, user.email || user.id);
+        const result = await connect(services.deps, user.email || user.id, {
+          reference: c.get('requestId'),
+        });
         for (const warning of result.warnings) logger.warn(warning);
         logger.info('connect', { outcome: result.outcome, userId: user.id });
         services.status.invalidate();
@@ -35,9 +37,10 @@ export function connectRoutes(services: PortalServices, warmUp: WarmUpView = cre
     .post('/disconnect', requireAdmin(), async (c) => {
       await readJsonBody(c, emptyBody);
       const logger = c.get('logger');
-      const result = await disconnectNow(services.deps);
+      const admin = c.get('user');
+      const result = await disconnectNow(services.deps, admin.email || admin.id);
       logger.info('disconnect by administrator', {
-        userId: c.get('user').id,
+        userId: admin.id,
         endedSessionId: result.endedSessionId,
       });
       services.status.invalidate();

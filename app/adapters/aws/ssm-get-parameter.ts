@@ -1,0 +1,104 @@
+import { Sha256 } from '@smithy/core/checksum';
+import { SignatureV4 } from '@smithy/signature-v4';
+
+/** The part of GetParameter's answer the portal reads (API_GetParameter.html). */
+export interface GetParameterAnswer {
+  Parameter?: { Value?: string };
+}
+
+/** `GetParameter` with `WithDecryption`, as ssm-secret.ts calls it. */
+export type GetParameter = (name: string, abortSignal: AbortSignal) => Promise<GetParameterAnswer>;
+
+export interface AwsCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+export interface SignedGetParameterOptions {
+  region: string;
+  /** `https://ssm.<region>.amazonaws.com`, or an override (config/aws-endpoint.ts). */
+  endpoint: string;
+  /** The SDK's own provider chain (`defaultProvider()`), so both sign as the same role. */
+  credentials: () => Promise<AwsCredentials>;
+  /** Injected by tests; the platform's `fetch` otherwise. */
+  fetch?: typeof fetch;
+}
+
+/**
+ * One SSM call, `GetParameter`, over SSM's JSON 1.1 protocol, signed with the SDK's own
+ * Signature V4 signer. `@aws-sdk/client-ssm` registers all of SSM's errors and schemas when it
+ * loads (about 80 KB minified, whichever command is used), which would take the portal bundle
+ * over its 1 MB budget; this needs only the signer and hash the other clients already bundle
+ * (docs/decisions/007-notices-from-the-portal.md). Errors carry the SDK's shape (`name`, `$fault`,
+ * `$metadata.httpStatusCode`), so `awsCall` retries and types them as it does the SDK's.
+ * An error never holds the parameter's value.
+ */
+export function signedGetParameter(options: SignedGetParameterOptions): GetParameter {
+  const signer = new SignatureV4({
+    service: 'ssm',
+    region: options.region,
+    credentials: options.credentials,
+    sha256: Sha256,
+  });
+  const url = new URL(options.endpoint);
+  const send = options.fetch ?? globalThis.fetch;
+  return async (name, abortSignal) => {
+    const body = JSON.stringify({ Name: name, WithDecryption: true });
+    const signed = await signer.sign({
+      method: 'POST',
+      protocol: url.protocol,
+      hostname: url.hostname,
+      ...(url.port ? { port: Number(url.port) } : {}),
+      path: url.pathname,
+      query: {},
+      headers: {
+        host: url.host,
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amz-target': 'AmazonSSM.GetParameter',
+      },
+      body,
+    });
+    // fetch sets Host itself, to the same `url.host` that was signed.
+    const { host: _host, ...headers } = signed.headers;
+    const response = await send(url, {
+      method: 'POST',
+      headers,
+      body,
+      signal: abortSignal,
+      redirect: 'error',
+    });
+    const text = await response.text();
+    if (!response.ok) throw ssmError(response, text);
+    try {
+      return JSON.parse(text) as GetParameterAnswer;
+    } catch {
+      throw Object.assign(new Error('SSM answered GetParameter with a body that is not JSON.'), {
+        $metadata: { httpStatusCode: response.status },
+      });
+    }
+  };
+}
+
+/**
+ * AWS JSON protocol errors: `{ "__type": "[namespace#]Code", "message": "…" }`, the code
+ * also in `x-amzn-ErrorType` (`Code:…`). https://smithy.io/2.0/aws/protocols/aws-json-1_1-protocol.html
+ */
+function ssmError(response: Response, text: string): Error {
+  let type = response.headers.get('x-amzn-errortype') ?? '';
+  let message = '';
+  try {
+    const parsed = JSON.parse(text) as { __type?: unknown; message?: unknown; Message?: unknown };
+    if (typeof parsed.__type === 'string') type = parsed.__type;
+    const words = parsed.message ?? parsed.Message;
+    if (typeof words === 'string') message = words;
+  } catch {
+    // Not JSON (a proxy's page): the status decides.
+  }
+  const name = type.split(':')[0]?.split('#').pop() || `Http${response.status}`;
+  return Object.assign(new Error(message || `SSM answered HTTP ${response.status}.`), {
+    name,
+    $fault: response.status >= 500 ? 'server' : 'client',
+    $metadata: { httpStatusCode: response.status },
+  });
+}
