@@ -13,6 +13,7 @@ import {
   extraRoutesSchema,
   metricNamespaceSchema,
   priceSchema,
+  quietConnectionMinutesSchema,
   SETTING_DEFAULTS,
   subnetIdsSchema,
   userPoolIdSchema,
@@ -31,6 +32,8 @@ export interface Settings {
   subnetIds: string[];
   extraRoutes: ExtraRoute[];
   idleTimeoutMinutes: number;
+  /** QUIET_CONNECTION_MINUTES: a connection without meaningful traffic this long is ended; 0 = off. */
+  quietConnectionMinutes: number;
   sessionsTable: string;
   idleAlarmName: string;
   metricNamespace: string;
@@ -92,6 +95,12 @@ export function loadSettings(env: Env, mode: SettingsMode = 'aws'): Settings {
       get('IDLE_TIMEOUT_MINUTES'),
       defaults.idleTimeoutMinutes,
     ),
+    quietConnectionMinutes: readValue(
+      'QUIET_CONNECTION_MINUTES',
+      number(quietConnectionMinutesSchema),
+      get('QUIET_CONNECTION_MINUTES'),
+      defaults.quietConnectionMinutes,
+    ),
     sessionsTable: readValue('SESSIONS_TABLE', name, get('SESSIONS_TABLE')),
     idleAlarmName: readValue('IDLE_ALARM_NAME', name, get('IDLE_ALARM_NAME')),
     metricNamespace: readValue(
@@ -143,6 +152,7 @@ export function vpnPolicy(settings: Settings): VpnPolicy {
     extraRoutes: settings.extraRoutes,
     idleTimeoutMinutes: settings.idleTimeoutMinutes,
     sweepWaitsForAlarmMinutes: SWEEP_WAITS_FOR_ALARM_MINUTES,
+    quietConnectionMinutes: settings.quietConnectionMinutes,
     prices: settings.prices,
   };
 }

@@ -10,5 +10,10 @@ export interface VpnPolicy {
    * before it acts itself (config/idle-alarm-definition.ts says why this long).
    */
   sweepWaitsForAlarmMinutes: number;
+  /**
+   * A connection that moved no meaningful traffic for this long is ended by the sweep and
+   * counts as idle (SPEC section 4, rule 11; core/model/quiet-connections.ts); 0 turns it off.
+   */
+  quietConnectionMinutes: number;
   prices: { associationHourUsd: number; connectionHourUsd: number };
 }
