@@ -1,5 +1,6 @@
 import type { CoreDeps } from './deps.js';
 import { disassociateAndEnd, type EndOutcome } from './disassociate-and-end.js';
+import { endQuietConnections, type QuietEnds } from './end-quiet-connections.js';
 import { type LiveState, readEndpoint, reconcile } from './live-state.js';
 import { lastActivityAt, rememberedActivityAt } from './model/deadlines.js';
 import { notificationsAfterAutoDisconnect } from './model/notices.js';
@@ -76,6 +77,8 @@ export interface AutoDisconnectResult {
   closing: EndOutcome['outcome'] | null;
   /** Witnesses that could not be read: the decision leaned on EC2 and what was readable. */
   unreadable: UnreadableWitness[];
+  /** The sweep only: connections ended for moving no meaningful traffic, and those AWS kept. */
+  quietEnds: Pick<QuietEnds, 'ended' | 'failed'>;
 }
 
 /**
@@ -89,7 +92,16 @@ export async function autoDisconnect(
   trigger: AutoDisconnectTrigger,
 ): Promise<AutoDisconnectResult> {
   const unreadable: UnreadableWitness[] = [];
-  const live = await readForDecision(deps, unreadable);
+  let live = await readForDecision(deps, unreadable);
+  let quietEnds: AutoDisconnectResult['quietEnds'] = { ended: [], failed: [] };
+  // The idle alarm cannot fire while a client is connected: a forgotten one is the sweep's
+  // to end (SPEC section 4, rule 11). Never without the session's checkpoints.
+  if (trigger === 'sweep' && !unreadable.includes('sessions')) {
+    const ends = await endQuietConnections(deps, live);
+    if (!ends.recorded) unreadable.push('sessions');
+    live = ends.live;
+    quietEnds = { ended: ends.ended, failed: ends.failed };
+  }
   const now = deps.clock.now();
   const lookBack = new Date(now.getTime() - deps.policy.idleTimeoutMinutes * 60_000);
   const metricWitness = await deps.metrics
@@ -104,7 +116,14 @@ export async function autoDisconnect(
     idleTimeoutMinutes: deps.policy.idleTimeoutMinutes,
     ...(trigger === 'sweep' ? { alarmWindowMinutes: deps.policy.sweepWaitsForAlarmMinutes } : {}),
   });
-  const result = { decision, endedSessionId: null, alarmReset: false, closing: null, unreadable };
+  const result = {
+    decision,
+    endedSessionId: null,
+    alarmReset: false,
+    closing: null,
+    unreadable,
+    quietEnds,
+  };
 
   if (decision.action === 'decline') {
     // Back to OK so the alarm can fire again once the VPN really is idle.
