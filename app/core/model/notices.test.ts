@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  notificationsAfterAutoDisconnect,
-  quietConnectionEndedNotification,
-} from './notices.js';
+import { notificationsAfterAutoDisconnect, quietConnectionEndedNotification } from './notices.js';
 import { newSession } from './session-lifecycle.js';
 import type { Association, VpnSession } from './vocabulary.js';
 
