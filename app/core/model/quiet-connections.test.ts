@@ -7,6 +7,7 @@ import {
   QUIET_ALLOWANCE_BYTES_PER_MINUTE,
   quietAllowanceBytes,
   quietConnections,
+  quietEnds,
   quietSince,
   withQuietEnds,
 } from './quiet-connections.js';
@@ -191,5 +192,35 @@ describe('quietConnections', () => {
       quietMinutes: 60,
     });
     expect(withQuietEnds(ended, ['cvpn-connection-0aaa'], at(75), 90)).toEqual(ended);
+  });
+});
+
+describe('quietEnds', () => {
+  const ended = (user: string, minute: number): SessionConnection => ({
+    connectionId: `cvpn-connection-${minute}`,
+    user,
+    connectedAt: iso(0),
+    endedAt: iso(minute),
+    endedFor: 'no-traffic',
+    quietMinutes: 60,
+  });
+  const session = {
+    ...newSession({ startedBy: 'mina', now: T0, subnetCount: 1 }),
+    connections: [
+      ended('mina', 61),
+      ended('jun', 75),
+      { connectionId: 'cvpn-connection-x', user: 'kim', connectedAt: iso(0), endedAt: iso(30) },
+    ],
+  };
+
+  it('lists the portal’s own ends, latest first, without anyone connected again', () => {
+    expect(quietEnds(session, [])).toEqual([
+      { user: 'jun', endedAt: iso(75), quietMinutes: 60 },
+      { user: 'mina', endedAt: iso(61), quietMinutes: 60 },
+    ]);
+    expect(quietEnds(session, [seen(0, { user: 'JUN ' })]).map((end) => end.user)).toEqual([
+      'mina',
+    ]);
+    expect(quietEnds(null, [])).toEqual([]);
   });
 });

@@ -161,6 +161,35 @@ export function withQuietEnds(
   };
 }
 
+/** A connection the portal ended for moving no meaningful traffic, as the pages show it. */
+export interface QuietEnd {
+  user: string;
+  endedAt: string;
+  quietMinutes: number;
+}
+
+/**
+ * The open session's connections the portal ended for no traffic, latest first, leaving out
+ * anyone connected again: their new connection is what matters to them now.
+ */
+export function quietEnds(
+  session: VpnSession | null,
+  connections: readonly ClientConnection[],
+): QuietEnd[] {
+  if (!session) return [];
+  // User names compare without case, as directories do (the VPN keeps the case typed).
+  const name = (user: string) => user.trim().toLowerCase();
+  const connected = new Set(
+    connections.filter((c) => c.status === 'active').map((c) => name(c.user)),
+  );
+  return session.connections
+    .filter(
+      (c) => c.endedFor === 'no-traffic' && c.endedAt !== null && !connected.has(name(c.user)),
+    )
+    .map((c) => ({ user: c.user, endedAt: c.endedAt ?? '', quietMinutes: c.quietMinutes ?? 0 }))
+    .sort((a, b) => Date.parse(b.endedAt) - Date.parse(a.endedAt));
+}
+
 /** Counters that are whole, non-negative numbers; null when either is missing or garbled. */
 function countersOf(seen: ClientConnection): Counters | null {
   const { ingressBytes, egressBytes } = seen;
