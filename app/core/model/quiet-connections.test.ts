@@ -60,6 +60,18 @@ describe('observeTraffic', () => {
     });
   });
 
+  it('counts the quiet time from the connect when nothing moved before the first sight', () => {
+    expect(observeTraffic({}, seen(KEEPALIVE_EACH_WAY * 14), at(14))).toEqual({
+      checkpoint: { ingressBytes: 8_400, egressBytes: 8_400, at: iso(14) },
+      lastTrafficAt: iso(0),
+    });
+    expect(observeTraffic({}, seen(WORKING_EACH_WAY * 2), at(14)).lastTrafficAt).toBe(iso(14));
+    // Keepalives alone pass the capped allowance after 150 minutes: a long gap is busy.
+    expect(observeTraffic({}, seen(KEEPALIVE_EACH_WAY * 180), at(180)).lastTrafficAt).toBe(
+      iso(180),
+    );
+  });
+
   it('changes nothing before the checkpoint is due, so a poll writes nothing', () => {
     const known = observeTraffic({}, seen(0), at(0));
     const due = CHECKPOINT_MINUTES - 0.1;

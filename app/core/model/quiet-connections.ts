@@ -77,9 +77,17 @@ export function observeTraffic(
   const counters = countersOf(seen);
   const checkpoint = known.checkpoint;
   if (!checkpoint) {
-    // New, or counters back after a gap: the evidence starts now, and so does the quiet time.
-    if (counters) return { checkpoint: { ...counters, at }, lastTrafficAt: at };
-    return known.lastTrafficAt ? pick(known) : { lastTrafficAt: at };
+    if (!counters) return known.lastTrafficAt ? pick(known) : { lastTrafficAt: at };
+    // First sight: connecting is activity, and counters within the allowance since then say
+    // nothing moved after it. Counters back after a gap: the quiet time starts again now.
+    const sinceConnectMs = now.getTime() - seen.connectedAt.getTime();
+    const quietSinceConnect =
+      !known.lastTrafficAt &&
+      counters.ingressBytes + counters.egressBytes <= quietAllowanceBytes(sinceConnectMs);
+    return {
+      checkpoint: { ...counters, at },
+      lastTrafficAt: quietSinceConnect ? seen.connectedAt.toISOString() : at,
+    };
   }
   const elapsedMs = now.getTime() - Date.parse(checkpoint.at);
   if (!(elapsedMs >= CHECKPOINT_MINUTES * 60_000)) return pick(known);

@@ -81,7 +81,7 @@ export interface SessionConnection {
   endedAt: string | null;
   /** The counters at the last checkpoint; absent while AWS gives none (never judged quiet then). */
   checkpoint?: TrafficCheckpoint;
-  /** When the portal last saw meaningful traffic (or, first, when it first saw the connection). */
+  /** When the portal last saw meaningful traffic (at first sight: the connect, or that moment). */
   lastTrafficAt?: string;
   /** Set when the portal ended the connection itself (SPEC section 4, rule 11). */
   endedFor?: ConnectionEndCause;
