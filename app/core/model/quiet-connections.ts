@@ -68,11 +68,12 @@ type Counters = Pick<TrafficCheckpoint, 'ingressBytes' | 'egressBytes'>;
  * came back after being absent.
  */
 export function observeTraffic(
-  known: TrafficRecord,
+  known: TrafficRecord & Pick<SessionConnection, 'endedFor'>,
   seen: ClientConnection,
   now: Date,
 ): TrafficRecord {
-  if (seen.status !== 'active') return pick(known);
+  // Ended (by the portal too, even if a read from before still lists it active): as it was.
+  if (seen.status !== 'active' || known.endedFor) return pick(known);
   const at = now.toISOString();
   const counters = countersOf(seen);
   const checkpoint = known.checkpoint;

@@ -142,8 +142,10 @@ function mergeConnections(
   );
   for (const connection of seen) {
     const before = byId.get(connection.connectionId);
-    // An end the portal recorded itself stays until EC2 gives one (`terminating` has none yet).
-    const kept = connection.status === 'active' ? null : (before?.endedAt ?? null);
+    // An end the portal recorded stays until EC2 gives one (`terminating` has none yet), and a
+    // read from before the portal ended the connection (still `active`) cannot undo it.
+    const kept =
+      connection.status === 'active' && !before?.endedFor ? null : (before?.endedAt ?? null);
     byId.set(connection.connectionId, {
       connectionId: connection.connectionId,
       user: connection.user,
