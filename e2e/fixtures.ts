@@ -50,6 +50,8 @@ export interface Simulator {
   /** A fake VPN client of this demo user (key) connects; returns its connection id. */
   connectClient(person: Person): Promise<string>;
   disconnectClient(connectionId: string): Promise<void>;
+  /** `keepalive-only`: the iPad is put away with its VPN app still connected. */
+  setClientTraffic(connectionId: string, traffic: 'working' | 'keepalive-only'): Promise<void>;
   /** Moves the simulated clock; the idle alarm and the sweep run right after. */
   advance(minutes: number): Promise<SimulatorState>;
   /**
@@ -155,6 +157,9 @@ function createSimulator(api: APIRequestContext): Simulator {
     },
     disconnectClient: async (connectionId) => {
       await post(`clients/${connectionId}/disconnect`);
+    },
+    setClientTraffic: async (connectionId, traffic) => {
+      await post(`clients/${connectionId}/traffic`, { traffic });
     },
     advance: (minutes) => post<SimulatorState>('clock/advance', { minutes }),
     pauseClock: async () => {

@@ -24,6 +24,7 @@ const EVERY_SETTING: Partial<InfraSettingsInput> = {
     { cidr: '10.20.0.0/16', subnetId: 'subnet-0a1b2c3d4e5f60002' },
   ],
   idleTimeoutMinutes: 45,
+  quietConnectionMinutes: 90,
   adminGroup: 'it-staff',
   metricNamespace: 'Acme/Vpn',
   prices: { associationHourUsd: 0.15, connectionHourUsd: 0 },
@@ -74,6 +75,7 @@ function expectedSettings(settings: InfraSettings): Settings {
     subnetIds: settings.targetSubnetIds,
     extraRoutes: settings.extraRoutes,
     idleTimeoutMinutes: settings.idleTimeoutMinutes,
+    quietConnectionMinutes: settings.quietConnectionMinutes,
     sessionsTable: resources.sessionsTable,
     idleAlarmName: resources.idleAlarmName,
     metricNamespace: settings.metricNamespace,
@@ -126,6 +128,7 @@ describe('the functions’ environment, from toLambdaEnvironment', () => {
     const {
       extraRoutes: _routes,
       idleTimeoutMinutes: _idle,
+      quietConnectionMinutes: _quiet,
       adminGroup: _group,
       metricNamespace: _namespace,
       prices: _prices,

@@ -23,6 +23,7 @@ describe('infra settings', () => {
     expect(settings).toMatchObject({
       stackName: 'VpnPortal',
       idleTimeoutMinutes: 30,
+      quietConnectionMinutes: 60,
       internetFacing: true,
       adminGroup: 'vpn-admins',
       metricNamespace: 'VpnPortal',
@@ -64,6 +65,11 @@ describe('infra settings', () => {
       'idle minutes',
       { idleTimeoutMinutes: 32 },
       'vpnPortal.idleTimeoutMinutes must be a multiple of 5',
+    ],
+    [
+      'quiet minutes',
+      { quietConnectionMinutes: 10 },
+      'vpnPortal.quietConnectionMinutes must be 0 (off) or a whole number of minutes from 15 to 1440',
     ],
     [
       'one ALB subnet',

@@ -11,6 +11,7 @@ import {
   metricNamespaceSchema,
   pattern,
   priceSchema,
+  quietConnectionMinutesSchema,
   regionSchema,
   SETTING_DEFAULTS,
   subnetIdSchema,
@@ -78,6 +79,10 @@ const schema = z
     targetSubnetIds: subnetIdsSchema,
     extraRoutes: z._default(extraRoutesSchema, []),
     idleTimeoutMinutes: z._default(idleTimeoutMinutesSchema, SETTING_DEFAULTS.idleTimeoutMinutes),
+    quietConnectionMinutes: z._default(
+      quietConnectionMinutesSchema,
+      SETTING_DEFAULTS.quietConnectionMinutes,
+    ),
     internetFacing: z._default(z.boolean(), true),
     albSubnetIds: z
       .array(subnetIdSchema)

@@ -128,6 +128,7 @@ export function functionSettings(
     subnetIds: settings.targetSubnetIds,
     extraRoutes: settings.extraRoutes,
     idleTimeoutMinutes: settings.idleTimeoutMinutes,
+    quietConnectionMinutes: settings.quietConnectionMinutes,
     metricNamespace: settings.metricNamespace,
     adminGroup: settings.adminGroup,
     prices: settings.prices,

@@ -26,6 +26,7 @@ export function toLambdaEnvironment(settings: LambdaSettings): Record<string, st
     VPN_SUBNET_IDS: settings.subnetIds.join(','),
     VPN_EXTRA_ROUTES: JSON.stringify(settings.extraRoutes),
     IDLE_TIMEOUT_MINUTES: String(settings.idleTimeoutMinutes),
+    QUIET_CONNECTION_MINUTES: String(settings.quietConnectionMinutes),
     SESSIONS_TABLE: settings.sessionsTable,
     IDLE_ALARM_NAME: settings.idleAlarmName,
     METRIC_NAMESPACE: settings.metricNamespace,

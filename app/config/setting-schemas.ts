@@ -8,15 +8,39 @@ import * as z from './validation.js';
  */
 export const SETTING_DEFAULTS: {
   readonly idleTimeoutMinutes: number;
+  readonly quietConnectionMinutes: number;
   readonly metricNamespace: string;
   readonly adminGroup: string;
   readonly prices: { readonly associationHourUsd: number; readonly connectionHourUsd: number };
 } = {
   idleTimeoutMinutes: 30,
+  quietConnectionMinutes: 60,
   metricNamespace: 'VpnPortal',
   adminGroup: 'vpn-admins',
   prices: { associationHourUsd: 0.1, connectionHourUsd: 0.05 },
 };
+
+const MIN_QUIET_CONNECTION_MINUTES = 15;
+const MAX_QUIET_CONNECTION_MINUTES = 24 * 60;
+
+/**
+ * How long a connection may move no meaningful traffic before the portal ends it
+ * (QUIET_CONNECTION_MINUTES, the stack's `quietConnectionMinutes`); 0 turns the rule off.
+ * At least 15 minutes (the sweep that ends it runs every 15, and someone reading a long
+ * document must not lose the tunnel), at most a day (Client VPN's longest session timeout).
+ */
+export const quietConnectionMinutesSchema = z.number().check(
+  z.refine(
+    (minutes) =>
+      minutes === 0 ||
+      (Number.isInteger(minutes) &&
+        minutes >= MIN_QUIET_CONNECTION_MINUTES &&
+        minutes <= MAX_QUIET_CONNECTION_MINUTES),
+    {
+      error: `must be 0 (off) or a whole number of minutes from ${MIN_QUIET_CONNECTION_MINUTES} to ${MAX_QUIET_CONNECTION_MINUTES}`,
+    },
+  ),
+);
 
 /** A string that matches `regex`; `error` says what it should look like. */
 export const pattern = (regex: RegExp, error: string) =>

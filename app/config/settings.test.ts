@@ -37,6 +37,7 @@ describe('loadSettings', () => {
       subnetIds: ['subnet-0123456789abcdef0', 'subnet-0123456789abcdef1'],
       extraRoutes: [],
       idleTimeoutMinutes: 30,
+      quietConnectionMinutes: 60,
       sessionsTable: 'vpn-portal-sessions',
       idleAlarmName: 'vpn-portal-idle',
       metricNamespace: 'VpnPortal',
@@ -60,6 +61,7 @@ describe('loadSettings', () => {
       VPN_EXTRA_ROUTES:
         '[{"cidr":"0.0.0.0/0","subnetId":"subnet-0123456789abcdef0","description":"internet"}]',
       IDLE_TIMEOUT_MINUTES: '45',
+      QUIET_CONNECTION_MINUTES: '90',
       METRIC_NAMESPACE: 'Acme/Vpn',
       ADMIN_GROUP: 'it-staff',
       PRICE_ASSOCIATION_HOUR_USD: '0.15',
@@ -72,6 +74,7 @@ describe('loadSettings', () => {
         { cidr: '0.0.0.0/0', subnetId: 'subnet-0123456789abcdef0', description: 'internet' },
       ],
       idleTimeoutMinutes: 45,
+      quietConnectionMinutes: 90,
       metricNamespace: 'Acme/Vpn',
       adminGroup: 'it-staff',
       prices: { associationHourUsd: 0.15, connectionHourUsd: 0 },
@@ -115,6 +118,11 @@ describe('loadSettings', () => {
     ['IDLE_TIMEOUT_MINUTES', '0'],
     ['IDLE_TIMEOUT_MINUTES', '2.5'],
     ['IDLE_TIMEOUT_MINUTES', '10000'],
+    ['QUIET_CONNECTION_MINUTES', 'an hour'],
+    ['QUIET_CONNECTION_MINUTES', '5'],
+    ['QUIET_CONNECTION_MINUTES', '-60'],
+    ['QUIET_CONNECTION_MINUTES', '60.5'],
+    ['QUIET_CONNECTION_MINUTES', '1441'],
     ['METRIC_NAMESPACE', 'has spaces in it'],
     ['ALB_ARN', 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/net/x/1'],
     ['COGNITO_USER_POOL_ID', 'not-a-pool'],
@@ -126,6 +134,14 @@ describe('loadSettings', () => {
     const error = settingsError(loadingWith({ [variable]: value }));
     expect(error.variable).toBe(variable);
     expect(error.message).toMatch(new RegExp(`^Setting ${variable} `));
+  });
+
+  it('turns the quiet-connection rule off with 0, and says what it accepts otherwise', () => {
+    expect(loadingWith({ QUIET_CONNECTION_MINUTES: '0' })().quietConnectionMinutes).toBe(0);
+    expect(loadingWith({ QUIET_CONNECTION_MINUTES: '15' })().quietConnectionMinutes).toBe(15);
+    expect(settingsError(loadingWith({ QUIET_CONNECTION_MINUTES: '10' })).message).toBe(
+      'Setting QUIET_CONNECTION_MINUTES must be 0 (off) or a whole number of minutes from 15 to 1440 (got "10")',
+    );
   });
 
   it('starts in local mode with no environment at all', () => {

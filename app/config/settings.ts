@@ -14,6 +14,7 @@ import {
   extraRoutesSchema,
   metricNamespaceSchema,
   priceSchema,
+  quietConnectionMinutesSchema,
   SETTING_DEFAULTS,
   subnetIdsSchema,
   userPoolIdSchema,
@@ -32,6 +33,8 @@ export interface Settings {
   subnetIds: string[];
   extraRoutes: ExtraRoute[];
   idleTimeoutMinutes: number;
+  /** QUIET_CONNECTION_MINUTES: a connection without meaningful traffic this long is ended; 0 = off. */
+  quietConnectionMinutes: number;
   sessionsTable: string;
   idleAlarmName: string;
   metricNamespace: string;
@@ -93,6 +96,12 @@ export function loadSettings(env: Env, mode: SettingsMode = 'aws'): Settings {
       get('IDLE_TIMEOUT_MINUTES'),
       defaults.idleTimeoutMinutes,
     ),
+    quietConnectionMinutes: readValue(
+      'QUIET_CONNECTION_MINUTES',
+      number(quietConnectionMinutesSchema),
+      get('QUIET_CONNECTION_MINUTES'),
+      defaults.quietConnectionMinutes,
+    ),
     sessionsTable: readValue('SESSIONS_TABLE', name, get('SESSIONS_TABLE')),
     idleAlarmName: readValue('IDLE_ALARM_NAME', name, get('IDLE_ALARM_NAME')),
     metricNamespace: readValue(
@@ -145,6 +154,7 @@ export function vpnPolicy(settings: Settings): VpnPolicy {
     idleTimeoutMinutes: settings.idleTimeoutMinutes,
     sweepWaitsForAlarmMinutes: SWEEP_WAITS_FOR_ALARM_MINUTES,
     sweepIntervalMinutes: SWEEP_INTERVAL_MINUTES,
+    quietConnectionMinutes: settings.quietConnectionMinutes,
     prices: settings.prices,
   };
 }

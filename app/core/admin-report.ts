@@ -1,11 +1,16 @@
 import type { CoreDeps } from './deps.js';
 import { type MonthReport, monthReport, sessionCostUsd } from './model/cost.js';
-import type { ClientConnection, VpnSession } from './model/vocabulary.js';
+import type { ClientConnection, ConnectionEndCause, VpnSession } from './model/vocabulary.js';
 import { type WarmUpMonth, warmUpCostThisMonth } from './warm-up.js';
+
+/** A connection as EC2 lists it, with why the portal ended it, if it did. */
+export interface ReportedConnection extends ClientConnection {
+  endedFor?: { reason: ConnectionEndCause; quietMinutes: number };
+}
 
 export interface AdminReport {
   sessions: (VpnSession & { costUsd: number })[];
-  connections: ClientConnection[];
+  connections: ReportedConnection[];
   month: MonthReport;
   /** What the sessions the warm-up schedule started cost this month. */
   warmUps: WarmUpMonth;
@@ -26,8 +31,27 @@ export async function adminReport(deps: CoreDeps): Promise<AdminReport> {
       ...session,
       costUsd: sessionCostUsd(session, now, deps.policy.prices),
     })),
-    connections: [...connections].sort((a, b) => b.connectedAt.getTime() - a.connectedAt.getTime()),
+    connections: connections
+      .map((connection) => withEndCause(connection, recent))
+      .sort((a, b) => b.connectedAt.getTime() - a.connectedAt.getTime()),
     month: monthReport(monthSessions, now, deps.policy.subnetIds.length, deps.policy.prices),
     warmUps: warmUpCostThisMonth(monthSessions, now, deps.policy.prices),
   };
+}
+
+/** What the sessions remember of how the portal ended this connection (issue 14). */
+function withEndCause(
+  connection: ClientConnection,
+  sessions: readonly VpnSession[],
+): ReportedConnection {
+  for (const session of sessions) {
+    const record = session.connections.find((c) => c.connectionId === connection.connectionId);
+    if (record?.endedFor) {
+      return {
+        ...connection,
+        endedFor: { reason: record.endedFor, quietMinutes: record.quietMinutes ?? 0 },
+      };
+    }
+  }
+  return connection;
 }

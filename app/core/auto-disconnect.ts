@@ -1,5 +1,6 @@
 import type { CoreDeps } from './deps.js';
 import { disassociateAndEnd, type EndOutcome } from './disassociate-and-end.js';
+import { endQuietConnections, type QuietEnds } from './end-quiet-connections.js';
 import { type LiveState, readEndpoint, reconcile } from './live-state.js';
 import { lastActivityAt, rememberedActivityUnder } from './model/deadlines.js';
 import { notificationsAfterAutoDisconnect } from './model/notices.js';
@@ -90,6 +91,8 @@ export interface AutoDisconnectResult {
   closing: EndOutcome['outcome'] | null;
   /** Witnesses that could not be read: the decision leaned on EC2 and what was readable. */
   unreadable: UnreadableWitness[];
+  /** The sweep only: connections ended for moving no meaningful traffic, and those AWS kept. */
+  quietEnds: Pick<QuietEnds, 'ended' | 'failed'>;
 }
 
 /**
@@ -103,7 +106,16 @@ export async function autoDisconnect(
   trigger: AutoDisconnectTrigger,
 ): Promise<AutoDisconnectResult> {
   const unreadable: UnreadableWitness[] = [];
-  const live = await readForDecision(deps, unreadable);
+  let live = await readForDecision(deps, unreadable);
+  let quietEnds: AutoDisconnectResult['quietEnds'] = { ended: [], failed: [] };
+  // The idle alarm cannot fire while a client is connected: a forgotten one is the sweep's
+  // to end (SPEC section 4, rule 11). Never without the session's checkpoints.
+  if (trigger === 'sweep' && !unreadable.includes('sessions')) {
+    const ends = await endQuietConnections(deps, live);
+    if (!ends.recorded) unreadable.push('sessions');
+    live = ends.live;
+    quietEnds = { ended: ends.ended, failed: ends.failed };
+  }
   const now = deps.clock.now();
   // Far enough back to see any activity that would still keep the VPN on; the sweep also
   // looks back over its own interval, to tell an alarm miss since its last run.
@@ -122,7 +134,14 @@ export async function autoDisconnect(
     idleTimeoutMinutes: deps.policy.idleTimeoutMinutes,
     ...(trigger === 'sweep' ? { alarmWindowMinutes: deps.policy.sweepWaitsForAlarmMinutes } : {}),
   });
-  const result = { decision, endedSessionId: null, alarmReset: false, closing: null, unreadable };
+  const result = {
+    decision,
+    endedSessionId: null,
+    alarmReset: false,
+    closing: null,
+    unreadable,
+    quietEnds,
+  };
 
   if (decision.action === 'decline') {
     // Back to OK so the alarm can fire again once the VPN really is idle.

@@ -18,6 +18,7 @@ describe('readStatus', () => {
       startedAt: null,
       connectQueued: false,
       failure: null,
+      quietEnds: [],
     });
   });
 

@@ -6,6 +6,7 @@ import {
   rememberedActivityUnder,
   typicalStartSeconds,
 } from './model/deadlines.js';
+import { type QuietEnd, quietEnds } from './model/quiet-connections.js';
 import type { AssociationStatus, VpnSession, VpnState } from './model/vocabulary.js';
 import { activeConnections, failureMessage } from './model/vpn-state.js';
 
@@ -25,6 +26,11 @@ export interface StatusView {
   connectQueued: boolean;
   /** Plain words for what failed, in state `error`. */
   failure: string | null;
+  /**
+   * Connections of the open session the portal ended for no traffic, latest first, without
+   * anyone connected again. Names people: the HTTP layer shows each person only their own.
+   */
+  quietEnds: QuietEnd[];
 }
 
 const HISTORY_FOR_TYPICAL_START = 20;
@@ -66,6 +72,7 @@ export async function readStatus(
     startedAt: session && !session.queuedConnect ? session.startedAt : null,
     connectQueued: Boolean(session?.queuedConnect),
     failure: state === 'error' ? failureMessage(snapshot.associations, session) : null,
+    quietEnds: quietEnds(session, snapshot.connections),
   };
 }
 

@@ -39,6 +39,23 @@ export function createIdleCheckHandler(deps: IdleCheckHandlerDeps) {
       alarmReset: result.alarmReset,
       closing: result.closing,
     });
+    for (const ended of result.quietEnds.ended) {
+      deps.logger.info('ended a connection without traffic', {
+        trigger: parsed.trigger,
+        connectionId: ended.connectionId,
+        user: ended.user,
+        quietSince: ended.quietSince.toISOString(),
+        quietMinutes: deps.policy.quietConnectionMinutes,
+      });
+    }
+    for (const failed of result.quietEnds.failed) {
+      // Warned, not thrown: the decision still ran; the next sweep tries the connection again.
+      deps.logger.warn('could not end a connection without traffic', {
+        trigger: parsed.trigger,
+        connectionId: failed.connectionId,
+        error: failed.error,
+      });
+    }
     if (result.closing === 'ended-by-another') {
       deps.logger.info('another run ended the session first; this one did nothing more', {
         trigger: parsed.trigger,

@@ -4,7 +4,7 @@
  */
 import type { MonthReport } from '../core/model/cost.js';
 import type { CoreErrorCode } from '../core/model/errors.js';
-import type { EndReason } from '../core/model/vocabulary.js';
+import type { ConnectionEndCause, EndReason } from '../core/model/vocabulary.js';
 import type { DayPattern, Weekday } from '../core/model/warm-up-schedule.js';
 import type { StatusView } from '../core/status.js';
 
@@ -37,8 +37,14 @@ export interface MeBody {
 }
 
 /** The core's view of the VPN, with the server's clock and the error envelope added. */
-export interface StatusBody extends Omit<StatusView, 'failure'> {
+export interface StatusBody extends Omit<StatusView, 'failure' | 'quietEnds'> {
   serverTime: string;
+  /**
+   * The asker's own VPN connection, when the portal ended it for moving no traffic for
+   * `quietMinutes` (issue 14): "ended: no traffic for 60 min". Null otherwise, or once they
+   * are connected again. Matched on the VPN user name being their e-mail (or user id).
+   */
+  connectionEnded: ConnectionEnded | null;
   /** Set in state `error`: what failed in plain words and the reference id to quote. */
   error: ApiError | null;
   /**
@@ -46,6 +52,13 @@ export interface StatusBody extends Omit<StatusView, 'failure'> {
    * turns on at 08:40 on weekdays"; null when none is due within two years (all holidays).
    */
   warmUp?: WarmUpNext | null;
+}
+
+export interface ConnectionEnded {
+  reason: ConnectionEndCause;
+  quietMinutes: number;
+  /** ISO 8601. */
+  endedAt: string;
 }
 
 /** The warm-up entry that fires soonest; the SPA words `dayPattern` and formats `time`. */
@@ -79,6 +92,8 @@ export interface AdminConnection {
   status: string;
   connectedAt: string;
   endedAt: string | null;
+  /** Set when the portal ended it itself: "ended: no traffic for 60 min" (issue 14). */
+  endedFor?: { reason: ConnectionEndCause; quietMinutes: number };
 }
 
 export interface AdminSessionsBody {

@@ -119,6 +119,7 @@ describe('GET /api/status', () => {
       startedAt: null,
       connectQueued: false,
       error: null,
+      connectionEnded: null,
     });
   });
 

@@ -3,13 +3,34 @@ import type { StatusView } from '../core/status.js';
 import type { StatusBody } from './api-types.js';
 import { PLAIN_MESSAGES } from './middleware/error-handler.js';
 
-export function statusBody(view: StatusView, serverTime: Date, requestId: string): StatusBody {
-  const { failure, ...rest } = view;
+/** Who asks: each person sees only their own connection's end, never another's name. */
+export interface StatusViewer {
+  id: string;
+  email: string;
+}
+
+export function statusBody(
+  view: StatusView,
+  serverTime: Date,
+  requestId: string,
+  viewer: StatusViewer | null = null,
+): StatusBody {
+  const { failure, quietEnds, ...rest } = view;
+  const own = viewer ? quietEnds.find((end) => isViewer(end.user, viewer)) : undefined;
   return {
     ...rest,
     serverTime: serverTime.toISOString(),
     error: failure ? { code: 'association_failed', message: failure, requestId } : null,
+    connectionEnded: own
+      ? { reason: 'no-traffic', quietMinutes: own.quietMinutes, endedAt: own.endedAt }
+      : null,
   };
+}
+
+/** The VPN names people by their user name: usually the e-mail the portal knows them by. */
+function isViewer(vpnUser: string, viewer: StatusViewer): boolean {
+  const name = vpnUser.trim().toLowerCase();
+  return name !== '' && (name === viewer.email.toLowerCase() || name === viewer.id.toLowerCase());
 }
 
 /**
@@ -34,6 +55,7 @@ export function unavailableStatusBody(
     serverTime: serverTime.toISOString(),
     startedAt: null,
     connectQueued: false,
+    connectionEnded: null,
     error: {
       code,
       message: PLAIN_MESSAGES[code] ?? PLAIN_MESSAGES.internal ?? '',

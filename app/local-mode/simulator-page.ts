@@ -31,7 +31,8 @@ export function simulatorPage(): string {
   <label>as <select id="client-user"></select></label>
   <button class="primary" id="connect-client">Connect client</button>
 </fieldset>
-<table><thead><tr><th>User</th><th>Status</th><th>Connected</th><th>Ended</th><th></th></tr></thead><tbody id="clients"></tbody></table>
+<p class="note">Put away: the iPad is locked with the VPN app still connected, only keepalives move; after QUIET_CONNECTION_MINUTES without traffic the sweep ends the connection.</p>
+<table><thead><tr><th>User</th><th>Status</th><th>Connected</th><th>Ended</th><th>Bytes in / out</th><th></th></tr></thead><tbody id="clients"></tbody></table>
 
 <h2>Notifications</h2>
 <p class="note">What SNS and the chat webhook would receive.</p>
@@ -87,11 +88,19 @@ function render(state) {
   rows($('associations'), state.associations, (a) => [a.subnetId, a.associationId, a.status]);
   rows($('routes'), state.routes, (r) => [r.destinationCidr, r.targetSubnetId, r.origin]);
   rows($('clients'), state.clients, (client) => {
-    const button = document.createElement('button');
-    button.textContent = 'Disconnect';
-    button.disabled = client.status !== 'active';
-    button.onclick = () => call('clients/' + client.connectionId + '/disconnect', {}).then(refresh);
-    return [client.user, client.status, time(client.connectedAt), time(client.endedAt), button];
+    const actions = document.createElement('span');
+    const action = (label, path, body) => {
+      const button = document.createElement('button');
+      button.textContent = label;
+      button.disabled = client.status !== 'active';
+      button.onclick = () => call('clients/' + client.connectionId + path, body).then(refresh);
+      actions.append(button);
+    };
+    action('Disconnect', '/disconnect', {});
+    action('Put away', '/traffic', { traffic: 'keepalive-only' });
+    action('Use', '/traffic', { traffic: 'working' });
+    const bytes = (client.ingressBytes ?? '?') + ' / ' + (client.egressBytes ?? '?');
+    return [client.user, client.status, time(client.connectedAt), time(client.endedAt), bytes, actions];
   });
   $('warm-ups').textContent = state.nextWarmUps.map((at) => new Date(at).toLocaleString()).join(', ') || 'none';
   rows($('notifications'), state.notifications.slice().reverse(), (n) => [new Date(n.at).toLocaleString(), n.kind, n.subject]);

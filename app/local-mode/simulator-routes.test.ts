@@ -179,6 +179,26 @@ describe('simulator routes', () => {
     expect((await post('/api/clients/nope/disconnect')).status).toBe(400);
   });
 
+  it('puts a client away (keepalives only) and back to work', async () => {
+    const { post, local, clock } = setUp();
+    await local.deps.vpn.associate('subnet-0a1b2c3d4e5f60001', 't');
+    clock.advance(1_000);
+    const { client } = await (await post('/api/clients', { user: 'minjun' })).json();
+    const path = `/api/clients/${client.connectionId}/traffic`;
+
+    expect((await post(path, { traffic: 'keepalive-only' })).status).toBe(200);
+    const before = (await local.deps.vpn.describeConnections())[0]?.ingressBytes ?? 0;
+    clock.advance(10 * 60_000);
+    const after = (await local.deps.vpn.describeConnections())[0]?.ingressBytes ?? 0;
+    expect(after - before).toBe(6_000);
+    expect((await post(path, { traffic: 'working' })).status).toBe(200);
+
+    expect((await post(path, { traffic: 'asleep' })).status).toBe(400);
+    expect((await post('/api/clients/nope/traffic', { traffic: 'working' })).status).toBe(400);
+    const unknown = await post('/api/clients/cvpn-connection-0abc/traffic', { traffic: 'working' });
+    expect(unknown.status).toBe(404);
+  });
+
   it('resets the endpoint, faults and alarm', async () => {
     const { post, app, local, clock } = setUp();
     await local.deps.vpn.associate('subnet-0a1b2c3d4e5f60001', 't');

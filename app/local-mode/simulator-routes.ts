@@ -78,6 +78,8 @@ const emptyBody = z.strictObject({});
 const outageBody = z.strictObject({ witness: z.enum(WITNESSES), unavailable: z.boolean() });
 const pauseBody = z.strictObject({ paused: z.boolean() });
 const connectionId = z.string().check(z.regex(/^cvpn-connection-[0-9a-f]+$/));
+/** `keepalive-only`: the iPad put away with its VPN app still connected (issue 14). */
+const trafficBody = z.strictObject({ traffic: z.enum(['working', 'keepalive-only']) });
 
 /** The simulator controls under /_local: a page for demos and a JSON API for tests. */
 export function simulatorRoutes(sim: Simulation) {
@@ -130,6 +132,14 @@ export function simulatorRoutes(sim: Simulation) {
       const id = connectionId.safeParse(c.req.param('id'));
       if (!id.success) throw new InvalidRequestError('Not a connection id (cvpn-connection-…).');
       const client = sim.vpn.disconnectClient(id.data);
+      sim.changed();
+      return c.json({ client });
+    })
+    .post('/api/clients/:id/traffic', async (c) => {
+      const { traffic } = await readJsonBody(c, trafficBody);
+      const id = connectionId.safeParse(c.req.param('id'));
+      if (!id.success) throw new InvalidRequestError('Not a connection id (cvpn-connection-…).');
+      const client = sim.vpn.setClientTraffic(id.data, traffic);
       sim.changed();
       return c.json({ client });
     })

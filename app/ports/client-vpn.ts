@@ -25,4 +25,6 @@ export interface ClientVpn {
   disassociate(associationId: string): Promise<void>;
   /** Adds a route; a route that already exists is success. */
   createRoute(route: ExtraRoute, clientToken: string): Promise<void>;
+  /** Ends one client connection; one already ended, or unknown to the endpoint, is success. */
+  terminateConnection(connectionId: string): Promise<void>;
 }

@@ -66,6 +66,11 @@ class CountingClientVpn implements ClientVpn {
     return this.inner.createRoute(route, clientToken);
   }
 
+  terminateConnection(connectionId: string): Promise<void> {
+    this.calls.terminateConnection += 1;
+    return this.inner.terminateConnection(connectionId);
+  }
+
   /** Calls of the three Describe operations together. */
   describeCalls(): number {
     return (
@@ -114,6 +119,7 @@ export function testCoreDeps(options: TestCoreDepsOptions = {}): TestCoreDeps {
       idleTimeoutMinutes: 30,
       sweepWaitsForAlarmMinutes: 10,
       sweepIntervalMinutes: 15,
+      quietConnectionMinutes: 60,
       prices: { associationHourUsd: 0.1, connectionHourUsd: 0.05 },
       ...options.policy,
     },

@@ -9,6 +9,7 @@ export const testPortalSettings: Settings = {
   subnetIds: [...TEST_SUBNETS],
   extraRoutes: [],
   idleTimeoutMinutes: 30,
+  quietConnectionMinutes: 60,
   sessionsTable: 'sessions',
   idleAlarmName: 'vpn-portal-idle',
   metricNamespace: 'VpnPortal',

@@ -5,7 +5,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { SWEEP_INTERVAL_MINUTES } from '../../app/config/idle-alarm-definition.js';
-import { getMetricDataStatement } from './client-vpn-policy.js';
+import { getMetricDataStatement, terminateConnectionsStatement } from './client-vpn-policy.js';
 import { CoreFunction, type CoreFunctionProps } from './core-function.js';
 
 export interface AutoDisconnectProps extends CoreFunctionProps {
@@ -50,6 +50,8 @@ export class AutoDisconnect extends Construct {
           actions: ['cloudwatch:SetAlarmState'],
           resources: [idleAlarmArn],
         }),
+        // The sweep ends a client left connected without traffic; the portal never does.
+        terminateConnectionsStatement(scope, core.settings.endpointId),
       ],
     }).function;
 

@@ -61,6 +61,28 @@ export function clientVpnStatements(scope: Construct, props: ClientVpnPolicyProp
   return statements;
 }
 
+/**
+ * `ec2:TerminateClientVpnConnections` on this endpoint only (its resource type in IAM's
+ * service authorization reference is `client-vpn-endpoint`): the sweep ends a connection
+ * that moved no meaningful traffic for the quiet time (SPEC section 4, rule 11).
+ */
+export function terminateConnectionsStatement(
+  scope: Construct,
+  endpointId: string,
+): iam.PolicyStatement {
+  return new iam.PolicyStatement({
+    sid: 'EndConnectionsOfThisEndpointOnly',
+    actions: ['ec2:TerminateClientVpnConnections'],
+    resources: [
+      Stack.of(scope).formatArn({
+        service: 'ec2',
+        resource: 'client-vpn-endpoint',
+        resourceName: endpointId,
+      }),
+    ],
+  });
+}
+
 /** `cloudwatch:PutMetricData` only into the project's namespace. */
 export function putMetricStatement(namespace: string): iam.PolicyStatement {
   return new iam.PolicyStatement({

@@ -135,12 +135,14 @@ describe('least privilege', () => {
       [...logs, ...clientVpn, ...sessionStore, 'cloudwatch:PutMetricData', 'sns:Publish'].sort(),
     );
     // The re-check reads ConnectRequests and may reset the alarm; notices go to SNS.
+    // The sweep ends a connection that moved no traffic for the quiet time (issue 14).
     const autoDisconnect = [
       ...logs,
       ...clientVpn,
       ...sessionStore,
       'cloudwatch:GetMetricData',
       'cloudwatch:SetAlarmState',
+      'ec2:TerminateClientVpnConnections',
       'sns:Publish',
     ];
     expect(allActions('auto-disconnect.handler', noWarmUp)).toEqual(autoDisconnect.sort());
@@ -170,6 +172,16 @@ describe('least privilege', () => {
     expect(allActions('auto-disconnect.handler', noWarmUp)).not.toContain(
       'cloudwatch:PutMetricData',
     );
+  });
+
+  it('lets auto-disconnect end client connections of the configured endpoint only, and the portal none', () => {
+    const statement = bySid('auto-disconnect.handler', 'EndConnectionsOfThisEndpointOnly');
+    expect(statement.Action).toBe('ec2:TerminateClientVpnConnections');
+    expect(statement.Resource).toEqual(
+      arn('ec2', `client-vpn-endpoint/${example.settings.endpointId}`),
+    );
+    expect(statement.Condition).toBeUndefined();
+    expect(allActions('portal.handler')).not.toContain('ec2:TerminateClientVpnConnections');
   });
 
   it('lets auto-disconnect reset the idle alarm and nothing else', () => {

@@ -1,5 +1,5 @@
 import type { AdminConnection } from '../../app/http/api-types';
-import { formatClockTime, formatDuration } from '../i18n/format';
+import { formatClockTime, formatDuration, formatNumber } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { UserLabel } from './user-label';
 
@@ -46,7 +46,13 @@ export function ConnectionsTable({
                     </td>
                     <td>
                       <span class={active ? 'pill pill-live' : 'pill'}>
-                        {active ? t('connActive') : t('connEnded')}
+                        {active
+                          ? t('connActive')
+                          : c.endedFor
+                            ? t('connEndedNoTraffic', {
+                                minutes: formatNumber(lang, c.endedFor.quietMinutes),
+                              })
+                            : t('connEnded')}
                       </span>
                     </td>
                     <td>{formatClockTime(lang, new Date(c.connectedAt))}</td>

@@ -2,7 +2,7 @@ import type { VpnState } from '../../app/core/model/vocabulary';
 import type { StatusBody } from '../../app/http/api-types';
 import type { ShownError } from '../api/error-message';
 import type { MessageKey } from '../i18n/en';
-import { formatDuration } from '../i18n/format';
+import { formatDuration, formatNumber } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { serverNow } from '../time/server-clock';
 import { AutoOffCountdown } from './auto-off-countdown';
@@ -100,6 +100,13 @@ function StateDetails({ state, status, error, skewMs, busy, onConnect, onRetry }
           <p class={status.activeConnections > 0 ? 'fact-number' : 'fact-big'}>
             {plural('connected', status.activeConnections)}
           </p>
+          {status.connectionEnded && (
+            <p class="fact connection-ended">
+              {t('connectionEndedNoTraffic', {
+                minutes: formatNumber(lang, status.connectionEnded.quietMinutes),
+              })}
+            </p>
+          )}
           <AutoOffCountdown
             autoDisconnectAt={status.autoDisconnectAt}
             activeConnections={status.activeConnections}

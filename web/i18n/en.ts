@@ -41,6 +41,8 @@ export const en = {
   autoOffSoon: 'Turning off shortly unless someone connects',
   staysOn: 'Stays on while someone is connected',
   idleRule: 'It turns off after {minutes} minutes with nobody connected.',
+  connectionEndedNoTraffic:
+    'Your VPN connection was ended: no traffic for {minutes} min. Connect again in the VPN app when you need it.',
 
   stoppingTitle: 'Turning off…',
   stoppingBody: 'You can still ask for the VPN: it turns back on as soon as stopping ends.',
@@ -119,6 +121,7 @@ export const en = {
   colEnded: 'Ended at',
   connActive: 'Connected',
   connEnded: 'Ended',
+  connEndedNoTraffic: 'Ended: no traffic for {minutes} min',
 } as const;
 
 export type MessageKey = keyof typeof en;

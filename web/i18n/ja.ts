@@ -39,6 +39,8 @@ export const ja: Catalogue = {
   autoOffSoon: '誰も接続しなければまもなくオフになります',
   staysOn: '誰かが接続している間はオンのままです',
   idleRule: '誰も接続していない状態が {minutes} 分続くとオフになります。',
+  connectionEndedNoTraffic:
+    'VPN 接続を終了しました: {minutes} 分間通信なし。必要なときに VPN アプリで接続し直してください。',
 
   stoppingTitle: 'オフにしています…',
   stoppingBody: '今でも VPN を依頼できます。オフの処理が終わるとすぐにオンに戻ります。',
@@ -117,4 +119,5 @@ export const ja: Catalogue = {
   colEnded: '終了時刻',
   connActive: '接続中',
   connEnded: '終了',
+  connEndedNoTraffic: '終了: {minutes} 分間通信なし',
 };

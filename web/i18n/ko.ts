@@ -39,6 +39,8 @@ export const ko: Catalogue = {
   autoOffSoon: '아무도 연결하지 않으면 곧 꺼집니다',
   staysOn: '누군가 연결되어 있는 동안 계속 켜져 있습니다',
   idleRule: '아무도 연결하지 않은 상태로 {minutes}분이 지나면 꺼집니다.',
+  connectionEndedNoTraffic:
+    'VPN 연결이 종료되었습니다: {minutes}분 동안 트래픽 없음. 필요할 때 VPN 앱에서 다시 연결하세요.',
 
   stoppingTitle: '끄는 중…',
   stoppingBody: '지금도 VPN을 요청할 수 있습니다. 끄기가 끝나면 바로 다시 켜집니다.',
@@ -117,4 +119,5 @@ export const ko: Catalogue = {
   colEnded: '종료 시각',
   connActive: '연결됨',
   connEnded: '종료됨',
+  connEndedNoTraffic: '종료됨: {minutes}분 동안 트래픽 없음',
 };

@@ -39,6 +39,36 @@ describe.each(languages)('admin view in %s', (lang) => {
     if (lang !== 'en') expect(englishIn(readableText(view.container))).toEqual([]);
   });
 
+  it('says which connection the portal ended for no traffic, and after how long', async () => {
+    const [live] = adminSessions.connections;
+    if (!live) throw new Error('the fixture lists a connection');
+    const body = {
+      ...adminSessions,
+      connections: [
+        ...adminSessions.connections,
+        {
+          ...live,
+          connectionId: 'cvpn-connection-0quiet',
+          status: 'terminated',
+          endedAt: '2026-11-30T08:30:00.000Z',
+          endedFor: { reason: 'no-traffic' as const, quietMinutes: 60 },
+        },
+      ],
+    };
+    const view = renderIn(
+      lang,
+      <AdminPage api={fakeApi({ adminSessions: vi.fn(async () => body) })} me={admin} />,
+    );
+    await screen.findByRole('heading', { name: t.connectionsTitle });
+    const connections = screen.getByRole('region', { name: t.connectionsTitle });
+    expect(
+      within(connections).getByText(
+        t.connEndedNoTraffic.replace('{minutes}', new Intl.NumberFormat(lang).format(60)),
+      ),
+    ).toBeTruthy();
+    if (lang !== 'en') expect(englishIn(readableText(view.container))).toEqual([]);
+  });
+
   it('lists the next warm-ups and what they cost this month', async () => {
     const body = { ...adminSessions, warmUps: adminWarmUps };
     const view = renderIn(

@@ -96,6 +96,25 @@ describe.each(languages)('status page in %s', (lang) => {
     expect(readableText(view.container)).toContain(t.autoOffSoon);
   });
 
+  it('tells the employee when the portal ended their connection for no traffic', async () => {
+    const connectionEnded = {
+      reason: 'no-traffic' as const,
+      quietMinutes: 60,
+      endedAt: statusByState.ready.serverTime,
+    };
+    const { view } = await showStatus(lang, { ...statusByState.ready, connectionEnded });
+    const text = readableText(view.container);
+    expect(text).toContain(
+      t.connectionEndedNoTraffic.replace('{minutes}', new Intl.NumberFormat(lang).format(60)),
+    );
+    if (lang !== 'en') expect(englishIn(text)).toEqual([]);
+  });
+
+  it('says nothing about an ended connection when the portal ended none', async () => {
+    const { view } = await showStatus(lang, statusByState.ready);
+    expect(view.container.querySelector('.connection-ended')).toBeNull();
+  });
+
   it('says a connect made while stopping will happen afterwards', async () => {
     const { view } = await showStatus(lang, { ...statusByState.stopping, connectQueued: true });
     expect(readableText(view.container)).toContain(t.connectQueued);

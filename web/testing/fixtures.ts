@@ -27,6 +27,7 @@ export function statusBody(overrides: Partial<StatusBody> = {}): StatusBody {
     startedAt: null,
     connectQueued: false,
     error: null,
+    connectionEnded: null,
     ...overrides,
   };
 }

@@ -66,11 +66,16 @@ export interface Lock {
 
 const isoTime = z.string().check(z.refine((text) => !Number.isNaN(Date.parse(text)), 'not a time'));
 const count = z.number().check(z.int(), z.nonnegative());
+const byteCount = z
+  .number()
+  .check(z.refine(Number.isSafeInteger, 'not a byte count'), z.nonnegative());
 
 /**
  * What a session item must hold to be read as a VpnSession. Attributes it does not name
  * (the table's keys, the TTL) are dropped; a missing revision reads as 0, as items written
- * before revisions existed have none.
+ * before revisions existed have none. The keys are listed in the order the core builds a
+ * session (session-lifecycle.ts), so a session read back compares equal to one rebuilt from
+ * the same facts, and a steady status poll writes nothing.
  */
 const storedSession = z.object({
   id: z.string().check(z.minLength(1)),
@@ -87,6 +92,13 @@ const storedSession = z.object({
       user: z.string(),
       connectedAt: isoTime,
       endedAt: z.nullable(isoTime),
+      // Written since the quiet-connection rule (issue 14); older items have none of these.
+      checkpoint: z.optional(
+        z.object({ ingressBytes: byteCount, egressBytes: byteCount, at: isoTime }),
+      ),
+      lastTrafficAt: z.optional(isoTime),
+      endedFor: z.optional(z.enum(['no-traffic'])),
+      quietMinutes: z.optional(count),
     }),
   ),
   subnetCount: count,

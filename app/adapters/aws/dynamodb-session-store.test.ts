@@ -171,6 +171,49 @@ describe('DynamoDbSessionStore reading items it did not write', () => {
     await expect(store.getOpen()).rejects.toBeInstanceOf(StoredSessionInvalidError);
   });
 
+  it('reads connections stored before the quiet-connection rule, without traffic fields', async () => {
+    const { store, tableName } = await freshStore();
+    const opened = session('2026-11-29T09:00:00Z');
+    await store.open(opened);
+    const connection = {
+      connectionId: 'cvpn-connection-0aaa',
+      user: 'kim',
+      connectedAt: '2026-11-29T09:05:00.000Z',
+      endedAt: null,
+    };
+    await putRaw(tableName, { ...opened, pk: 'session', sk: opened.id, connections: [connection] });
+
+    await expect(store.getOpen()).resolves.toEqual({ ...opened, connections: [connection] });
+  });
+
+  it.each([
+    ['a byte counter below zero', { ingressBytes: -1, egressBytes: 0, at: '2026-11-29T09:10:00Z' }],
+    ['a byte counter as text', { ingressBytes: '12', egressBytes: 0, at: '2026-11-29T09:10:00Z' }],
+    ['a checkpoint without a time', { ingressBytes: 12, egressBytes: 0 }],
+  ])(
+    'refuses an open session whose connection has %s, as any malformed item',
+    async (_case, checkpoint) => {
+      const { store, tableName } = await freshStore();
+      const opened = session('2026-11-29T09:00:00Z');
+      await store.open(opened);
+      const connection = {
+        connectionId: 'cvpn-connection-0aaa',
+        user: 'kim',
+        connectedAt: '2026-11-29T09:05:00.000Z',
+        endedAt: null,
+        checkpoint,
+      };
+      await putRaw(tableName, {
+        ...opened,
+        pk: 'session',
+        sk: opened.id,
+        connections: [connection],
+      });
+
+      await expect(store.getOpen()).rejects.toBeInstanceOf(StoredSessionInvalidError);
+    },
+  );
+
   it('reads an item written before sessions had revisions as revision 0', async () => {
     const { store, tableName } = await freshStore();
     const opened = session('2026-11-29T09:00:00Z');

@@ -5,6 +5,7 @@ import {
   DisassociateClientVpnTargetNetworkCommand,
   EC2Client,
   EC2ServiceException,
+  TerminateClientVpnConnectionsCommand,
 } from '@aws-sdk/client-ec2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -19,6 +20,8 @@ import { EC2ClientVpn } from './ec2-client-vpn.js';
  *     found." (the live API also spells it InvalidClientVpnAssociationId.NotFound)
  *   InvalidClientVpnDuplicateRoute: "The specified route has already been added to the Client
  *     VPN endpoint."
+ *   InvalidClientVpnConnection.IdNotFound: listed with "The specified Client VPN endpoint cannot
+ *     be found."; by its name, the connection id is unknown (already gone).
  * ClientToken, AWS's idempotency token, is a request parameter of
  * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AssociateClientVpnTargetNetwork.html
  * and https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateClientVpnRoute.html.
@@ -238,5 +241,100 @@ describe('EC2ClientVpn.createRoute', () => {
     await expect(
       vpn.createRoute({ cidr: '0.0.0.0/0', subnetId: SUBNET_A }, 't'),
     ).rejects.toMatchObject({ code: 'aws_unavailable', operation: 'CreateClientVpnRoute' });
+  });
+});
+
+// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_TerminateClientVpnConnections.html:
+// request ClientVpnEndpointId (required) and ConnectionId; response clientVpnEndpointId,
+// username and connectionStatuses, an array of TerminateConnectionStatus (connectionId,
+// previousStatus, currentStatus), each a ClientVpnConnectionStatus whose code is
+// active | failed-to-terminate | terminating | terminated
+// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_TerminateConnectionStatus.html).
+describe('EC2ClientVpn.terminateConnection', () => {
+  const CONNECTION = 'cvpn-connection-04e7e1b2f0daf9460';
+
+  it('ends that one connection of this endpoint', async () => {
+    ec2.on(TerminateClientVpnConnectionsCommand).resolves({
+      ClientVpnEndpointId: ENDPOINT,
+      Username: 'emma.wilson@example.com',
+      ConnectionStatuses: [
+        {
+          ConnectionId: CONNECTION,
+          PreviousStatus: { Code: 'active' },
+          CurrentStatus: { Code: 'terminating' },
+        },
+      ],
+    });
+
+    await vpn.terminateConnection(CONNECTION);
+
+    const calls = ec2.commandCalls(TerminateClientVpnConnectionsCommand);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.args[0].input).toEqual({
+      ClientVpnEndpointId: ENDPOINT,
+      ConnectionId: CONNECTION,
+    });
+  });
+
+  it('treats a connection that had already ended as success', async () => {
+    ec2.on(TerminateClientVpnConnectionsCommand).resolves({
+      ClientVpnEndpointId: ENDPOINT,
+      ConnectionStatuses: [
+        {
+          ConnectionId: CONNECTION,
+          PreviousStatus: { Code: 'terminated' },
+          CurrentStatus: { Code: 'terminated' },
+        },
+      ],
+    });
+
+    await expect(vpn.terminateConnection(CONNECTION)).resolves.toBeUndefined();
+  });
+
+  it('treats a connection the endpoint does not know (any more) as success', async () => {
+    ec2
+      .on(TerminateClientVpnConnectionsCommand)
+      .rejects(ec2Error('InvalidClientVpnConnection.IdNotFound'));
+
+    await expect(vpn.terminateConnection(CONNECTION)).resolves.toBeUndefined();
+    expect(ec2.commandCalls(TerminateClientVpnConnectionsCommand)).toHaveLength(1);
+  });
+
+  it('reports a connection AWS failed to end as rejected, with AWS’s words', async () => {
+    ec2.on(TerminateClientVpnConnectionsCommand).resolves({
+      ClientVpnEndpointId: ENDPOINT,
+      ConnectionStatuses: [
+        {
+          ConnectionId: CONNECTION,
+          PreviousStatus: { Code: 'active' },
+          CurrentStatus: { Code: 'failed-to-terminate', Message: 'Internal error' },
+        },
+      ],
+    });
+
+    await expect(vpn.terminateConnection(CONNECTION)).rejects.toMatchObject({
+      code: 'aws_rejected',
+      message: expect.stringContaining('Internal error'),
+    });
+  });
+
+  it('passes on any other refusal without retrying', async () => {
+    ec2.on(TerminateClientVpnConnectionsCommand).rejects(ec2Error('UnauthorizedOperation', 403));
+
+    await expect(vpn.terminateConnection(CONNECTION)).rejects.toMatchObject({
+      code: 'aws_rejected',
+    });
+    expect(ec2.commandCalls(TerminateClientVpnConnectionsCommand)).toHaveLength(1);
+  });
+
+  it('retries a throttled call', async () => {
+    ec2
+      .on(TerminateClientVpnConnectionsCommand)
+      .rejectsOnce(ec2Error('RequestLimitExceeded', 503))
+      .resolves({ ClientVpnEndpointId: ENDPOINT, ConnectionStatuses: [] });
+
+    await vpn.terminateConnection(CONNECTION);
+
+    expect(ec2.commandCalls(TerminateClientVpnConnectionsCommand)).toHaveLength(2);
   });
 });

@@ -72,7 +72,20 @@ export function toClientConnection(
     endedAt: status === 'active' ? null : parseClientVpnTime(connection.ConnectionEndTime),
   };
   if (connection.ClientIp) result.clientIp = connection.ClientIp;
+  // Strings in the API (ClientVpnConnection: "Type: String"); anything but a whole number of
+  // bytes is left out, and a connection without counters is never judged quiet.
+  const ingressBytes = byteCount(connection.IngressBytes);
+  const egressBytes = byteCount(connection.EgressBytes);
+  if (ingressBytes !== undefined) result.ingressBytes = ingressBytes;
+  if (egressBytes !== undefined) result.egressBytes = egressBytes;
   return result;
+}
+
+function byteCount(value: string | undefined): number | undefined {
+  const text = value?.trim() ?? '';
+  if (!/^\d+$/.test(text)) return undefined;
+  const count = Number(text);
+  return Number.isSafeInteger(count) ? count : undefined;
 }
 
 export function toVpnRoute(route: ClientVpnRoute): VpnRoute | null {

@@ -164,6 +164,57 @@ describe('EC2ClientVpn reading the endpoint', () => {
     expect(connection).toMatchObject({ status: 'active', connectedAt: NOW, endedAt: null });
   });
 
+  // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ClientVpnConnection.html:
+  // ingressBytes ("The number of bytes sent by the client.") and egressBytes ("The number of
+  // bytes received by the client.") are "Type: String", "Required: No".
+  it('reads the byte counters, which AWS sends as strings, as numbers', async () => {
+    ec2.on(DescribeClientVpnConnectionsCommand).resolves({
+      Connections: [
+        {
+          ConnectionId: 'cvpn-connection-0aaa',
+          Username: 'kim.minji',
+          ConnectionEstablishedTime: '2026-11-29 09:00:00',
+          IngressBytes: '1843210',
+          EgressBytes: '20431877',
+          IngressPackets: '9210',
+          EgressPackets: '15022',
+          Status: { Code: 'active' },
+          ConnectionEndTime: '-',
+        },
+      ],
+    });
+
+    const [connection] = await vpn.describeConnections();
+
+    expect(connection).toMatchObject({ ingressBytes: 1_843_210, egressBytes: 20_431_877 });
+  });
+
+  it.each([
+    ['missing', undefined],
+    ['empty', ''],
+    ['not a number', 'n/a'],
+    ['negative', '-5'],
+    ['fractional', '12.5'],
+    ['beyond a safe integer', '90071992547409931'],
+  ])('leaves a byte counter out when it is %s', async (_case, value) => {
+    ec2.on(DescribeClientVpnConnectionsCommand).resolves({
+      Connections: [
+        {
+          ConnectionId: 'cvpn-connection-0aaa',
+          CommonName: 'ipad-7',
+          IngressBytes: value,
+          EgressBytes: '4200',
+          Status: { Code: 'active' },
+        },
+      ],
+    });
+
+    const [connection] = await vpn.describeConnections();
+
+    expect(connection).not.toHaveProperty('ingressBytes');
+    expect(connection).toMatchObject({ egressBytes: 4200, status: 'active' });
+  });
+
   // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ClientVpnRoute.html:
   // origin is "associate" (added with the association) or "add-route"; status.code is
   // creating | active | failed | deleting.

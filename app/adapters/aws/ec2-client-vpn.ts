@@ -7,6 +7,8 @@ import {
   paginateDescribeClientVpnConnections,
   paginateDescribeClientVpnRoutes,
   paginateDescribeClientVpnTargetNetworks,
+  TerminateClientVpnConnectionsCommand,
+  type TerminateClientVpnConnectionsCommandOutput,
 } from '@aws-sdk/client-ec2';
 import { AwsCallError } from '../../core/model/errors.js';
 import type {
@@ -40,6 +42,13 @@ const ASSOCIATION_NOT_FOUND = new Set([
   'InvalidClientVpnAssociationIdNotFound',
   'InvalidClientVpnAssociationId.NotFound',
 ]);
+
+/**
+ * TerminateClientVpnConnections naming a connection the endpoint does not have (any more).
+ * The reference's description reads "The specified Client VPN endpoint cannot be found.",
+ * but the code is about the connection id: gone is what we asked for.
+ */
+const CONNECTION_NOT_FOUND = 'InvalidClientVpnConnection.IdNotFound';
 
 const PAGE_SIZE = 100;
 
@@ -187,6 +196,39 @@ export class EC2ClientVpn implements ClientVpn {
     } catch (error) {
       if (awsErrorName(error) === DUPLICATE_ROUTE) return;
       throw error;
+    }
+  }
+
+  async terminateConnection(connectionId: string): Promise<void> {
+    let output: TerminateClientVpnConnectionsCommandOutput;
+    try {
+      output = await awsCall(
+        'TerminateClientVpnConnections',
+        (abortSignal) =>
+          this.client.send(
+            new TerminateClientVpnConnectionsCommand({
+              ClientVpnEndpointId: this.endpointId,
+              ConnectionId: connectionId,
+            }),
+            { abortSignal },
+          ),
+        this.callOptions,
+      );
+    } catch (error) {
+      if (awsErrorName(error) === CONNECTION_NOT_FOUND) return;
+      throw error;
+    }
+    // Success, or already ended: `terminating` / `terminated` (or no status at all). Only
+    // `failed-to-terminate` means the client is still connected.
+    const status = (output.ConnectionStatuses ?? []).find(
+      (entry) => entry.ConnectionId === undefined || entry.ConnectionId === connectionId,
+    );
+    if (status?.CurrentStatus?.Code === 'failed-to-terminate') {
+      throw new AwsCallError(
+        'TerminateClientVpnConnections',
+        'rejected',
+        `TerminateClientVpnConnections: AWS could not end ${connectionId} (${status.CurrentStatus.Message ?? 'failed-to-terminate'}).`,
+      );
     }
   }
 

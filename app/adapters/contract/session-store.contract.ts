@@ -30,6 +30,46 @@ export function sessionStoreContract(
       await expect(store.getOpen()).resolves.toEqual(candidate);
     });
 
+    it('keeps each connection’s traffic checkpoint and why the portal ended it, in order', async () => {
+      const store = await makeStore();
+      const opened = session('2026-11-29T09:00:00Z');
+      await store.open(opened);
+      const tracked: VpnSession = {
+        ...opened,
+        connections: [
+          {
+            connectionId: 'cvpn-connection-0aaa',
+            user: 'lee',
+            connectedAt: '2026-11-29T09:05:00.000Z',
+            endedAt: null,
+            checkpoint: {
+              ingressBytes: 9_007_199_254,
+              egressBytes: 0,
+              at: '2026-11-29T09:20:00.000Z',
+            },
+            lastTrafficAt: '2026-11-29T09:15:00.000Z',
+          },
+          {
+            connectionId: 'cvpn-connection-0bbb',
+            user: 'kim',
+            connectedAt: '2026-11-29T09:06:00.000Z',
+            endedAt: '2026-11-29T10:30:00.000Z',
+            checkpoint: { ingressBytes: 600, egressBytes: 600, at: '2026-11-29T10:25:00.000Z' },
+            lastTrafficAt: '2026-11-29T09:25:00.000Z',
+            endedFor: 'no-traffic',
+            quietMinutes: 60,
+          },
+        ],
+      };
+
+      await store.save(tracked);
+
+      const read = await store.getOpen();
+      expect(read).toEqual({ ...tracked, revision: 1 });
+      // Same keys in the same order: the core compares sessions as JSON (sessionsEqual).
+      expect(JSON.stringify(read)).toBe(JSON.stringify({ ...tracked, revision: 1 }));
+    });
+
     it('returns the open session instead of opening a second one', async () => {
       const store = await makeStore();
       const first = session('2026-11-29T09:00:00Z', { startedBy: 'kim' });

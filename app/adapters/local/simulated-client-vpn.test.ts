@@ -140,6 +140,41 @@ describe('SimulatedClientVpn', () => {
     expect((await vpn.describeConnections())[0]?.status).toBe('terminated');
   });
 
+  it('ends one connection on request, and treats an ended or unknown one as success', async () => {
+    const { clock, vpn } = await associated();
+    const away = vpn.connectClient('kim', 'keepalive-only');
+    const working = vpn.connectClient('lee');
+    clock.advance(MINUTE);
+
+    await vpn.terminateConnection(away.connectionId);
+    await vpn.terminateConnection(away.connectionId);
+    await vpn.terminateConnection('cvpn-connection-0unknown');
+
+    const listed = await vpn.describeConnections();
+    expect(listed.map((c) => [c.connectionId, c.status])).toEqual([
+      [away.connectionId, 'terminated'],
+      [working.connectionId, 'active'],
+    ]);
+    expect(listed[0]?.endedAt).toEqual(clock.now());
+  });
+
+  it('lets a fault meet the termination of the caller it names', async () => {
+    const { vpn } = await associated();
+    const away = vpn.connectClient('kim', 'keepalive-only');
+    vpn.injectFault({
+      kind: 'unavailable',
+      operation: 'terminateConnection',
+      caller: 'background',
+    });
+
+    await expect(vpn.as('background').terminateConnection(away.connectionId)).rejects.toMatchObject(
+      { code: 'aws_unavailable' },
+    );
+    expect((await vpn.describeConnections())[0]?.status).toBe('active');
+    await vpn.as('background').terminateConnection(away.connectionId);
+    expect((await vpn.describeConnections())[0]?.status).toBe('terminated');
+  });
+
   it('fails or throttles the next call of the named operation only', async () => {
     const { vpn } = setUp();
     vpn.injectFault({ kind: 'throttled', operation: 'associate' });

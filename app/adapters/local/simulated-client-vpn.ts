@@ -88,6 +88,10 @@ export class SimulatedClientVpn implements ClientVpn {
     return this.as().createRoute(route, clientToken);
   }
 
+  terminateConnection(connectionId: string): Promise<void> {
+    return this.as().terminateConnection(connectionId);
+  }
+
   /**
    * The same endpoint as one caller sees it: faults injected for that caller (or for any)
    * meet its calls, faults meant for another caller do not.
@@ -121,6 +125,11 @@ export class SimulatedClientVpn implements ClientVpn {
       createRoute: async (route) => {
         this.begin('createRoute', caller);
         this.networks.createRoute(route);
+      },
+      terminateConnection: async (connectionId) => {
+        this.begin('terminateConnection', caller);
+        // As AWS: ending one that already ended, or one it never had, changes nothing.
+        this.connections.terminate(connectionId, this.clock.now());
       },
     };
   }

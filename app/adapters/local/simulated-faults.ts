@@ -7,6 +7,7 @@ export const CLIENT_VPN_OPERATIONS = [
   'associate',
   'disassociate',
   'createRoute',
+  'terminateConnection',
 ] as const;
 export type ClientVpnOperation = (typeof CLIENT_VPN_OPERATIONS)[number];
 

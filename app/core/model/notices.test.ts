@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { notificationsAfterAutoDisconnect } from './notices.js';
+import { notificationsAfterAutoDisconnect, quietConnectionEndedNotification } from './notices.js';
 import { newSession } from './session-lifecycle.js';
 import type { Association, VpnSession } from './vocabulary.js';
 
@@ -110,5 +110,39 @@ describe('notificationsAfterAutoDisconnect', () => {
     for (const { subject } of notices) {
       expect(subject).toMatch(/^[\x20-\x7e]{1,99}$/);
     }
+  });
+});
+
+describe('quietConnectionEndedNotification', () => {
+  const ended = (user: string) =>
+    quietConnectionEndedNotification({
+      connectionId: 'cvpn-connection-0aaa',
+      user,
+      connectedAt: '2025-01-06T08:12:00.000Z',
+      quietMinutes: 60,
+      idleTimeoutMinutes: 30,
+      session: endedSession({ startedBy: 'mina', endedAt: null, endReason: null }),
+      now: NOW,
+    });
+
+  it('says whose connection was ended, after how long without traffic, and what follows', () => {
+    expect(ended('mina@example.com')).toEqual({
+      kind: 'quiet-connection-ended',
+      subject: 'VPN connection of mina@example.com ended: no traffic for 60 min',
+      text: [
+        'The VPN connection of mina@example.com (cvpn-connection-0aaa, connected 2025-01-06 08:12 UTC) moved no traffic beyond keepalives for 60 minutes, so the portal ended it: a client left connected must not keep the VPN on.',
+        'The VPN turns itself off once nobody has been connected for 30 minutes; mina@example.com can connect again in the VPN app at any time.',
+        'Session 20250106T084000Z-abcd1234, started by mina.',
+      ].join('\n'),
+      at: NOW.toISOString(),
+      sessionId: '20250106T084000Z-abcd1234',
+    });
+  });
+
+  it('keeps the subject plain ASCII when the user name is not', () => {
+    const notice = ended('김민준');
+    expect(notice.subject).toBe('VPN connection ended: no traffic for 60 min');
+    expect(notice.subject).toMatch(/^[\x20-\x7e]{1,99}$/);
+    expect(notice.text).toContain('김민준');
   });
 });

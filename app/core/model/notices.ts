@@ -7,13 +7,16 @@ import type { Association, VpnSession } from './vocabulary.js';
  * - `association-failed`: AWS could not associate a subnet.
  * - `start-failed`: AWS refused, throttled or failed an employee's start (request-notices.ts).
  * - `admin-off`: an administrator turned the VPN off with Disconnect now (request-notices.ts).
+ * - `quiet-connection-ended`: the sweep ended a connection that moved no meaningful traffic
+ *   for the quiet time (a forgotten client; SPEC section 4, rule 11).
  */
 export type NotificationKind =
   | 'auto-off'
   | 'sweep-acted'
   | 'association-failed'
   | 'start-failed'
-  | 'admin-off';
+  | 'admin-off'
+  | 'quiet-connection-ended';
 
 export interface Notification {
   kind: NotificationKind;
@@ -109,6 +112,33 @@ export function associationFailedNotification(
       .join('\n'),
     at: now.toISOString(),
     sessionId: session?.id ?? null,
+  };
+}
+
+/** After the portal ended a connection that had moved no meaningful traffic for the quiet time. */
+export function quietConnectionEndedNotification(input: {
+  connectionId: string;
+  user: string;
+  connectedAt: string | null;
+  quietMinutes: number;
+  idleTimeoutMinutes: number;
+  session: VpnSession | null;
+  now: Date;
+}): Notification {
+  // SNS subjects are plain ASCII: a user name outside it stays in the text only.
+  const named = /^[\x20-\x7e]{1,40}$/.test(input.user) ? ` of ${input.user}` : '';
+  return {
+    kind: 'quiet-connection-ended',
+    subject: `VPN connection${named} ended: no traffic for ${input.quietMinutes} min`,
+    text: [
+      `The VPN connection of ${input.user} (${input.connectionId}${input.connectedAt ? `, connected ${clockTime(input.connectedAt)}` : ''}) moved no traffic beyond keepalives for ${input.quietMinutes} minutes, so the portal ended it: a client left connected must not keep the VPN on.`,
+      `The VPN turns itself off once nobody has been connected for ${input.idleTimeoutMinutes} minutes; ${input.user} can connect again in the VPN app at any time.`,
+      input.session ? `Session ${input.session.id}, started by ${starter(input.session)}.` : null,
+    ]
+      .filter((line) => line !== null)
+      .join('\n'),
+    at: input.now.toISOString(),
+    sessionId: input.session?.id ?? null,
   };
 }
 

@@ -21,6 +21,11 @@ export interface VpnPolicy {
   sweepWaitsForAlarmMinutes: number;
   /** How often the sweep runs: it looks back that much further, to judge what it missed. */
   sweepIntervalMinutes: number;
+  /**
+   * A connection that moved no meaningful traffic for this long is ended by the sweep and
+   * counts as idle (SPEC section 4, rule 11; core/model/quiet-connections.ts); 0 turns it off.
+   */
+  quietConnectionMinutes: number;
   prices: { associationHourUsd: number; connectionHourUsd: number };
   /** Rules switched off, for the bench's what-each-rule-saves table only; empty in settings. */
   rulesOff?: readonly AutoOffRule[];

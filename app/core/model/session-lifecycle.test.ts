@@ -148,6 +148,43 @@ describe('observeSession', () => {
   });
 });
 
+describe('observeSession and the connections the portal ended', () => {
+  const ended = {
+    connectionId: 'cvpn-connection-0aaa',
+    user: 'mina',
+    connectedAt: later(1).toISOString(),
+    endedAt: later(70).toISOString(),
+    checkpoint: { ingressBytes: 600, egressBytes: 600, at: later(65).toISOString() },
+    lastTrafficAt: later(5).toISOString(),
+    endedFor: 'no-traffic' as const,
+    quietMinutes: 60,
+  };
+  const session = {
+    ...newSession({ startedBy: 'mina', now: START, subnetCount: 1 }),
+    connections: [ended],
+  };
+
+  it('keeps the end and why, whether EC2 says terminating, terminated, or (read earlier) active', () => {
+    for (const seen of [
+      connection('cvpn-connection-0aaa', 'mina', 'terminating', later(1), null),
+      connection('cvpn-connection-0aaa', 'mina', 'active'),
+    ]) {
+      const observed = observeSession(session, snapshot([seen]), 'ready', later(71));
+      expect(observed.connections).toEqual([ended]);
+    }
+    const terminated = connection(
+      'cvpn-connection-0aaa',
+      'mina',
+      'terminated',
+      later(1),
+      later(70),
+    );
+    expect(observeSession(session, snapshot([terminated]), 'ready', later(71)).connections).toEqual(
+      [ended],
+    );
+  });
+});
+
 describe('endSession', () => {
   it('records the end time and reason and drops a queued connect', () => {
     const queued = newSession({ startedBy: 'mina', now: START, subnetCount: 1, queued: true });

@@ -1,3 +1,4 @@
+import { observeTraffic } from './quiet-connections.js';
 import type {
   ClientConnection,
   EndReason,
@@ -122,7 +123,8 @@ function addUnique(list: readonly string[], more: readonly string[]): string[] {
 /**
  * What the session knew, updated by what EC2 lists now. A connection recorded as active
  * that EC2 no longer lists has ended; it is noted as ending now, the moment it was found
- * gone, so its end still counts as activity once EC2 has forgotten it.
+ * gone, so its end still counts as activity once EC2 has forgotten it. Each active
+ * connection's traffic checkpoint moves on as quiet-connections.ts says (rarely).
  */
 function mergeConnections(
   known: readonly SessionConnection[],
@@ -139,11 +141,18 @@ function mergeConnections(
     ]),
   );
   for (const connection of seen) {
+    const before = byId.get(connection.connectionId);
+    // An end the portal recorded stays until EC2 gives one (`terminating` has none yet), and a
+    // read from before the portal ended the connection (still `active`) cannot undo it.
+    const kept =
+      connection.status === 'active' && !before?.endedFor ? null : (before?.endedAt ?? null);
     byId.set(connection.connectionId, {
       connectionId: connection.connectionId,
       user: connection.user,
       connectedAt: connection.connectedAt.toISOString(),
-      endedAt: connection.endedAt?.toISOString() ?? null,
+      endedAt: connection.endedAt?.toISOString() ?? kept,
+      ...observeTraffic(before ?? {}, connection, now),
+      ...(before?.endedFor ? { endedFor: before.endedFor, quietMinutes: before.quietMinutes } : {}),
     });
   }
   return [...byId.values()];

@@ -64,11 +64,29 @@ export interface QueuedConnect {
   at: string;
 }
 
+/** A connection's byte counters as the portal last took them (core/model/quiet-connections.ts). */
+export interface TrafficCheckpoint {
+  ingressBytes: number;
+  egressBytes: number;
+  at: string;
+}
+
+/** Why the portal itself ended a connection: it moved no meaningful traffic for the quiet time. */
+export type ConnectionEndCause = 'no-traffic';
+
 export interface SessionConnection {
   connectionId: string;
   user: string;
   connectedAt: string;
   endedAt: string | null;
+  /** The counters at the last checkpoint; absent while AWS gives none (never judged quiet then). */
+  checkpoint?: TrafficCheckpoint;
+  /** When the portal last saw meaningful traffic (at first sight: the connect, or that moment). */
+  lastTrafficAt?: string;
+  /** Set when the portal ended the connection itself (SPEC section 4, rule 11). */
+  endedFor?: ConnectionEndCause;
+  /** With `endedFor`: the quiet time in force, for "ended: no traffic for 60 min". */
+  quietMinutes?: number;
 }
 
 export interface VpnSession {

@@ -28,6 +28,7 @@ export function adminRoutes(services: PortalServices, warmUp: WarmUpView = creat
         status: connection.status,
         connectedAt: connection.connectedAt.toISOString(),
         endedAt: connection.endedAt?.toISOString() ?? null,
+        ...(connection.endedFor ? { endedFor: connection.endedFor } : {}),
       })),
       month: report.month,
       ...(warmUps ? { warmUps } : {}),

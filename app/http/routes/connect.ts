@@ -28,7 +28,7 @@ export function connectRoutes(services: PortalServices, warmUp: WarmUpView = cre
         for (const warning of result.warnings) logger.warn(warning);
         logger.info('connect', { outcome: result.outcome, userId: user.id });
         services.status.invalidate();
-        const body = await currentStatusBody(services, c.get('requestId'), logger, warmUp);
+        const body = await currentStatusBody(services, c.get('requestId'), logger, warmUp, user);
         return c.json<StatusBody>(body, result.outcome === 'already-up' ? 200 : 202);
       } finally {
         services.status.invalidate();
@@ -45,7 +45,7 @@ export function connectRoutes(services: PortalServices, warmUp: WarmUpView = cre
       });
       services.status.invalidate();
       return c.json<StatusBody>(
-        await currentStatusBody(services, c.get('requestId'), logger, warmUp),
+        await currentStatusBody(services, c.get('requestId'), logger, warmUp, c.get('user')),
         202,
       );
     });

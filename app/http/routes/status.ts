@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { MeBody, StatusBody } from '../api-types.js';
 import type { AppEnv } from '../app-env.js';
 import type { PortalServices } from '../portal-services.js';
-import { statusBody, unavailableStatusBody } from '../status-body.js';
+import { type StatusViewer, statusBody, unavailableStatusBody } from '../status-body.js';
 import { createWarmUpView, type WarmUpView } from '../warm-up-view.js';
 
 const NO_WARM_UPS = createWarmUpView();
@@ -15,7 +15,13 @@ export function statusRoutes(services: PortalServices, warmUp: WarmUpView = NO_W
     })
     .get('/status', async (c) => {
       return c.json<StatusBody>(
-        await currentStatusBody(services, c.get('requestId'), c.get('logger'), warmUp),
+        await currentStatusBody(
+          services,
+          c.get('requestId'),
+          c.get('logger'),
+          warmUp,
+          c.get('user'),
+        ),
       );
     });
 }
@@ -25,8 +31,9 @@ export async function currentStatusBody(
   requestId: string,
   logger: { error(message: string, fields?: Record<string, unknown>): void },
   warmUp: WarmUpView = NO_WARM_UPS,
+  viewer: StatusViewer | null = null,
 ): Promise<StatusBody> {
-  const body = await readStatusBody(services, requestId, logger);
+  const body = await readStatusBody(services, requestId, logger, viewer);
   const next = warmUp.status(services.deps.clock.now());
   return next === undefined ? body : { ...body, warmUp: next };
 }
@@ -35,10 +42,11 @@ async function readStatusBody(
   services: PortalServices,
   requestId: string,
   logger: { error(message: string, fields?: Record<string, unknown>): void },
+  viewer: StatusViewer | null,
 ): Promise<StatusBody> {
   try {
     const view = await services.status.get();
-    return statusBody(view, services.deps.clock.now(), requestId);
+    return statusBody(view, services.deps.clock.now(), requestId, viewer);
   } catch (error) {
     logger.error('status read failed', {
       error: error instanceof Error ? error.message : String(error),
