@@ -10,7 +10,17 @@ import { en } from '../web/i18n/en';
  */
 
 /** Names and units that stay in Latin letters in every language. */
-const PROPER_NOUNS = new Set(['VPN', 'AWS', 'Client', 'WorkSpaces', 'IT', 'English', 'US']);
+const PROPER_NOUNS = new Set([
+  'VPN',
+  'AWS',
+  'Client',
+  'WorkSpaces',
+  'OpenVPN',
+  'Connect',
+  'IT',
+  'English',
+  'US',
+]);
 
 export async function englishLeftOnScreen(
   page: Page,

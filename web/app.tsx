@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { MeBody } from '../app/http/api-types';
+import type { MeBody, VpnClientBody } from '../app/http/api-types';
 import type { ApiClient } from './api/client';
 import { AppHeader } from './components/app-header';
+import { ClientInfoContext } from './device/client-info';
+import { currentPlatform } from './device/platform';
 import {
   createI18n,
   I18nContext,
@@ -27,6 +29,11 @@ export function App({ api }: { api: ApiClient }) {
   const i18n = useMemo(() => createI18n(lang), [lang]);
   const [path, setPath] = useState(() => location.pathname);
   const [me, setMe] = useState<MeBody | null>(null);
+  const [vpnClient, setVpnClient] = useState<VpnClientBody | null>(null);
+  const clientInfo = useMemo(
+    () => ({ platform: currentPlatform(), portal: vpnClient }),
+    [vpnClient],
+  );
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -42,6 +49,8 @@ export function App({ api }: { api: ApiClient }) {
   useEffect(() => {
     // Without `me` the page still works; it only hides the admin link.
     api.me().then(setMe, () => undefined);
+    // Without it the ready page names WorkSpaces and hides "Keep it on" (issue 16).
+    api.vpnClient().then(setVpnClient, () => undefined);
   }, [api]);
 
   const navigate = (to: string) => {
@@ -59,8 +68,10 @@ export function App({ api }: { api: ApiClient }) {
   const admin = isAdminPath(path);
   return (
     <I18nContext.Provider value={i18n}>
-      <AppHeader me={me} onAdminPage={admin} onNavigate={navigate} onLanguage={chooseLanguage} />
-      {admin ? <AdminPage api={api} me={me} /> : <StatusPage api={api} />}
+      <ClientInfoContext.Provider value={clientInfo}>
+        <AppHeader me={me} onAdminPage={admin} onNavigate={navigate} onLanguage={chooseLanguage} />
+        {admin ? <AdminPage api={api} me={me} /> : <StatusPage api={api} />}
+      </ClientInfoContext.Provider>
     </I18nContext.Provider>
   );
 }

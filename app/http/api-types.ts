@@ -95,3 +95,11 @@ export interface AdminWarmUps {
   /** Sessions the schedule started this month (UTC) and their association hours and cost. */
   costThisMonth: { sessions: number; associationHours: number; costUsd: number };
 }
+
+/** `GET /api/vpn-client` (issue 16): what the deployment says about the VPN app. */
+export interface VpnClientBody {
+  /** The app to open once the VPN app is connected, per language (default WorkSpaces). */
+  openNext: { ko: string; ja: string; en: string };
+  /** Longest "Keep it on" in hours; 0 when the deployment turned the control off. */
+  keepOnMaxHours: number;
+}

@@ -17,6 +17,7 @@ import { adminRoutes } from './routes/admin.js';
 import { connectRoutes } from './routes/connect.js';
 import { signoutRoutes } from './routes/signout.js';
 import { statusRoutes } from './routes/status.js';
+import { vpnClientRoutes } from './routes/vpn-client.js';
 import { webAssets } from './routes/web-assets.js';
 import { createWarmUpView } from './warm-up-view.js';
 
@@ -48,6 +49,7 @@ export function createApp(
     .route('/', statusRoutes(services, warmUp))
     .route('/', connectRoutes(services, warmUp))
     .route('/', adminRoutes(services, warmUp))
+    .route('/', vpnClientRoutes(deps.settings))
     .all('*', (c) => c.json(errorBody('not_found', 'No such API route.', c.get('requestId')), 404));
 
   const app = new Hono<AppEnv>()

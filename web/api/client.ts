@@ -1,4 +1,10 @@
-import type { AdminSessionsBody, ErrorBody, MeBody, StatusBody } from '../../app/http/api-types';
+import type {
+  AdminSessionsBody,
+  ErrorBody,
+  MeBody,
+  StatusBody,
+  VpnClientBody,
+} from '../../app/http/api-types';
 
 /** The portal answered with its JSON error body, or did not answer at all (see PortalUnreachable). */
 export class ApiFailure extends Error {
@@ -40,6 +46,8 @@ export interface ApiClient {
   connect(): Promise<StatusBody>;
   disconnect(): Promise<StatusBody>;
   adminSessions(): Promise<AdminSessionsBody>;
+  /** Issue 16: the deployment's VPN app words ("then open WorkSpaces", Keep it on). */
+  vpnClient(): Promise<VpnClientBody>;
 }
 
 export interface ApiClientOptions {
@@ -153,5 +161,6 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     connect: () => request<StatusBody>('POST', '/api/connect'),
     disconnect: () => request<StatusBody>('POST', '/api/disconnect'),
     adminSessions: () => request<AdminSessionsBody>('GET', '/api/admin/sessions'),
+    vpnClient: () => request<VpnClientBody>('GET', '/api/vpn-client'),
   };
 }

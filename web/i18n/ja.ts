@@ -117,4 +117,21 @@ export const ja: Catalogue = {
   colEnded: '終了時刻',
   connActive: '接続中',
   connEnded: '終了',
+  readyWithApp: '{app} で接続してから {next} を開いてください。',
+  installApp: '{app} を入手',
+  doneButton: '使い終わったので切る',
+  doneTurningOff: 'ありがとうございます。VPN を切っています。',
+  othersUsingNone: 'ほかに使っている人はいません。',
+  othersUsingOne:
+    'ほかの {count} 人が VPN を使用中か、直近 {minutes} 分以内に依頼したため、オンのままにします。',
+  othersUsingOther:
+    'ほかの {count} 人が VPN を使用中か、直近 {minutes} 分以内に依頼したため、オンのままにします。',
+  keepOnTitle: 'オンのままにする',
+  keepOnHint: 'ファイルのコピーなど静かな作業用：今から最長 {hours} 時間。',
+  keepOnAdd: '+{hours}時間',
+  keepOnAddLabel: 'あと {hours} 時間オンのままにする',
+  keptOnUntil: '{time} までオンのまま',
+  keptOnBy: '{name} さんが {time} までオンに保持',
+  colKeptOn: 'オン保持',
+  endDone: '利用者が停止',
 };

@@ -289,3 +289,48 @@ describe('when the load balancer answers for the portal', () => {
     expect(reload).not.toHaveBeenCalled();
   });
 });
+
+describe('the ready state’s VPN app (issue 16)', () => {
+  it.each(languages)(
+    'names the app of the device in hand and what to open next, in %s',
+    async (lang) => {
+      const { ClientInfoContext } = await import('../device/client-info');
+      const api = fakeApi({ status: vi.fn(async () => statusByState.ready) });
+      const portal = {
+        openNext: { ko: '워크스페이스 앱', ja: 'ワークスペース', en: 'Amazon WorkSpaces' },
+        keepOnMaxHours: 4,
+      };
+      const view = renderIn(
+        lang,
+        <ClientInfoContext.Provider value={{ platform: 'ipados', portal }}>
+          <StatusPage api={api} />
+        </ClientInfoContext.Provider>,
+      );
+      await screen.findByRole('heading', { level: 1, name: catalogues[lang].readyTitle });
+      const lead = view.container.querySelector('[data-app]');
+      expect(lead?.textContent).toContain('OpenVPN Connect');
+      expect(lead?.textContent).toContain(portal.openNext[lang]);
+      expect(lead?.textContent).not.toContain('AWS VPN Client');
+      const install = screen.getByRole('link', {
+        name: catalogues[lang].installApp.replace('{app}', 'OpenVPN Connect'),
+      });
+      expect(install.getAttribute('href')).toContain('apps.apple.com');
+      if (lang !== 'en') expect(englishIn(readableText(view.container))).toEqual([]);
+    },
+  );
+
+  it('names the AWS VPN Client on a desktop, and WorkSpaces when the deployment says nothing', async () => {
+    const { ClientInfoContext } = await import('../device/client-info');
+    const api = fakeApi({ status: vi.fn(async () => statusByState.ready) });
+    const view = renderIn(
+      'en',
+      <ClientInfoContext.Provider value={{ platform: 'windows', portal: null }}>
+        <StatusPage api={api} />
+      </ClientInfoContext.Provider>,
+    );
+    await screen.findByRole('heading', { level: 1, name: catalogues.en.readyTitle });
+    expect(view.container.querySelector('[data-app]')?.textContent).toBe(
+      'Connect with AWS VPN Client, then open WorkSpaces.',
+    );
+  });
+});

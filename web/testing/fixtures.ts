@@ -8,6 +8,7 @@ import type {
   AdminWarmUps,
   MeBody,
   StatusBody,
+  VpnClientBody,
   WarmUpNext,
 } from '../../app/http/api-types';
 import type { ApiClient } from '../api/client';
@@ -169,6 +170,11 @@ export const adminWarmUps: AdminWarmUps = {
   costThisMonth: { sessions: 20, associationHours: 20.5, costUsd: 3.08 },
 };
 
+export const vpnClient: VpnClientBody = {
+  openNext: { ko: 'WorkSpaces', ja: 'WorkSpaces', en: 'WorkSpaces' },
+  keepOnMaxHours: 4,
+};
+
 /** A client whose answers a test sets; every method is a spy. */
 export function fakeApi(overrides: Partial<ApiClient> = {}) {
   return {
@@ -177,6 +183,7 @@ export function fakeApi(overrides: Partial<ApiClient> = {}) {
     connect: vi.fn(async () => statusByState.starting),
     disconnect: vi.fn(async () => statusByState.stopping),
     adminSessions: vi.fn(async () => adminSessions),
+    vpnClient: vi.fn(async () => vpnClient),
     ...overrides,
   } satisfies ApiClient;
 }
