@@ -25,6 +25,8 @@ export interface ApiError {
   code: string;
   message: string;
   requestId: string;
+  /** `others_using` only (issue 16): how many other people use or asked for the VPN. */
+  othersUsing?: number;
 }
 
 export interface ErrorBody {

@@ -15,6 +15,7 @@ import { sameOrigin } from './middleware/same-origin.js';
 import { createPortalServices, type PortalServices } from './portal-services.js';
 import { adminRoutes } from './routes/admin.js';
 import { connectRoutes } from './routes/connect.js';
+import { doneRoutes } from './routes/done.js';
 import { signoutRoutes } from './routes/signout.js';
 import { statusRoutes } from './routes/status.js';
 import { vpnClientRoutes } from './routes/vpn-client.js';
@@ -50,6 +51,7 @@ export function createApp(
     .route('/', connectRoutes(services, warmUp))
     .route('/', adminRoutes(services, warmUp))
     .route('/', vpnClientRoutes(deps.settings))
+    .route('/', doneRoutes(services, warmUp))
     .all('*', (c) => c.json(errorBody('not_found', 'No such API route.', c.get('requestId')), 404));
 
   const app = new Hono<AppEnv>()

@@ -13,6 +13,8 @@ export class ApiFailure extends Error {
     message: string,
     readonly status: number,
     readonly requestId: string | null,
+    /** `others_using` (issue 16): how many other people use or asked for the VPN. */
+    readonly othersUsing?: number,
   ) {
     super(message);
     this.name = 'ApiFailure';
@@ -48,6 +50,8 @@ export interface ApiClient {
   adminSessions(): Promise<AdminSessionsBody>;
   /** Issue 16: the deployment's VPN app words ("then open WorkSpaces", Keep it on). */
   vpnClient(): Promise<VpnClientBody>;
+  /** "I'm done, turn it off" (issue 16); 409 `others_using` when someone else uses it. */
+  done(): Promise<StatusBody>;
 }
 
 export interface ApiClientOptions {
@@ -147,8 +151,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     }
     if (!response.ok) {
       if (isErrorBody(body)) {
-        const { code, message, requestId } = body.error;
-        throw new ApiFailure(code, message, response.status, requestId);
+        const { code, message, requestId, othersUsing } = body.error;
+        throw new ApiFailure(code, message, response.status, requestId, othersUsing);
       }
       throw new ApiFailure('internal', `HTTP ${response.status}`, response.status, null);
     }
@@ -162,5 +166,6 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     disconnect: () => request<StatusBody>('POST', '/api/disconnect'),
     adminSessions: () => request<AdminSessionsBody>('GET', '/api/admin/sessions'),
     vpnClient: () => request<VpnClientBody>('GET', '/api/vpn-client'),
+    done: () => request<StatusBody>('POST', '/api/done'),
   };
 }

@@ -10,6 +10,7 @@ const endReason: Record<EndReason, MessageKey> = {
   admin: 'endAdmin',
   failed: 'endFailed',
   external: 'endExternal',
+  done: 'endDone',
 };
 
 /** `startedBy` of a session the warm-up schedule opened; it is listed among the users too. */

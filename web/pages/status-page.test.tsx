@@ -334,3 +334,31 @@ describe('the ready state’s VPN app (issue 16)', () => {
     );
   });
 });
+
+describe('“I’m done, turn it off” (issue 16)', () => {
+  it('turns the VPN off and shows the stopping state', async () => {
+    const api = fakeApi({ status: vi.fn(async () => statusByState.ready) });
+    renderIn('ko', <StatusPage api={api} />);
+    fireEvent.click(await screen.findByRole('button', { name: catalogues.ko.doneButton }));
+    await screen.findByRole('heading', { level: 1, name: catalogues.ko.stoppingTitle });
+    expect(api.done).toHaveBeenCalledTimes(1);
+  });
+
+  it.each(languages)('says how many others use it, not who, when refused (%s)', async (lang) => {
+    const api = fakeApi({
+      status: vi.fn(async () => statusByState.ready),
+      done: vi.fn(async () => {
+        throw new ApiFailure('others_using', '2 other people…', 409, 'req-1', 2);
+      }),
+    });
+    const view = renderIn(lang, <StatusPage api={api} />);
+    fireEvent.click(await screen.findByRole('button', { name: catalogues[lang].doneButton }));
+    const expected = catalogues[lang].othersUsingOther
+      .replace('{count}', '2')
+      .replace('{minutes}', new Intl.NumberFormat(lang).format(30));
+    await waitFor(() => expect(view.container.textContent).toContain(expected));
+    expect(
+      screen.getByRole('heading', { level: 1, name: catalogues[lang].readyTitle }),
+    ).toBeTruthy();
+  });
+});

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type ApiClient, PortalUnreachable } from '../api/client';
 import { pollFailureKey, type ShownError, toShownError } from '../api/error-message';
+import { DoneButton } from '../components/done-button';
 import { LiveAnnouncer } from '../components/live-announcer';
 import { OutageCard } from '../components/outage-card';
 import { StatusCard, stateTitle } from '../components/status-card';
@@ -56,6 +57,15 @@ export function StatusPage({ api }: { api: ApiClient }) {
           onRetry={onRetry}
           staleNoteId={stale ? staleNoteId : undefined}
         />
+      )}
+      {state === 'ready' && status && !stale && (
+        <section class="employee-controls">
+          <DoneButton
+            idleTimeoutMinutes={status.idleTimeoutMinutes}
+            onDone={model.adopt}
+            done={api.done}
+          />
+        </section>
       )}
       {stale && (
         <div class="stale-note" id={staleNoteId} role="status">

@@ -184,6 +184,7 @@ export function fakeApi(overrides: Partial<ApiClient> = {}) {
     disconnect: vi.fn(async () => statusByState.stopping),
     adminSessions: vi.fn(async () => adminSessions),
     vpnClient: vi.fn(async () => vpnClient),
+    done: vi.fn(async () => statusByState.stopping),
     ...overrides,
   } satisfies ApiClient;
 }

@@ -54,7 +54,8 @@ export interface ExtraRoute {
 
 export type VpnState = 'off' | 'starting' | 'ready' | 'stopping' | 'error';
 
-export type EndReason = 'idle' | 'admin' | 'failed' | 'external';
+/** `done`: the employee said "I'm done, turn it off" while nobody else used it (issue 16). */
+export type EndReason = 'idle' | 'admin' | 'failed' | 'external' | 'done';
 
 /** Who started a session: a user id, or `schedule` for a warm-up. */
 export type StartedBy = string;
@@ -62,6 +63,19 @@ export type StartedBy = string;
 export interface QueuedConnect {
   by: string;
   at: string;
+}
+
+/** One tap on Connect: who and when (issue 16, to tell whether someone else asked lately). */
+export interface ConnectRequest {
+  by: string;
+  at: string;
+}
+
+/** "Keep it on" (issue 16): the VPN stays on until `until`, whoever is connected or not. */
+export interface KeepOn {
+  by: string;
+  at: string;
+  until: string;
 }
 
 export interface SessionConnection {
@@ -90,6 +104,13 @@ export interface VpnSession {
    * association adopted from outside), so the adoption itself never counts as activity.
    */
   lastConnectRequestAt: string | null;
+  /**
+   * Every tap on Connect in this session, who and when (issue 16). Absent on sessions
+   * written before it existed; `lastConnectRequestAt` stays the activity witness.
+   */
+  connectRequests?: ConnectRequest[];
+  /** The latest "Keep it on" (issue 16); absent or null when nobody asked. */
+  keepOn?: KeepOn | null;
   /** A connect that arrived while the VPN was stopping; carried out when stopping ends. */
   queuedConnect: QueuedConnect | null;
   /** Plain words for the failure that ended or troubles this session. */
