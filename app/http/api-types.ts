@@ -73,6 +73,8 @@ export interface AdminSession {
   users: string[];
   peakConnections: number;
   costUsd: number;
+  /** "Keep it on" (issue 16): who held the VPN on last, and until when. */
+  keptOn?: { by: string; until: string } | null;
 }
 
 export interface AdminConnection {

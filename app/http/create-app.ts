@@ -16,6 +16,7 @@ import { createPortalServices, type PortalServices } from './portal-services.js'
 import { adminRoutes } from './routes/admin.js';
 import { connectRoutes } from './routes/connect.js';
 import { doneRoutes } from './routes/done.js';
+import { keepOnRoutes } from './routes/keep-on.js';
 import { signoutRoutes } from './routes/signout.js';
 import { statusRoutes } from './routes/status.js';
 import { vpnClientRoutes } from './routes/vpn-client.js';
@@ -52,6 +53,7 @@ export function createApp(
     .route('/', adminRoutes(services, warmUp))
     .route('/', vpnClientRoutes(deps.settings))
     .route('/', doneRoutes(services, warmUp))
+    .route('/', keepOnRoutes(services, warmUp))
     .all('*', (c) => c.json(errorBody('not_found', 'No such API route.', c.get('requestId')), 404));
 
   const app = new Hono<AppEnv>()
