@@ -66,7 +66,7 @@ export async function readStatus(
           keptOnUntil: held,
         })?.toISOString() ?? null)
       : null,
-    keptOnUntil: held?.toISOString() ?? null,
+    ...(held ? { keptOnUntil: held.toISOString() } : {}),
     idleTimeoutMinutes: deps.policy.idleTimeoutMinutes,
     typicalStartSeconds: typicalStartSeconds(recent),
     startedAt: session && !session.queuedConnect ? session.startedAt : null,
