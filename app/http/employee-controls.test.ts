@@ -94,3 +94,43 @@ describe('POST /api/done (issue 16)', () => {
     expect(deps.vpn.calls.disassociate).toBe(0);
   });
 });
+
+describe('POST /api/keep-on (issue 16)', () => {
+  function keepOnPortal() {
+    return portal(testCoreDeps({ policy: { keepOnMaxHours: 4 } }));
+  }
+
+  it('holds the VPN on one more hour: 200 with the moved countdown', async () => {
+    const { app, deps } = keepOnPortal();
+    await readyWith(deps);
+    const response = await post(app, '/api/keep-on', '{"hours": 1}');
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as StatusBody;
+    const hour = new Date(deps.clock.now().getTime() + 3_600_000).toISOString();
+    expect(body).toMatchObject({ keptOnUntil: hour, autoDisconnectAt: hour });
+  });
+
+  it.each([
+    ['an unknown hold length', '{"hours": 3}', 'same-origin', 400],
+    ['a hold length that is not a number', '{"hours": "1"}', 'same-origin', 400],
+    ['a cross-site POST', '{"hours": 1}', 'cross-site', 403],
+  ] as const)('refuses %s and changes nothing', async (_case, body, site, status) => {
+    const { app, deps } = keepOnPortal();
+    await readyWith(deps);
+    const before = await deps.store.getOpen();
+    expect((await post(app, '/api/keep-on', body, site)).status).toBe(status);
+    expect(await deps.store.getOpen()).toEqual(before);
+  });
+
+  it('refuses a hold above the maximum with 400 and keeps the earlier hold', async () => {
+    const { app, deps } = keepOnPortal();
+    await readyWith(deps);
+    expect((await post(app, '/api/keep-on', '{"hours": 2}')).status).toBe(200);
+    expect((await post(app, '/api/keep-on', '{"hours": 2}')).status).toBe(200);
+    const before = await deps.store.getOpen();
+    const response = await post(app, '/api/keep-on', '{"hours": 1}');
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as ErrorBody).error.message).toContain('at most 4 hours');
+    expect(await deps.store.getOpen()).toEqual(before);
+  });
+});

@@ -52,6 +52,8 @@ export interface ApiClient {
   vpnClient(): Promise<VpnClientBody>;
   /** "I'm done, turn it off" (issue 16); 409 `others_using` when someone else uses it. */
   done(): Promise<StatusBody>;
+  /** "Keep it on" +1 h / +2 h (issue 16). */
+  keepOn(hours: number): Promise<StatusBody>;
 }
 
 export interface ApiClientOptions {
@@ -122,7 +124,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     throw new ApiFailure('signed_out', 'The portal did not accept the sign-in.', 401, null);
   };
 
-  async function request<T>(method: 'GET' | 'POST', path: string): Promise<T> {
+  async function request<T>(method: 'GET' | 'POST', path: string, payload = '{}'): Promise<T> {
     let response: Response;
     try {
       response = await fetchImpl(path, {
@@ -134,7 +136,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
           method === 'POST'
             ? { accept: 'application/json', 'content-type': 'application/json' }
             : { accept: 'application/json' },
-        ...(method === 'POST' ? { body: '{}' } : {}),
+        ...(method === 'POST' ? { body: payload } : {}),
       });
     } catch {
       throw new PortalUnreachable('offline', 'The portal could not be reached.', 0);
@@ -167,5 +169,6 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     adminSessions: () => request<AdminSessionsBody>('GET', '/api/admin/sessions'),
     vpnClient: () => request<VpnClientBody>('GET', '/api/vpn-client'),
     done: () => request<StatusBody>('POST', '/api/done'),
+    keepOn: (hours) => request<StatusBody>('POST', '/api/keep-on', JSON.stringify({ hours })),
   };
 }

@@ -80,6 +80,14 @@ export function SessionsTable({ sessions, now }: { sessions: AdminSession[]; now
                         : s.endedAt
                           ? t('nobody')
                           : t('stillRunning')}
+                      {s.keptOn && (
+                        <span class="kept-on-by">
+                          {t('keptOnBy', {
+                            name: s.keptOn.by,
+                            time: formatClockTime(lang, new Date(s.keptOn.until)),
+                          })}
+                        </span>
+                      )}
                     </td>
                     <td class="num">{formatUsd(lang, s.costUsd)}</td>
                   </tr>

@@ -362,3 +362,42 @@ describe('“I’m done, turn it off” (issue 16)', () => {
     ).toBeTruthy();
   });
 });
+
+describe('“Keep it on” (issue 16)', () => {
+  it('asks for one more hour and shows until when it is kept on', async () => {
+    const { ClientInfoContext } = await import('../device/client-info');
+    const held = '2026-11-30T10:30:00.000Z';
+    const api = fakeApi({
+      status: vi.fn(async () => statusByState.ready),
+      keepOn: vi.fn(async () => ({
+        ...statusByState.ready,
+        keptOnUntil: held,
+        autoDisconnectAt: held,
+      })),
+    });
+    const portal = {
+      openNext: { ko: 'WorkSpaces', ja: 'WorkSpaces', en: 'WorkSpaces' },
+      keepOnMaxHours: 4,
+    };
+    const view = renderIn(
+      'ko',
+      <ClientInfoContext.Provider value={{ platform: 'ipados', portal }}>
+        <StatusPage api={api} />
+      </ClientInfoContext.Provider>,
+    );
+    const add = await screen.findByRole('button', {
+      name: catalogues.ko.keepOnAddLabel.replace('{hours}', '1'),
+    });
+    fireEvent.click(add);
+    await waitFor(() => expect(view.container.querySelector('.kept-on')?.textContent).not.toBe(''));
+    expect(api.keepOn).toHaveBeenCalledWith(1);
+    expect(englishIn(readableText(view.container))).toEqual([]);
+  });
+
+  it('is hidden when the deployment set the maximum to 0', async () => {
+    const api = fakeApi({ status: vi.fn(async () => statusByState.ready) });
+    renderIn('en', <StatusPage api={api} />);
+    await screen.findByRole('heading', { level: 1, name: catalogues.en.readyTitle });
+    expect(screen.queryByRole('heading', { name: catalogues.en.keepOnTitle })).toBeNull();
+  });
+});

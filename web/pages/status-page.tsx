@@ -2,9 +2,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { type ApiClient, PortalUnreachable } from '../api/client';
 import { pollFailureKey, type ShownError, toShownError } from '../api/error-message';
 import { DoneButton } from '../components/done-button';
+import { KeepOnControl } from '../components/keep-on-control';
 import { LiveAnnouncer } from '../components/live-announcer';
 import { OutageCard } from '../components/outage-card';
 import { StatusCard, stateTitle } from '../components/status-card';
+import { useClientInfo } from '../device/client-info';
 import { formatAgo } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { useStatus } from '../poller/use-status';
@@ -16,6 +18,7 @@ const staleNoteId = 'stale-note';
 export function StatusPage({ api }: { api: ApiClient }) {
   const { t, lang } = useI18n();
   const model = useStatus(api);
+  const { portal } = useClientInfo();
   const { snapshot, pollFailure, connectFailure } = model;
   const now = useNow(pollFailure !== null && snapshot !== null, 5_000);
 
@@ -64,6 +67,12 @@ export function StatusPage({ api }: { api: ApiClient }) {
             idleTimeoutMinutes={status.idleTimeoutMinutes}
             onDone={model.adopt}
             done={api.done}
+          />
+          <KeepOnControl
+            keepOnMaxHours={portal?.keepOnMaxHours ?? 0}
+            keptOnUntil={status.keptOnUntil ?? null}
+            onKeepOn={model.adopt}
+            keepOn={api.keepOn}
           />
         </section>
       )}

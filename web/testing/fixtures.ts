@@ -185,6 +185,7 @@ export function fakeApi(overrides: Partial<ApiClient> = {}) {
     adminSessions: vi.fn(async () => adminSessions),
     vpnClient: vi.fn(async () => vpnClient),
     done: vi.fn(async () => statusByState.stopping),
+    keepOn: vi.fn(async (_hours: number) => statusByState.ready),
     ...overrides,
   } satisfies ApiClient;
 }
