@@ -29,8 +29,8 @@ export async function keepOn(deps: CoreDeps, userId: string, hours: number): Pro
   let hold: KeepOn | null = null;
   let tooLong = false;
   const saved = await updateOpenSession(deps, live.session, (current) => {
-    const held = current.keepOn ? Date.parse(current.keepOn.until) : Number.NaN;
-    const from = held > now.getTime() ? held : now.getTime();
+    const held = current.keepOn ? Date.parse(current.keepOn.until) : 0;
+    const from = Math.max(Number.isNaN(held) ? 0 : held, now.getTime());
     const until = from + hours * 3_600_000;
     tooLong = until > limit;
     if (tooLong) return null;
