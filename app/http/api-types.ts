@@ -107,3 +107,19 @@ export interface VpnClientBody {
   /** Longest "Keep it on" in hours; 0 when the deployment turned the control off. */
   keepOnMaxHours: number;
 }
+
+/**
+ * `GET /api/setup` (issue 16): what the endpoint's authentication means for setting up a
+ * device. `certificate`: the employee's certificate and key come from IT and go into the
+ * profile; `directory`: OpenVPN Connect asks for a user name and password; `federated`:
+ * SAML sign-in works only in AWS's own client, so an iPad cannot use this endpoint.
+ */
+export interface SetupBody {
+  authentication: ('certificate' | 'directory' | 'federated')[];
+  /** False when the endpoint signs in with SAML (OpenVPN Connect cannot). */
+  usableWithOpenVpnConnect: boolean;
+  /** The endpoint's self-service portal, for desktop users of AWS's client; null without one. */
+  selfServicePortalUrl: string | null;
+  /** The name `GET /api/client-config` gives the downloaded file. */
+  configFileName: string;
+}
