@@ -16,6 +16,9 @@ const PROPER_NOUNS = new Set([
   'Client',
   'WorkSpaces',
   'OpenVPN',
+  // Apple's device names stay in Latin letters in Apple's own Korean and Japanese pages.
+  'iPad',
+  'iPhone',
   'Connect',
   'IT',
   'English',

@@ -12,22 +12,39 @@ import {
   rememberedLanguage,
   rememberLanguage,
 } from './i18n/i18n';
+import {
+  isStandalone,
+  type Route,
+  rememberRoute,
+  routeOf,
+  startRoute,
+} from './navigation/remembered-route';
 import { AdminPage } from './pages/admin-page';
 import { StatusPage } from './pages/status-page';
+
+type SetupModule = typeof import('./pages/setup-page');
 
 function browserLanguages(): readonly string[] {
   return navigator.languages?.length ? navigator.languages : [navigator.language];
 }
 
-const isAdminPath = (path: string) => path.replace(/\/+$/, '') === '/admin';
-
-/** Two routes (`/` and `/admin`) do not need a router library: history API and one state. */
+/**
+ * Three routes (`/`, `/admin`, `/setup`) do not need a router library: history API and one
+ * state. The setup page is loaded on demand (issue 16), outside the first-load budget.
+ */
 export function App({ api }: { api: ApiClient }) {
   const [lang, setLang] = useState<Lang>(() =>
     pickLanguage(browserLanguages(), rememberedLanguage()),
   );
   const i18n = useMemo(() => createI18n(lang), [lang]);
-  const [path, setPath] = useState(() => location.pathname);
+  const { t } = i18n;
+  const [route, setRoute] = useState<Route>(() => {
+    // Opened from the home screen at start_url: back to the page the employee was on.
+    const start = startRoute(location.pathname, isStandalone());
+    if (start !== routeOf(location.pathname)) history.replaceState(null, '', start);
+    return start;
+  });
+  const [setupPage, setSetupPage] = useState<SetupModule | 'failed' | null>(null);
   const [me, setMe] = useState<MeBody | null>(null);
   const [vpnClient, setVpnClient] = useState<VpnClientBody | null>(null);
   const clientInfo = useMemo(
@@ -40,8 +57,15 @@ export function App({ api }: { api: ApiClient }) {
     document.title = i18n.t('appTitle');
   }, [lang, i18n]);
 
+  useEffect(() => rememberRoute(route), [route]);
+
   useEffect(() => {
-    const onPop = () => setPath(location.pathname);
+    if (route !== '/setup' || (setupPage && setupPage !== 'failed')) return;
+    import('./pages/setup-page').then(setSetupPage, () => setSetupPage('failed'));
+  }, [route, setupPage]);
+
+  useEffect(() => {
+    const onPop = () => setRoute(routeOf(location.pathname));
     addEventListener('popstate', onPop);
     return () => removeEventListener('popstate', onPop);
   }, []);
@@ -56,7 +80,7 @@ export function App({ api }: { api: ApiClient }) {
   const navigate = (to: string) => {
     if (to === location.pathname) return;
     history.pushState(null, '', to);
-    setPath(to);
+    setRoute(routeOf(to));
     scrollTo(0, 0);
   };
 
@@ -65,12 +89,36 @@ export function App({ api }: { api: ApiClient }) {
     setLang(next);
   };
 
-  const admin = isAdminPath(path);
+  const admin = route === '/admin';
+  let page = <StatusPage api={api} onNavigate={navigate} />;
+  if (admin) page = <AdminPage api={api} me={me} />;
+  else if (route === '/setup') {
+    page =
+      setupPage && setupPage !== 'failed' ? (
+        <setupPage.SetupPage api={api} onNavigate={navigate} />
+      ) : (
+        <main class="page" aria-busy={setupPage === null}>
+          <p class="loading" role={setupPage ? 'alert' : undefined}>
+            {t(setupPage ? 'errorUnreachable' : 'loading')}
+          </p>
+          {setupPage && (
+            <button type="button" class="button" onClick={() => setSetupPage(null)}>
+              {t('retry')}
+            </button>
+          )}
+        </main>
+      );
+  }
   return (
     <I18nContext.Provider value={i18n}>
       <ClientInfoContext.Provider value={clientInfo}>
-        <AppHeader me={me} onAdminPage={admin} onNavigate={navigate} onLanguage={chooseLanguage} />
-        {admin ? <AdminPage api={api} me={me} /> : <StatusPage api={api} />}
+        <AppHeader
+          me={me}
+          onAdminPage={route !== '/'}
+          onNavigate={navigate}
+          onLanguage={chooseLanguage}
+        />
+        {page}
       </ClientInfoContext.Provider>
     </I18nContext.Provider>
   );

@@ -2,6 +2,7 @@ import type {
   AdminSessionsBody,
   ErrorBody,
   MeBody,
+  SetupBody,
   StatusBody,
   VpnClientBody,
 } from '../../app/http/api-types';
@@ -54,7 +55,12 @@ export interface ApiClient {
   done(): Promise<StatusBody>;
   /** "Keep it on" +1 h / +2 h (issue 16). */
   keepOn(hours: number): Promise<StatusBody>;
+  /** The setup page (issue 16): what the endpoint's authentication means, the file's name. */
+  setup(): Promise<SetupBody>;
 }
+
+/** The endpoint's `.ovpn` (issue 16): a plain link the browser downloads, never fetched. */
+export const CLIENT_CONFIG_PATH = '/api/client-config';
 
 export interface ApiClientOptions {
   fetch?: typeof fetch;
@@ -170,5 +176,6 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     vpnClient: () => request<VpnClientBody>('GET', '/api/vpn-client'),
     done: () => request<StatusBody>('POST', '/api/done'),
     keepOn: (hours) => request<StatusBody>('POST', '/api/keep-on', JSON.stringify({ hours })),
+    setup: () => request<SetupBody>('GET', '/api/setup'),
   };
 }

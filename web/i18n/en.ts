@@ -137,6 +137,10 @@ export const en = {
   keptOnBy: 'Kept on by {name} until {time}',
   colKeptOn: 'Kept on',
   endDone: 'Turned off by the user',
+  // Issue 16: the link to the setup page and its heading (its other words load with it).
+  setupTitleIpad: 'Set up this iPad',
+  setupTitleIphone: 'Set up this iPhone',
+  setupTitleDevice: 'Set up this device',
 } as const;
 
 export type MessageKey = keyof typeof en;

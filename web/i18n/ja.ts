@@ -134,4 +134,8 @@ export const ja: Catalogue = {
   keptOnBy: '{name} さんが {time} までオンに保持',
   colKeptOn: 'オン保持',
   endDone: '利用者が停止',
+  // Issue 16: the link to the setup page and its heading (its other words load with it).
+  setupTitleIpad: 'この iPad を設定する',
+  setupTitleIphone: 'この iPhone を設定する',
+  setupTitleDevice: 'この端末を設定する',
 };

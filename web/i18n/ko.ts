@@ -134,4 +134,8 @@ export const ko: Catalogue = {
   keptOnBy: '{name} 님이 {time}까지 켜 둠',
   colKeptOn: '켜 두기',
   endDone: '사용자가 끔',
+  // Issue 16: the link to the setup page and its heading (its other words load with it).
+  setupTitleIpad: '이 iPad 설정하기',
+  setupTitleIphone: '이 iPhone 설정하기',
+  setupTitleDevice: '이 기기 설정하기',
 };

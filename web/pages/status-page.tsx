@@ -11,14 +11,22 @@ import { formatAgo } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { useStatus } from '../poller/use-status';
 import { useNow } from '../time/use-now';
+import { setupTitleKey } from './setup-title';
 
 const staleNoteId = 'stale-note';
 
 /** The employee's page: one card that follows the VPN through off → starting → ready → off. */
-export function StatusPage({ api }: { api: ApiClient }) {
+export function StatusPage({
+  api,
+  onNavigate = () => undefined,
+}: {
+  api: ApiClient;
+  /** Follows the "Set up this iPad" link inside the app (issue 16). */
+  onNavigate?: (path: string) => void;
+}) {
   const { t, lang } = useI18n();
   const model = useStatus(api);
-  const { portal } = useClientInfo();
+  const { portal, platform } = useClientInfo();
   const { snapshot, pollFailure, connectFailure } = model;
   const now = useNow(pollFailure !== null && snapshot !== null, 5_000);
 
@@ -84,6 +92,19 @@ export function StatusPage({ api }: { api: ApiClient }) {
           </p>
         </div>
       )}
+      <p class="setup-link">
+        <a
+          class="chip"
+          href="/setup"
+          onClick={(event) => {
+            if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+            event.preventDefault();
+            onNavigate('/setup');
+          }}
+        >
+          {t(setupTitleKey(platform))}
+        </a>
+      </p>
       <Announcement text={t(outageOnly ? 'outageTitle' : stateTitle[state])} />
     </main>
   );

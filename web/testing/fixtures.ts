@@ -7,6 +7,7 @@ import type {
   AdminSessionsBody,
   AdminWarmUps,
   MeBody,
+  SetupBody,
   StatusBody,
   VpnClientBody,
   WarmUpNext,
@@ -175,6 +176,14 @@ export const vpnClient: VpnClientBody = {
   keepOnMaxHours: 4,
 };
 
+/** `GET /api/setup` of a mutual-certificate endpoint (issue 16). */
+export const mutualSetup: SetupBody = {
+  authentication: ['certificate'],
+  usableWithOpenVpnConnect: true,
+  selfServicePortalUrl: null,
+  configFileName: 'cvpn-endpoint-0123456789abcdef0.ovpn',
+};
+
 /** A client whose answers a test sets; every method is a spy. */
 export function fakeApi(overrides: Partial<ApiClient> = {}) {
   return {
@@ -186,6 +195,7 @@ export function fakeApi(overrides: Partial<ApiClient> = {}) {
     vpnClient: vi.fn(async () => vpnClient),
     done: vi.fn(async () => statusByState.stopping),
     keepOn: vi.fn(async (_hours: number) => statusByState.ready),
+    setup: vi.fn(async () => mutualSetup),
     ...overrides,
   } satisfies ApiClient;
 }

@@ -25,6 +25,9 @@ const allowedLatin = new Set([
   'Client',
   'WorkSpaces',
   'OpenVPN',
+  // Apple's device names stay in Latin letters in Apple's own Korean and Japanese pages.
+  'iPad',
+  'iPhone',
   'Connect',
   'IT',
   'AM',
