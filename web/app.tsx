@@ -19,10 +19,17 @@ import {
   routeOf,
   startRoute,
 } from './navigation/remembered-route';
-import { AdminPage } from './pages/admin-page';
 import { StatusPage } from './pages/status-page';
 
-type SetupModule = typeof import('./pages/setup-page');
+/** The pages only some people open, each its own chunk: not in the first-load budget. */
+interface OnDemandPages {
+  admin?: typeof import('./pages/admin-page');
+  setup?: typeof import('./pages/setup-page');
+}
+const loadPage: Record<'/admin' | '/setup', () => Promise<OnDemandPages>> = {
+  '/admin': () => import('./pages/admin-page').then((admin) => ({ admin })),
+  '/setup': () => import('./pages/setup-page').then((setup) => ({ setup })),
+};
 
 function browserLanguages(): readonly string[] {
   return navigator.languages?.length ? navigator.languages : [navigator.language];
@@ -30,7 +37,8 @@ function browserLanguages(): readonly string[] {
 
 /**
  * Three routes (`/`, `/admin`, `/setup`) do not need a router library: history API and one
- * state. The setup page is loaded on demand (issue 16), outside the first-load budget.
+ * state. The admin view and the setup page load on demand (issue 16): the employee's first
+ * visit fetches the status page only.
  */
 export function App({ api }: { api: ApiClient }) {
   const [lang, setLang] = useState<Lang>(() =>
@@ -44,7 +52,8 @@ export function App({ api }: { api: ApiClient }) {
     if (start !== routeOf(location.pathname)) history.replaceState(null, '', start);
     return start;
   });
-  const [setupPage, setSetupPage] = useState<SetupModule | 'failed' | null>(null);
+  const [pages, setPages] = useState<OnDemandPages>({});
+  const [pageFailed, setPageFailed] = useState(false);
   const [me, setMe] = useState<MeBody | null>(null);
   const [vpnClient, setVpnClient] = useState<VpnClientBody | null>(null);
   const clientInfo = useMemo(
@@ -59,10 +68,14 @@ export function App({ api }: { api: ApiClient }) {
 
   useEffect(() => rememberRoute(route), [route]);
 
+  const loaded = route === '/' || (route === '/admin' ? pages.admin : pages.setup) !== undefined;
   useEffect(() => {
-    if (route !== '/setup' || (setupPage && setupPage !== 'failed')) return;
-    import('./pages/setup-page').then(setSetupPage, () => setSetupPage('failed'));
-  }, [route, setupPage]);
+    if (route === '/' || loaded || pageFailed) return;
+    loadPage[route]().then(
+      (page) => setPages((before) => ({ ...before, ...page })),
+      () => setPageFailed(true),
+    );
+  }, [route, loaded, pageFailed]);
 
   useEffect(() => {
     const onPop = () => setRoute(routeOf(location.pathname));
@@ -89,25 +102,24 @@ export function App({ api }: { api: ApiClient }) {
     setLang(next);
   };
 
-  const admin = route === '/admin';
   let page = <StatusPage api={api} onNavigate={navigate} />;
-  if (admin) page = <AdminPage api={api} me={me} />;
-  else if (route === '/setup') {
-    page =
-      setupPage && setupPage !== 'failed' ? (
-        <setupPage.SetupPage api={api} onNavigate={navigate} />
-      ) : (
-        <main class="page" aria-busy={setupPage === null}>
-          <p class="loading" role={setupPage ? 'alert' : undefined}>
-            {t(setupPage ? 'errorUnreachable' : 'loading')}
-          </p>
-          {setupPage && (
-            <button type="button" class="button" onClick={() => setSetupPage(null)}>
-              {t('retry')}
-            </button>
-          )}
-        </main>
-      );
+  if (pages.admin && route === '/admin') page = <pages.admin.AdminPage api={api} me={me} />;
+  else if (pages.setup && route === '/setup') {
+    page = <pages.setup.SetupPage api={api} onNavigate={navigate} />;
+  } else if (route !== '/') {
+    // The page's chunk is on its way, or could not be fetched (offline, a new deployment).
+    page = (
+      <main class="page" aria-busy={!pageFailed}>
+        <p class="loading" role={pageFailed ? 'alert' : undefined}>
+          {t(pageFailed ? 'errorUnreachable' : 'loading')}
+        </p>
+        {pageFailed && (
+          <button type="button" class="button" onClick={() => setPageFailed(false)}>
+            {t('retry')}
+          </button>
+        )}
+      </main>
+    );
   }
   return (
     <I18nContext.Provider value={i18n}>

@@ -7,7 +7,6 @@ import { vpnAppFor } from '../device/platform';
 import { useI18n } from '../i18n/i18n';
 import { type SetupKey, setupText } from './setup-messages';
 import { setupTitleKey } from './setup-title';
-import './setup-page.css';
 
 interface SetupPageProps {
   api: ApiClient;
@@ -16,8 +15,8 @@ interface SetupPageProps {
 
 /**
  * "Set up this iPad" (issue 16): install the app, download the configuration, import it,
- * come back and tap Connect. Loaded on demand (`import()` in app.tsx), so its words,
- * pictures and styles never weigh on the status page's first load.
+ * come back and tap Connect. Loaded on demand (`import()` in app.tsx), so its words and
+ * pictures never weigh on the status page's first load.
  */
 export function SetupPage({ api, onNavigate }: SetupPageProps) {
   const i18n = useI18n();
