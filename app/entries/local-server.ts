@@ -120,6 +120,8 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
         logger,
         webRoot: options.webRoot ?? null,
         warmUpSchedule: warmUp.schedule,
+        // The simulator page switches the endpoint's authentication: show it at once.
+        ...(local ? { clientSetupCacheMs: 0 } : {}),
       },
       services,
     );

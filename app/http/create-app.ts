@@ -39,6 +39,8 @@ export interface AppDeps extends CoreDeps {
    * Without it those routes are not there (404), as in tests that do not need them.
    */
   vpnSetup?: VpnClientSetup;
+  /** How long the setup routes reuse the endpoint's answers (5 minutes unless told). */
+  clientSetupCacheMs?: number;
 }
 
 /** The whole portal: one Hono app answering every path the ALB forwards. */
@@ -68,6 +70,7 @@ export function createApp(
         setup: deps.vpnSetup,
         clock: deps.clock,
         endpointId: deps.settings.endpointId,
+        ...(deps.clientSetupCacheMs === undefined ? {} : { cacheMs: deps.clientSetupCacheMs }),
       }),
     );
   }

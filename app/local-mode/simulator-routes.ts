@@ -165,7 +165,7 @@ export function simulatorRoutes(sim: Simulation) {
       return c.json(state());
     })
     .post('/api/client-config', async (c) => {
-      // The portal reads it at most every five minutes: switch before opening the setup page.
+      // Local mode's portal does not cache it, so the setup page shows the switch at once.
       const { authentication } = await readJsonBody(c, clientConfigBody);
       sim.vpnSetup.use(authentication);
       return c.json(state());

@@ -19,6 +19,8 @@ export interface SetupRoutesDeps {
   setup: VpnClientSetup;
   clock: Clock;
   endpointId: string;
+  /** How long a warm instance reuses what it read; local mode passes 0 (the simulator switches). */
+  cacheMs?: number;
 }
 
 /**
@@ -27,15 +29,16 @@ export interface SetupRoutesDeps {
  * is never logged: the request log carries method, path, status and duration only.
  */
 export function setupRoutes(deps: SetupRoutesDeps) {
+  const cacheMs = deps.cacheMs ?? CLIENT_SETUP_CACHE_MS;
   const authentication = new StatusCache(
     () => deps.setup.describeAuthentication(),
     deps.clock,
-    CLIENT_SETUP_CACHE_MS,
+    cacheMs,
   );
   const configuration = new StatusCache(
     () => deps.setup.exportClientConfiguration(),
     deps.clock,
-    CLIENT_SETUP_CACHE_MS,
+    cacheMs,
   );
   const fileName = configFileName(deps.endpointId);
 
