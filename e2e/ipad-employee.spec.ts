@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { expectAccessible } from './accessibility';
+import { englishLeftOnScreen } from './english-left';
 import { expect, test } from './fixtures';
 
 // Issue 16: the employee's first day on an iPad, and a say over their own session.
@@ -23,6 +25,53 @@ test('a new employee on an iPad reads the right app name in Korean', async ({
     path: `docs/screenshot-ipad-${test.info().project.name.replace('ipad-', '')}-ko-ready-app.png`,
   });
   expect((await simulator.state()).associations.length).toBeGreaterThan(0);
+
+  // The new employee sets up the iPad: the setup page, then the configuration file.
+  await page.getByRole('link', { name: '이 iPad 설정하기' }).tap();
+  await expect(page.getByRole('heading', { level: 1, name: '이 iPad 설정하기' })).toBeVisible();
+  await expect(page).toHaveURL(/\/setup$/);
+  await expect(page.getByRole('heading', { level: 2 })).toHaveCount(4);
+  await expect(page.getByRole('link', { name: 'OpenVPN Connect 받기' })).toHaveAttribute(
+    'href',
+    /apps\.apple\.com/,
+  );
+  await expect(page.locator('[data-auth="certificate"]')).toContainText('IT 담당자');
+  expect(await englishLeftOnScreen(page)).toEqual([]);
+  await expectAccessible(page, 'setup page');
+  await page.screenshot({
+    path: `docs/screenshot-ipad-${test.info().project.name.replace('ipad-', '')}-ko-setup.png`,
+    fullPage: true,
+  });
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: '구성 파일 내려받기' }).tap(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^cvpn-endpoint-[0-9a-f]+\.ovpn$/);
+  const file = await readFile(await download.path(), 'utf8');
+  expect(file).toMatch(/^client\n/);
+  expect(file).toMatch(
+    /^remote cvpn-endpoint-[0-9a-f]+\.prod\.clientvpn\.[a-z0-9-]+\.amazonaws\.com 443$/m,
+  );
+  expect(file).toContain('<ca>');
+});
+
+test('an employee whose VPN signs in with SAML learns the iPad cannot use it, and whom to ask', async ({
+  signInAs,
+  simulator,
+}) => {
+  await simulator.useAuthentication('federated');
+  const page = await signInAs('employee', { path: '/setup' });
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'This VPN cannot be used from this device' }),
+  ).toBeVisible();
+  await expect(page.getByText(/Ask your IT team/)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Open the self-service portal' })).toHaveAttribute(
+    'href',
+    /^https:\/\/self-service\.clientvpn\.amazonaws\.com\//,
+  );
+  await expect(page.getByRole('link', { name: 'Download the configuration' })).toHaveCount(0);
+  await expectAccessible(page, 'setup page, federated endpoint');
 });
 
 test('“I’m done” turns the VPN off when alone and explains when not', async ({
