@@ -10,7 +10,20 @@ import { en } from '../web/i18n/en';
  */
 
 /** Names and units that stay in Latin letters in every language. */
-const PROPER_NOUNS = new Set(['VPN', 'AWS', 'Client', 'WorkSpaces', 'IT', 'English', 'US']);
+const PROPER_NOUNS = new Set([
+  'VPN',
+  'AWS',
+  'Client',
+  'WorkSpaces',
+  'OpenVPN',
+  // Apple's device names stay in Latin letters in Apple's own Korean and Japanese pages.
+  'iPad',
+  'iPhone',
+  'Connect',
+  'IT',
+  'English',
+  'US',
+]);
 
 export async function englishLeftOnScreen(
   page: Page,

@@ -65,6 +65,8 @@ export interface Simulator {
   /** The next call (of `operation`, or any) fails as AWS would when unreachable or busy. */
   injectFault(kind: 'unavailable' | 'throttled', operation?: string): Promise<void>;
   reset(): Promise<void>;
+  /** The simulated endpoint's client authentication (issue 16); a reset makes it mutual again. */
+  useAuthentication(authentication: 'mutual' | 'directory' | 'federated'): Promise<void>;
   /** The portal's own status answer, as `person` would get it. */
   statusAs(page: Page): Promise<StatusBody>;
 }
@@ -176,6 +178,9 @@ function createSimulator(api: APIRequestContext): Simulator {
     },
     reset: async () => {
       await post('reset');
+    },
+    useAuthentication: async (authentication) => {
+      await post('client-config', { authentication });
     },
     statusAs: async (page) => (await (await page.request.get('/api/status')).json()) as StatusBody,
   };

@@ -28,6 +28,8 @@ const EVERY_SETTING: Partial<InfraSettingsInput> = {
   adminGroup: 'it-staff',
   metricNamespace: 'Acme/Vpn',
   prices: { associationHourUsd: 0.15, connectionHourUsd: 0 },
+  openNext: { ko: '워크스페이스', ja: 'WorkSpaces アプリ', en: 'Amazon WorkSpaces' },
+  keepOnMaxHours: 0,
   warmUp: {
     entries: [
       { days: ['mon', 'wed'], time: '08:40', timeZone: 'Asia/Seoul' },
@@ -87,6 +89,8 @@ function expectedSettings(settings: InfraSettings): Settings {
     adminGroup: settings.adminGroup,
     prices: settings.prices,
     albKeysUrl: `https://public-keys.auth.elb.${region}.amazonaws.com`,
+    openNext: settings.openNext,
+    keepOnMaxHours: settings.keepOnMaxHours,
   };
 }
 
@@ -132,6 +136,8 @@ describe('the functions’ environment, from toLambdaEnvironment', () => {
       adminGroup: _group,
       metricNamespace: _namespace,
       prices: _prices,
+      openNext: _openNext,
+      keepOnMaxHours: _keepOn,
       warmUp: _warmUp,
       notifications: _notifications,
       ...required

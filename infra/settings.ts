@@ -8,7 +8,9 @@ import {
   endpointIdSchema,
   extraRoutesSchema,
   hostedUiHost,
+  keepOnMaxHoursSchema,
   metricNamespaceSchema,
+  openNextSchema,
   pattern,
   priceSchema,
   quietConnectionMinutesSchema,
@@ -100,6 +102,8 @@ const schema = z
     }),
     adminGroup: z._default(adminGroupSchema, SETTING_DEFAULTS.adminGroup),
     metricNamespace: z._default(metricNamespaceSchema, SETTING_DEFAULTS.metricNamespace),
+    openNext: z._default(openNextSchema, { ...SETTING_DEFAULTS.openNext }),
+    keepOnMaxHours: z._default(keepOnMaxHoursSchema, SETTING_DEFAULTS.keepOnMaxHours),
     prices: z._default(
       z.strictObject({
         associationHourUsd: z._default(priceSchema, SETTING_DEFAULTS.prices.associationHourUsd),

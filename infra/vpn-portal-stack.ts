@@ -132,6 +132,8 @@ export function functionSettings(
     metricNamespace: settings.metricNamespace,
     adminGroup: settings.adminGroup,
     prices: settings.prices,
+    openNext: settings.openNext,
+    keepOnMaxHours: settings.keepOnMaxHours,
     warmUp: settings.warmUp,
     ...resources,
   };

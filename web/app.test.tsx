@@ -37,6 +37,30 @@ describe('App', () => {
     await screen.findByRole('heading', { level: 1, name: 'The VPN is off' });
   });
 
+  it('opens “Set up this iPad” from the employee page, loading the page on demand (issue 16)', async () => {
+    localStorage.setItem('vpn-portal.lang', 'en');
+    const api = fakeApi();
+    render(<App api={api} />);
+    fireEvent.click(await screen.findByRole('link', { name: /^Set up this / }));
+    await screen.findByRole('link', { name: 'Download the configuration' });
+    expect(location.pathname).toBe('/setup');
+    expect(api.setup).toHaveBeenCalledTimes(1);
+    expect(localStorage.getItem('vpn-portal.route')).toBe('/setup');
+  });
+
+  it('opened from the home screen at /, returns to the page the employee was on (issue 16)', async () => {
+    localStorage.setItem('vpn-portal.lang', 'en');
+    localStorage.setItem('vpn-portal.route', '/setup');
+    Object.defineProperty(navigator, 'standalone', { value: true, configurable: true });
+    try {
+      render(<App api={fakeApi()} />);
+      await screen.findByRole('link', { name: 'Download the configuration' });
+      expect(location.pathname).toBe('/setup');
+    } finally {
+      Object.defineProperty(navigator, 'standalone', { value: undefined, configurable: true });
+    }
+  });
+
   it('shows no admin link to employees', async () => {
     localStorage.setItem('vpn-portal.lang', 'en');
     render(<App api={fakeApi()} />);

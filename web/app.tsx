@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { MeBody } from '../app/http/api-types';
+import type { MeBody, VpnClientBody } from '../app/http/api-types';
 import type { ApiClient } from './api/client';
 import { AppHeader } from './components/app-header';
+import { ClientInfoContext } from './device/client-info';
+import { currentPlatform } from './device/platform';
 import {
   createI18n,
   I18nContext,
@@ -10,31 +12,73 @@ import {
   rememberedLanguage,
   rememberLanguage,
 } from './i18n/i18n';
-import { AdminPage } from './pages/admin-page';
+import {
+  isStandalone,
+  type Route,
+  rememberRoute,
+  routeOf,
+  startRoute,
+} from './navigation/remembered-route';
 import { StatusPage } from './pages/status-page';
+
+/** The pages only some people open, each its own chunk: not in the first-load budget. */
+interface OnDemandPages {
+  admin?: typeof import('./pages/admin-page');
+  setup?: typeof import('./pages/setup-page');
+}
+const loadPage: Record<'/admin' | '/setup', () => Promise<OnDemandPages>> = {
+  '/admin': () => import('./pages/admin-page').then((admin) => ({ admin })),
+  '/setup': () => import('./pages/setup-page').then((setup) => ({ setup })),
+};
 
 function browserLanguages(): readonly string[] {
   return navigator.languages?.length ? navigator.languages : [navigator.language];
 }
 
-const isAdminPath = (path: string) => path.replace(/\/+$/, '') === '/admin';
-
-/** Two routes (`/` and `/admin`) do not need a router library: history API and one state. */
+/**
+ * Three routes (`/`, `/admin`, `/setup`) do not need a router library: history API and one
+ * state. The admin view and the setup page load on demand (issue 16): the employee's first
+ * visit fetches the status page only.
+ */
 export function App({ api }: { api: ApiClient }) {
   const [lang, setLang] = useState<Lang>(() =>
     pickLanguage(browserLanguages(), rememberedLanguage()),
   );
   const i18n = useMemo(() => createI18n(lang), [lang]);
-  const [path, setPath] = useState(() => location.pathname);
+  const { t } = i18n;
+  const [route, setRoute] = useState<Route>(() => {
+    // Opened from the home screen at start_url: back to the page the employee was on.
+    const start = startRoute(location.pathname, isStandalone());
+    if (start !== routeOf(location.pathname)) history.replaceState(null, '', start);
+    return start;
+  });
+  const [pages, setPages] = useState<OnDemandPages>({});
+  const [pageFailed, setPageFailed] = useState(false);
   const [me, setMe] = useState<MeBody | null>(null);
+  const [vpnClient, setVpnClient] = useState<VpnClientBody | null>(null);
+  const clientInfo = useMemo(
+    () => ({ platform: currentPlatform(), portal: vpnClient }),
+    [vpnClient],
+  );
 
   useEffect(() => {
     document.documentElement.lang = lang;
     document.title = i18n.t('appTitle');
   }, [lang, i18n]);
 
+  useEffect(() => rememberRoute(route), [route]);
+
+  const loaded = route === '/' || (route === '/admin' ? pages.admin : pages.setup) !== undefined;
   useEffect(() => {
-    const onPop = () => setPath(location.pathname);
+    if (route === '/' || loaded || pageFailed) return;
+    loadPage[route]().then(
+      (page) => setPages((before) => ({ ...before, ...page })),
+      () => setPageFailed(true),
+    );
+  }, [route, loaded, pageFailed]);
+
+  useEffect(() => {
+    const onPop = () => setRoute(routeOf(location.pathname));
     addEventListener('popstate', onPop);
     return () => removeEventListener('popstate', onPop);
   }, []);
@@ -42,12 +86,14 @@ export function App({ api }: { api: ApiClient }) {
   useEffect(() => {
     // Without `me` the page still works; it only hides the admin link.
     api.me().then(setMe, () => undefined);
+    // Without it the ready page names WorkSpaces and hides "Keep it on" (issue 16).
+    api.vpnClient().then(setVpnClient, () => undefined);
   }, [api]);
 
   const navigate = (to: string) => {
     if (to === location.pathname) return;
     history.pushState(null, '', to);
-    setPath(to);
+    setRoute(routeOf(to));
     scrollTo(0, 0);
   };
 
@@ -56,11 +102,36 @@ export function App({ api }: { api: ApiClient }) {
     setLang(next);
   };
 
-  const admin = isAdminPath(path);
+  let page = <StatusPage api={api} onNavigate={navigate} />;
+  if (pages.admin && route === '/admin') page = <pages.admin.AdminPage api={api} me={me} />;
+  else if (pages.setup && route === '/setup') {
+    page = <pages.setup.SetupPage api={api} onNavigate={navigate} />;
+  } else if (route !== '/') {
+    // The page's chunk is on its way, or could not be fetched (offline, a new deployment).
+    page = (
+      <main class="page" aria-busy={!pageFailed}>
+        <p class="loading" role={pageFailed ? 'alert' : undefined}>
+          {t(pageFailed ? 'errorUnreachable' : 'loading')}
+        </p>
+        {pageFailed && (
+          <button type="button" class="button" onClick={() => setPageFailed(false)}>
+            {t('retry')}
+          </button>
+        )}
+      </main>
+    );
+  }
   return (
     <I18nContext.Provider value={i18n}>
-      <AppHeader me={me} onAdminPage={admin} onNavigate={navigate} onLanguage={chooseLanguage} />
-      {admin ? <AdminPage api={api} me={me} /> : <StatusPage api={api} />}
+      <ClientInfoContext.Provider value={clientInfo}>
+        <AppHeader
+          me={me}
+          onAdminPage={route !== '/'}
+          onNavigate={navigate}
+          onLanguage={chooseLanguage}
+        />
+        {page}
+      </ClientInfoContext.Provider>
     </I18nContext.Provider>
   );
 }

@@ -37,6 +37,8 @@ export function toLambdaEnvironment(settings: LambdaSettings): Record<string, st
     ADMIN_GROUP: settings.adminGroup,
     PRICE_ASSOCIATION_HOUR_USD: String(settings.prices.associationHourUsd),
     PRICE_CONNECTION_HOUR_USD: String(settings.prices.connectionHourUsd),
+    OPEN_NEXT_APP: JSON.stringify(settings.openNext),
+    KEEP_ON_MAX_HOURS: String(settings.keepOnMaxHours),
     // Both functions read the schedule: the portal for the pages, auto-disconnect for holidays.
     ...warmUpEnvironment(settings.warmUp),
     ...(settings.notifications ? notificationEnvironment(settings.notifications) : {}),

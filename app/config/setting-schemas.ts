@@ -12,12 +12,18 @@ export const SETTING_DEFAULTS: {
   readonly metricNamespace: string;
   readonly adminGroup: string;
   readonly prices: { readonly associationHourUsd: number; readonly connectionHourUsd: number };
+  /** Issue 16: the app the ready page says to open after the VPN app, per language. */
+  readonly openNext: { readonly ko: string; readonly ja: string; readonly en: string };
+  /** Issue 16: the longest an employee may keep the VPN on past the idle rule; 0 = no control. */
+  readonly keepOnMaxHours: number;
 } = {
   idleTimeoutMinutes: 30,
   quietConnectionMinutes: 60,
   metricNamespace: 'VpnPortal',
   adminGroup: 'vpn-admins',
   prices: { associationHourUsd: 0.1, connectionHourUsd: 0.05 },
+  openNext: { ko: 'WorkSpaces', ja: 'WorkSpaces', en: 'WorkSpaces' },
+  keepOnMaxHours: 4,
 };
 
 const MIN_QUIET_CONNECTION_MINUTES = 15;
@@ -114,3 +120,31 @@ export function hostedUiHost(domain: string, region: string): string {
   const host = domain.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
   return host.includes('.') ? host : `${host}.auth.${region}.amazoncognito.com`;
 }
+
+/** One language's "then open …" app name: plain text, short enough for one line. */
+const openNextName = z
+  .string()
+  .check(
+    z.trim(),
+    z.minLength(1, { error: 'must not be empty' }),
+    z.maxLength(60, { error: 'must be at most 60 characters' }),
+  );
+
+/**
+ * What the ready page tells the employee to open once the VPN app is connected, per language
+ * (issue 16). A language left out keeps the default (WorkSpaces).
+ */
+export const openNextSchema = z.strictObject({
+  ko: z._default(openNextName, SETTING_DEFAULTS.openNext.ko),
+  ja: z._default(openNextName, SETTING_DEFAULTS.openNext.ja),
+  en: z._default(openNextName, SETTING_DEFAULTS.openNext.en),
+});
+
+/** "Keep it on": whole hours, 0 (no control) to 12. */
+export const keepOnMaxHoursSchema = z
+  .number()
+  .check(
+    z.int({ error: 'must be a whole number of hours' }),
+    z.gte(0, { error: 'must be 0 (off) to 12 hours' }),
+    z.lte(12, { error: 'must be 0 (off) to 12 hours' }),
+  );

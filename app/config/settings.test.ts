@@ -52,6 +52,8 @@ describe('loadSettings', () => {
       adminGroup: 'vpn-admins',
       prices: { associationHourUsd: 0.1, connectionHourUsd: 0.05 },
       albKeysUrl: 'https://public-keys.auth.elb.eu-west-1.amazonaws.com',
+      openNext: { ko: 'WorkSpaces', ja: 'WorkSpaces', en: 'WorkSpaces' },
+      keepOnMaxHours: 4,
     });
   });
 
@@ -160,5 +162,29 @@ describe('loadSettings', () => {
     expect(settingsError(() => loadSettings({ VPN_ENDPOINT_ID: 'x' }, 'local')).variable).toBe(
       'VPN_ENDPOINT_ID',
     );
+  });
+
+  it('reads the ready page’s "then open" app per language, a language left out staying WorkSpaces', () => {
+    const settings = loadSettings({
+      ...AWS_ENV,
+      OPEN_NEXT_APP: '{"ko": "워크스페이스", "en": "Amazon WorkSpaces"}',
+      KEEP_ON_MAX_HOURS: '0',
+    });
+    expect(settings.openNext).toEqual({
+      ko: '워크스페이스',
+      ja: 'WorkSpaces',
+      en: 'Amazon WorkSpaces',
+    });
+    expect(settings.keepOnMaxHours).toBe(0);
+  });
+
+  it.each([
+    ['OPEN_NEXT_APP', '{"de": "WorkSpaces"}'],
+    ['OPEN_NEXT_APP', '{"ko": ""}'],
+    ['KEEP_ON_MAX_HOURS', '1.5'],
+    ['KEEP_ON_MAX_HOURS', '13'],
+    ['KEEP_ON_MAX_HOURS', '-1'],
+  ])('stops at start on a bad %s (%s), naming it', (variable, value) => {
+    expect(settingsError(loadingWith({ [variable]: value })).message).toContain(variable);
   });
 });

@@ -12,7 +12,9 @@ import {
   clientIdSchema,
   endpointIdSchema,
   extraRoutesSchema,
+  keepOnMaxHoursSchema,
   metricNamespaceSchema,
+  openNextSchema,
   priceSchema,
   quietConnectionMinutesSchema,
   SETTING_DEFAULTS,
@@ -43,6 +45,10 @@ export interface Settings {
   adminGroup: string;
   prices: { associationHourUsd: number; connectionHourUsd: number };
   albKeysUrl: string;
+  /** The app to open after the VPN app, per language (issue 16). */
+  openNext: { ko: string; ja: string; en: string };
+  /** Longest "Keep it on" hold, in hours; 0 hides the control (issue 16). */
+  keepOnMaxHours: number;
 }
 
 export type SettingsMode = 'aws' | 'local';
@@ -143,6 +149,15 @@ export function loadSettings(env: Env, mode: SettingsMode = 'aws'): Settings {
       get('ALB_KEYS_URL'),
       `https://public-keys.auth.elb.${region}.amazonaws.com`,
     ),
+    openNext: readJson('OPEN_NEXT_APP', openNextSchema, get('OPEN_NEXT_APP'), {
+      ...defaults.openNext,
+    }),
+    keepOnMaxHours: readValue(
+      'KEEP_ON_MAX_HOURS',
+      number(keepOnMaxHoursSchema),
+      get('KEEP_ON_MAX_HOURS'),
+      defaults.keepOnMaxHours,
+    ),
   };
 }
 
@@ -156,5 +171,6 @@ export function vpnPolicy(settings: Settings): VpnPolicy {
     sweepIntervalMinutes: SWEEP_INTERVAL_MINUTES,
     quietConnectionMinutes: settings.quietConnectionMinutes,
     prices: settings.prices,
+    keepOnMaxHours: settings.keepOnMaxHours,
   };
 }

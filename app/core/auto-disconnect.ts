@@ -2,7 +2,7 @@ import type { CoreDeps } from './deps.js';
 import { disassociateAndEnd, type EndOutcome } from './disassociate-and-end.js';
 import { endQuietConnections, type QuietEnds } from './end-quiet-connections.js';
 import { type LiveState, readEndpoint, reconcile } from './live-state.js';
-import { lastActivityAt, rememberedActivityUnder } from './model/deadlines.js';
+import { keptOnUntil, lastActivityAt, rememberedActivityUnder } from './model/deadlines.js';
 import { notificationsAfterAutoDisconnect } from './model/notices.js';
 import type { AutoDisconnectTrigger } from './model/triggers.js';
 import type { Association, ClientConnection } from './model/vocabulary.js';
@@ -41,6 +41,8 @@ export function decideAutoDisconnect(input: {
    * it works and the sweep acts only when the alarm really missed (SPEC section 4, rule 12).
    */
   alarmWindowMinutes?: number;
+  /** "Keep it on" (issue 16): an employee asked to keep the VPN on until then. */
+  keptOnUntil?: Date | null;
 }): AutoDisconnectDecision {
   const removable = input.associations.filter(
     (a) => a.status === 'associated' || a.status === 'association-failed',
@@ -54,6 +56,12 @@ export function decideAutoDisconnect(input: {
   const connected = activeConnections(input.connections).length;
   if (connected > 0) {
     return { action: 'decline', reason: `${connected} client(s) connected.` };
+  }
+  if (input.keptOnUntil && input.now.getTime() < input.keptOnUntil.getTime()) {
+    return {
+      action: 'decline',
+      reason: `Kept on until ${input.keptOnUntil.toISOString()} ("Keep it on").`,
+    };
   }
   const lastActivity = lastActivityAt(input.witnessedActivityAt, input.connections);
   const idleMs = input.idleTimeoutMinutes * 60_000;
@@ -132,6 +140,7 @@ export async function autoDisconnect(
     witnessedActivityAt: latest(metricWitness, storeWitness),
     now,
     idleTimeoutMinutes: deps.policy.idleTimeoutMinutes,
+    keptOnUntil: keptOnUntil(live.session, now),
     ...(trigger === 'sweep' ? { alarmWindowMinutes: deps.policy.sweepWaitsForAlarmMinutes } : {}),
   });
   const result = {

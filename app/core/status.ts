@@ -2,6 +2,7 @@ import type { CoreDeps } from './deps.js';
 import { needsReconcile, readLiveState, reconcile } from './live-state.js';
 import {
   autoDisconnectAt,
+  keptOnUntil,
   lastActivityAt,
   rememberedActivityUnder,
   typicalStartSeconds,
@@ -31,6 +32,8 @@ export interface StatusView {
    * anyone connected again. Names people: the HTTP layer shows each person only their own.
    */
   quietEnds: QuietEnd[];
+  /** "Keep it on" (issue 16): the VPN stays on until then; absent or null without a hold. */
+  keptOnUntil?: string | null;
 }
 
 const HISTORY_FOR_TYPICAL_START = 20;
@@ -51,6 +54,7 @@ export async function readStatus(
     snapshot.connections,
   );
   const on = state === 'ready' || state === 'starting';
+  const held = on ? keptOnUntil(session, deps.clock.now()) : null;
   return {
     state,
     associations: snapshot.associations.map(({ subnetId, associationId, status }) => ({
@@ -65,8 +69,10 @@ export async function readStatus(
           lastActivityAt: lastActivity,
           connections: snapshot.connections,
           idleTimeoutMinutes: deps.policy.idleTimeoutMinutes,
+          keptOnUntil: held,
         })?.toISOString() ?? null)
       : null,
+    ...(held ? { keptOnUntil: held.toISOString() } : {}),
     idleTimeoutMinutes: deps.policy.idleTimeoutMinutes,
     typicalStartSeconds: typicalStartSeconds(recent),
     startedAt: session && !session.queuedConnect ? session.startedAt : null,

@@ -3,9 +3,13 @@ import { type Settings, vpnPolicy } from '../config/settings.js';
 import type { CoreDeps } from '../core/deps.js';
 import type { Logger } from '../logging/logger.js';
 import { systemClock } from '../ports/clock.js';
+import type { VpnClientSetup } from '../ports/vpn-client-setup.js';
 
 /** The core's ports against real AWS, built once per process so warm Lambdas reuse them. */
-export function createAwsCoreDeps(settings: Settings, logger: Logger): CoreDeps {
+export function createAwsCoreDeps(
+  settings: Settings,
+  logger: Logger,
+): CoreDeps & { vpnSetup: VpnClientSetup } {
   return {
     ...createAwsAdapters(settings, { logger }),
     clock: systemClock,

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AdminSessionsBody, StatusBody } from '../http/api-types.js';
+import type { AdminSessionsBody, SetupBody, StatusBody } from '../http/api-types.js';
 import { silentLogger } from '../logging/logger.js';
 import { localBrowser } from '../testing/local-browser.js';
 import { type LocalServer, startLocalServer } from './local-server.js';
@@ -152,6 +152,25 @@ describe('local server', () => {
     expect(await response.json()).toMatchObject({ error: { code: 'invalid_request' } });
     const noClient = await visitor.postJson('/_local/api/clients', { user: 'kim' });
     expect(noClient.status).toBe(409);
+  });
+
+  it('serves the simulated endpoint’s configuration and shows a switch to federated at once (issue 16)', async () => {
+    const { url } = await startServer();
+    const employee = localBrowser(url);
+    await employee.signIn('minjun');
+    const file = await employee.request('/api/client-config');
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('application/x-openvpn-profile');
+    expect(file.headers.get('content-disposition')).toMatch(/^attachment; filename=".+\.ovpn"$/);
+    expect(await file.text()).toContain('<ca>');
+    expect(
+      ((await (await employee.request('/api/setup')).json()) as SetupBody).authentication,
+    ).toEqual(['certificate']);
+
+    await employee.postJson('/_local/api/client-config', { authentication: 'federated' });
+    const setup = (await (await employee.request('/api/setup')).json()) as SetupBody;
+    expect(setup).toMatchObject({ authentication: ['federated'], usableWithOpenVpnConnect: false });
+    expect(await (await employee.request('/api/client-config')).text()).toContain('auth-federate');
   });
 
   it('signs out through the portal and lands on the sign-in page', async () => {

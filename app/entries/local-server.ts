@@ -22,6 +22,7 @@ import { createLocalSimulation } from '../local-mode/local-simulation.js';
 import { withoutRequestLogs } from '../local-mode/quiet-logger.js';
 import { simulatorRoutes } from '../local-mode/simulator-routes.js';
 import { createJsonLogger, type Logger } from '../logging/logger.js';
+import type { VpnClientSetup } from '../ports/vpn-client-setup.js';
 
 export interface LocalServerOptions {
   /** 0 picks a free port. */
@@ -107,8 +108,8 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
           warmUpSchedule: warmUp.schedule,
         });
     // Loaded only when asked for: the AWS SDK would slow every simulated start.
-    const deps: CoreDeps = local
-      ? local.deps
+    const deps: CoreDeps & { vpnSetup: VpnClientSetup } = local
+      ? { ...local.deps, vpnSetup: local.vpnSetup }
       : (await import('./aws-deps.js')).createAwsCoreDeps(settings, logger);
     const services = createPortalServices(deps, options.statusCacheMs);
     const portal = createApp(
@@ -119,6 +120,8 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
         logger,
         webRoot: options.webRoot ?? null,
         warmUpSchedule: warmUp.schedule,
+        // The simulator page switches the endpoint's authentication: show it at once.
+        ...(local ? { clientSetupCacheMs: 0 } : {}),
       },
       services,
     );

@@ -25,6 +25,8 @@ export interface ApiError {
   code: string;
   message: string;
   requestId: string;
+  /** `others_using` only (issue 16): how many other people use or asked for the VPN. */
+  othersUsing?: number;
 }
 
 export interface ErrorBody {
@@ -84,6 +86,8 @@ export interface AdminSession {
   users: string[];
   peakConnections: number;
   costUsd: number;
+  /** "Keep it on" (issue 16): who held the VPN on last, and until when. */
+  keptOn?: { by: string; until: string } | null;
 }
 
 export interface AdminConnection {
@@ -109,4 +113,28 @@ export interface AdminWarmUps {
   next: string[];
   /** Sessions the schedule started this month (UTC) and their association hours and cost. */
   costThisMonth: { sessions: number; associationHours: number; costUsd: number };
+}
+
+/** `GET /api/vpn-client` (issue 16): what the deployment says about the VPN app. */
+export interface VpnClientBody {
+  /** The app to open once the VPN app is connected, per language (default WorkSpaces). */
+  openNext: { ko: string; ja: string; en: string };
+  /** Longest "Keep it on" in hours; 0 when the deployment turned the control off. */
+  keepOnMaxHours: number;
+}
+
+/**
+ * `GET /api/setup` (issue 16): what the endpoint's authentication means for setting up a
+ * device. `certificate`: the employee's certificate and key come from IT and go into the
+ * profile; `directory`: OpenVPN Connect asks for a user name and password; `federated`:
+ * SAML sign-in works only in AWS's own client, so an iPad cannot use this endpoint.
+ */
+export interface SetupBody {
+  authentication: ('certificate' | 'directory' | 'federated')[];
+  /** False when the endpoint signs in with SAML (OpenVPN Connect cannot). */
+  usableWithOpenVpnConnect: boolean;
+  /** The endpoint's self-service portal, for desktop users of AWS's client; null without one. */
+  selfServicePortalUrl: string | null;
+  /** The name `GET /api/client-config` gives the downloaded file. */
+  configFileName: string;
 }

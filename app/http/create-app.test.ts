@@ -410,6 +410,7 @@ describe('admin routes', () => {
         users: [testEmployee.email],
         peakConnections: 0,
         costUsd: expect.any(Number),
+        keptOn: null,
       },
     ]);
     expect(body.connections).toEqual([

@@ -3,6 +3,7 @@ import type { Settings } from '../config/settings.js';
 import type { CoreDeps } from '../core/deps.js';
 import type { WarmUpSchedule } from '../core/model/warm-up-schedule.js';
 import type { Logger } from '../logging/logger.js';
+import type { VpnClientSetup } from '../ports/vpn-client-setup.js';
 import type { AppEnv, AuthVerifier } from './app-env.js';
 import { albAuth } from './auth/index.js';
 import { apiBodyLimit } from './middleware/body-limit.js';
@@ -15,8 +16,12 @@ import { sameOrigin } from './middleware/same-origin.js';
 import { createPortalServices, type PortalServices } from './portal-services.js';
 import { adminRoutes } from './routes/admin.js';
 import { connectRoutes } from './routes/connect.js';
+import { doneRoutes } from './routes/done.js';
+import { keepOnRoutes } from './routes/keep-on.js';
+import { setupRoutes } from './routes/setup.js';
 import { signoutRoutes } from './routes/signout.js';
 import { statusRoutes } from './routes/status.js';
+import { vpnClientRoutes } from './routes/vpn-client.js';
 import { webAssets } from './routes/web-assets.js';
 import { createWarmUpView } from './warm-up-view.js';
 
@@ -29,6 +34,13 @@ export interface AppDeps extends CoreDeps {
   statusCacheMs?: number;
   /** From `loadWarmUpSettings(env)` (issue 9); without it the bodies carry no warm-up fields. */
   warmUpSchedule?: WarmUpSchedule;
+  /**
+   * The endpoint's client setup (issue 16): `GET /api/setup` and `GET /api/client-config`.
+   * Without it those routes are not there (404), as in tests that do not need them.
+   */
+  vpnSetup?: VpnClientSetup;
+  /** How long the setup routes reuse the endpoint's answers (5 minutes unless told). */
+  clientSetupCacheMs?: number;
 }
 
 /** The whole portal: one Hono app answering every path the ALB forwards. */
@@ -48,7 +60,23 @@ export function createApp(
     .route('/', statusRoutes(services, warmUp))
     .route('/', connectRoutes(services, warmUp))
     .route('/', adminRoutes(services, warmUp))
-    .all('*', (c) => c.json(errorBody('not_found', 'No such API route.', c.get('requestId')), 404));
+    .route('/', vpnClientRoutes(deps.settings))
+    .route('/', doneRoutes(services, warmUp))
+    .route('/', keepOnRoutes(services, warmUp));
+  if (deps.vpnSetup) {
+    api.route(
+      '/',
+      setupRoutes({
+        setup: deps.vpnSetup,
+        clock: deps.clock,
+        endpointId: deps.settings.endpointId,
+        ...(deps.clientSetupCacheMs === undefined ? {} : { cacheMs: deps.clientSetupCacheMs }),
+      }),
+    );
+  }
+  api.all('*', (c) =>
+    c.json(errorBody('not_found', 'No such API route.', c.get('requestId')), 404),
+  );
 
   const app = new Hono<AppEnv>()
     .use(serverRequestId())

@@ -6,6 +6,7 @@ import { LocalIdleAlarm } from '../adapters/local/local-idle-alarm.js';
 import { ManualClock } from '../adapters/local/manual-clock.js';
 import { RecordingNotifier } from '../adapters/local/recording-notifier.js';
 import { SimulatedClientVpn } from '../adapters/local/simulated-client-vpn.js';
+import { SimulatedVpnClientSetup } from '../adapters/local/simulated-vpn-client-setup.js';
 import { idleAlarmDefinition } from '../config/idle-alarm-definition.js';
 import { type Settings, vpnPolicy } from '../config/settings.js';
 import type { CoreDeps } from '../core/deps.js';
@@ -42,6 +43,8 @@ export interface LocalSimulationOptions {
 
 export interface LocalSimulation {
   deps: CoreDeps;
+  /** The simulated endpoint's client setup, for the portal's setup page (issue 16). */
+  vpnSetup: SimulatedVpnClientSetup;
   simulation: Simulation;
   scheduler: LocalScheduler;
   /**
@@ -65,6 +68,10 @@ export function createLocalSimulation(options: LocalSimulationOptions): LocalSim
     clock,
     ...(options.associateMs === undefined ? {} : { associateMs: options.associateMs }),
     ...(options.disassociateMs === undefined ? {} : { disassociateMs: options.disassociateMs }),
+  });
+  const vpnSetup = new SimulatedVpnClientSetup({
+    endpointId: settings.endpointId,
+    region: settings.region,
   });
   const metrics = new InMemoryActivityMetrics();
   const alarm = new LocalIdleAlarm(clock);
@@ -138,6 +145,7 @@ export function createLocalSimulation(options: LocalSimulationOptions): LocalSim
   const simulation: Simulation = {
     clock,
     vpn,
+    vpnSetup,
     alarm,
     users: demoUsers(settings.adminGroup),
     logger,
@@ -160,6 +168,7 @@ export function createLocalSimulation(options: LocalSimulationOptions): LocalSim
     async resetAll() {
       clock.resume();
       vpn.reset();
+      vpnSetup.use('mutual');
       metrics.reset();
       evaluator.reset();
       sweep.reset();
@@ -178,6 +187,7 @@ export function createLocalSimulation(options: LocalSimulationOptions): LocalSim
   };
   return {
     deps,
+    vpnSetup,
     simulation,
     scheduler,
     endSessionLostInRestart,

@@ -50,6 +50,11 @@ export function simulatorPage(): string {
   <label><input type="checkbox" id="outage-metrics"> GetMetricData throttled</label>
 </fieldset>
 
+<h2>Endpoint authentication</h2>
+<fieldset><legend>What the setup page and the configuration file say (issue 16)</legend>
+  <label>authentication <select id="client-auth"><option value="mutual">mutual certificates</option><option value="directory">Active Directory (with certificates)</option><option value="federated">federated (SAML)</option></select></label>
+</fieldset>
+
 <h2>Reset</h2>
 <button id="reset">Reset everything</button>`,
     SCRIPT,
@@ -107,6 +112,7 @@ function render(state) {
   $('faults').textContent = state.pendingFaults.map((f) => f.kind + ' ' + (f.operation ?? 'any') + ' (' + (f.caller ?? 'anyone') + ')').join(', ') || 'none';
   $('outage-sessions').checked = state.outages.includes('sessions');
   $('outage-metrics').checked = state.outages.includes('metrics');
+  if (document.activeElement !== $('client-auth')) $('client-auth').value = state.clientAuthentication;
   const select = $('client-user');
   if (select.options.length === 0) {
     for (const user of state.users) select.append(new Option(user.name + ' (' + user.email + ')', user.key));
@@ -126,6 +132,7 @@ for (const witness of ['sessions', 'metrics']) {
   $('outage-' + witness).onchange = (event) =>
     call('outages', { witness, unavailable: event.target.checked });
 }
+$('client-auth').onchange = (event) => call('client-config', { authentication: event.target.value });
 $('reset').onclick = () => call('reset', {});
 refresh();
 setInterval(refresh, 2000);

@@ -26,6 +26,24 @@ function setUp() {
 }
 
 describe('simulator routes', () => {
+  it('switches the endpoint to federated sign-in and back with a reset (issue 16)', async () => {
+    const { post, local } = setUp();
+    const response = await post('/api/client-config', { authentication: 'federated' });
+    expect(response.status).toBe(200);
+    expect((await response.json()).clientAuthentication).toBe('federated');
+    expect((await local.vpnSetup.describeAuthentication()).kinds).toEqual(['federated']);
+    expect(await local.vpnSetup.exportClientConfiguration()).toContain('auth-federate');
+
+    expect((await (await post('/api/reset')).json()).clientAuthentication).toBe('mutual');
+  });
+
+  it('refuses an unknown authentication with 400 and keeps the current one', async () => {
+    const { post, local } = setUp();
+    const response = await post('/api/client-config', { authentication: 'saml' });
+    expect(response.status).toBe(400);
+    expect(local.vpnSetup.authentication).toBe('mutual');
+  });
+
   it('queues a throttle for one operation and lists it in the state', async () => {
     const { post, local } = setUp();
     const response = await post('/api/faults', { kind: 'throttled', operation: 'associate' });

@@ -9,6 +9,10 @@ import {
   type SimulatedClientVpn,
   SimulatorError,
 } from '../adapters/local/simulated-client-vpn.js';
+import {
+  SIMULATED_AUTHENTICATIONS,
+  type SimulatedVpnClientSetup,
+} from '../adapters/local/simulated-vpn-client-setup.js';
 import * as z from '../config/validation.js';
 import { InvalidRequestError } from '../core/model/errors.js';
 import { API_BODY_LIMIT_BYTES } from '../http/middleware/body-limit.js';
@@ -22,6 +26,8 @@ import { simulatorPage } from './simulator-page.js';
 export interface Simulation {
   clock: ManualClock;
   vpn: SimulatedClientVpn;
+  /** The endpoint's authentication and sample configuration file (issue 16). */
+  vpnSetup: SimulatedVpnClientSetup;
   alarm: LocalIdleAlarm;
   users: DemoUser[];
   logger: Logger;
@@ -77,6 +83,7 @@ const faultBody = z.discriminatedUnion('kind', [
 const emptyBody = z.strictObject({});
 const outageBody = z.strictObject({ witness: z.enum(WITNESSES), unavailable: z.boolean() });
 const pauseBody = z.strictObject({ paused: z.boolean() });
+const clientConfigBody = z.strictObject({ authentication: z.enum(SIMULATED_AUTHENTICATIONS) });
 const connectionId = z.string().check(z.regex(/^cvpn-connection-[0-9a-f]+$/));
 /** `keepalive-only`: the iPad put away with its VPN app still connected (issue 14). */
 const trafficBody = z.strictObject({ traffic: z.enum(['working', 'keepalive-only']) });
@@ -92,6 +99,7 @@ export function simulatorRoutes(sim: Simulation) {
     routes: sim.vpn.inspectRoutes(),
     pendingFaults: sim.vpn.pendingFaults(),
     outages: sim.outages(),
+    clientAuthentication: sim.vpnSetup.authentication,
     alarm: sim.alarm.state,
     users: sim.users.map(({ key, name, email }) => ({ key, name, email })),
     nextWarmUps: sim.upcomingWarmUps(3).map((at) => at.toISOString()),
@@ -171,6 +179,12 @@ export function simulatorRoutes(sim: Simulation) {
     .post('/api/outages', async (c) => {
       const { witness, unavailable } = await readJsonBody(c, outageBody);
       sim.setOutage(witness, unavailable);
+      return c.json(state());
+    })
+    .post('/api/client-config', async (c) => {
+      // Local mode's portal does not cache it, so the setup page shows the switch at once.
+      const { authentication } = await readJsonBody(c, clientConfigBody);
+      sim.vpnSetup.use(authentication);
       return c.json(state());
     })
     .post('/api/reset', async (c) => {

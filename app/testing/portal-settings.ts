@@ -15,4 +15,6 @@ export const testPortalSettings: Settings = {
   metricNamespace: 'VpnPortal',
   adminGroup: TEST_ADMIN_GROUP,
   prices: { associationHourUsd: 0.1, connectionHourUsd: 0.05 },
+  openNext: { ko: 'WorkSpaces', ja: 'WorkSpaces', en: 'WorkSpaces' },
+  keepOnMaxHours: 4,
 };

@@ -83,6 +83,35 @@ export function terminateConnectionsStatement(
   });
 }
 
+/**
+ * The portal's setup page (issue 16) reads the endpoint's client configuration and its
+ * authentication, nothing else. In IAM's service authorization reference for Amazon EC2
+ * (docs.aws.amazon.com/service-authorization/latest/reference/list_amazonec2.html),
+ * `ExportClientVpnClientConfiguration` takes the `client-vpn-endpoint` resource type, so it
+ * is limited to this endpoint's ARN; `DescribeClientVpnEndpoints` lists no resource type
+ * (as the Client VPN guide's read-only example policy shows, cvpn-authentication.html), so
+ * it must name `*`. Both only read.
+ */
+export function clientSetupStatements(scope: Construct, endpointId: string) {
+  const endpointArn = Stack.of(scope).formatArn({
+    service: 'ec2',
+    resource: 'client-vpn-endpoint',
+    resourceName: endpointId,
+  });
+  return [
+    new iam.PolicyStatement({
+      sid: 'DescribeClientVpnEndpointsCannotBeScoped',
+      actions: ['ec2:DescribeClientVpnEndpoints'],
+      resources: ['*'],
+    }),
+    new iam.PolicyStatement({
+      sid: 'ExportThisEndpointsConfigurationOnly',
+      actions: ['ec2:ExportClientVpnClientConfiguration'],
+      resources: [endpointArn],
+    }),
+  ];
+}
+
 /** `cloudwatch:PutMetricData` only into the project's namespace. */
 export function putMetricStatement(namespace: string): iam.PolicyStatement {
   return new iam.PolicyStatement({
@@ -111,7 +140,7 @@ export function acknowledgeUnscopableActions(role: iam.IRole): void {
     id: 'AwsSolutions-IAM5[Resource::*]',
     reason:
       'Only actions without resource-level permissions name "*": ec2:DescribeClientVpn* ' +
-      '(read-only), cloudwatch:GetMetricData (read-only) and cloudwatch:PutMetricData, ' +
+      'and, for the portal, ec2:DescribeClientVpnEndpoints (read-only), cloudwatch:GetMetricData (read-only) and cloudwatch:PutMetricData, ' +
       'which is limited to the project namespace by the cloudwatch:namespace condition. ' +
       'Every action that changes something is scoped to the endpoint, subnets, alarm or table.',
   });

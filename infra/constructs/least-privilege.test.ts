@@ -68,6 +68,7 @@ describe('least privilege', () => {
         .sort();
     expect(unscoped('portal.handler')).toEqual([
       'DescribeClientVpnCannotBeScoped',
+      'DescribeClientVpnEndpointsCannotBeScoped',
       'PutMetricDataOwnNamespaceOnly',
     ]);
     expect(unscoped('auto-disconnect.handler')).toEqual([
@@ -101,6 +102,29 @@ describe('least privilege', () => {
     }
   });
 
+  it('lets only the portal export the configuration, of this endpoint only (issue 16)', () => {
+    // Service authorization reference (list_amazonec2.html): ExportClientVpnClientConfiguration
+    // takes the client-vpn-endpoint resource; DescribeClientVpnEndpoints takes none.
+    expect(bySid('portal.handler', 'ExportThisEndpointsConfigurationOnly')).toMatchObject({
+      Action: 'ec2:ExportClientVpnClientConfiguration',
+      Resource: arn('ec2', `client-vpn-endpoint/${example.settings.endpointId}`),
+    });
+    expect(bySid('portal.handler', 'DescribeClientVpnEndpointsCannotBeScoped')).toMatchObject({
+      Action: 'ec2:DescribeClientVpnEndpoints',
+      Resource: '*',
+    });
+    const setupActions = [
+      'ec2:DescribeClientVpnEndpoints',
+      'ec2:ExportClientVpnClientConfiguration',
+    ];
+    expect(allActions('auto-disconnect.handler')).not.toEqual(
+      expect.arrayContaining([setupActions[0]]),
+    );
+    expect(allActions('auto-disconnect.handler')).not.toEqual(
+      expect.arrayContaining([setupActions[1]]),
+    );
+  });
+
   it('lets both functions associate, restore routes and disassociate, nothing more', () => {
     // Auto-disconnect's re-check also carries out a connect queued while the VPN was stopping.
     for (const handler of ['portal.handler', 'auto-disconnect.handler']) {
@@ -132,7 +156,15 @@ describe('least privilege', () => {
     // Connect publishes ConnectRequests; nothing in the portal reads metrics or the alarm. It
     // tells of a refused start and of Disconnect now on the notifications topic.
     expect(allActions('portal.handler')).toEqual(
-      [...logs, ...clientVpn, ...sessionStore, 'cloudwatch:PutMetricData', 'sns:Publish'].sort(),
+      [
+        ...logs,
+        ...clientVpn,
+        ...sessionStore,
+        'cloudwatch:PutMetricData',
+        'ec2:DescribeClientVpnEndpoints',
+        'ec2:ExportClientVpnClientConfiguration',
+        'sns:Publish',
+      ].sort(),
     );
     // The re-check reads ConnectRequests and may reset the alarm; notices go to SNS.
     // The sweep ends a connection that moved no traffic for the quiet time (issue 14).

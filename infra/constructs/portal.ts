@@ -1,7 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { putMetricStatement } from './client-vpn-policy.js';
+import { clientSetupStatements, putMetricStatement } from './client-vpn-policy.js';
 import { CoreFunction, type CoreFunctionProps } from './core-function.js';
 
 export type PortalProps = CoreFunctionProps;
@@ -33,8 +33,12 @@ export class Portal extends Construct {
       // The SDK calls time out after ~3 s each; 15 s covers a connect's few calls and retries.
       timeout: Duration.seconds(15),
       // It publishes ConnectRequests; it never reads metrics (only the events function's
-      // re-check does) and never touches the alarm.
-      statements: [putMetricStatement(props.settings.metricNamespace)],
+      // re-check does) and never touches the alarm. The setup page reads the endpoint's
+      // configuration file and authentication (issue 16).
+      statements: [
+        putMetricStatement(props.settings.metricNamespace),
+        ...clientSetupStatements(this, props.settings.endpointId),
+      ],
     }).function;
   }
 }

@@ -1,4 +1,11 @@
-import type { AdminSessionsBody, ErrorBody, MeBody, StatusBody } from '../../app/http/api-types';
+import type {
+  AdminSessionsBody,
+  ErrorBody,
+  MeBody,
+  SetupBody,
+  StatusBody,
+  VpnClientBody,
+} from '../../app/http/api-types';
 
 /** The portal answered with its JSON error body, or did not answer at all (see PortalUnreachable). */
 export class ApiFailure extends Error {
@@ -7,6 +14,8 @@ export class ApiFailure extends Error {
     message: string,
     readonly status: number,
     readonly requestId: string | null,
+    /** `others_using` (issue 16): how many other people use or asked for the VPN. */
+    readonly othersUsing?: number,
   ) {
     super(message);
     this.name = 'ApiFailure';
@@ -40,7 +49,18 @@ export interface ApiClient {
   connect(): Promise<StatusBody>;
   disconnect(): Promise<StatusBody>;
   adminSessions(): Promise<AdminSessionsBody>;
+  /** Issue 16: the deployment's VPN app words ("then open WorkSpaces", Keep it on). */
+  vpnClient(): Promise<VpnClientBody>;
+  /** "I'm done, turn it off" (issue 16); 409 `others_using` when someone else uses it. */
+  done(): Promise<StatusBody>;
+  /** "Keep it on" +1 h / +2 h (issue 16). */
+  keepOn(hours: number): Promise<StatusBody>;
+  /** The setup page (issue 16): what the endpoint's authentication means, the file's name. */
+  setup(): Promise<SetupBody>;
 }
+
+/** The endpoint's `.ovpn` (issue 16): a plain link the browser downloads, never fetched. */
+export const CLIENT_CONFIG_PATH = '/api/client-config';
 
 export interface ApiClientOptions {
   fetch?: typeof fetch;
@@ -110,7 +130,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     throw new ApiFailure('signed_out', 'The portal did not accept the sign-in.', 401, null);
   };
 
-  async function request<T>(method: 'GET' | 'POST', path: string): Promise<T> {
+  async function request<T>(method: 'GET' | 'POST', path: string, payload = '{}'): Promise<T> {
     let response: Response;
     try {
       response = await fetchImpl(path, {
@@ -122,7 +142,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
           method === 'POST'
             ? { accept: 'application/json', 'content-type': 'application/json' }
             : { accept: 'application/json' },
-        ...(method === 'POST' ? { body: '{}' } : {}),
+        ...(method === 'POST' ? { body: payload } : {}),
       });
     } catch {
       throw new PortalUnreachable('offline', 'The portal could not be reached.', 0);
@@ -139,8 +159,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     }
     if (!response.ok) {
       if (isErrorBody(body)) {
-        const { code, message, requestId } = body.error;
-        throw new ApiFailure(code, message, response.status, requestId);
+        const { code, message, requestId, othersUsing } = body.error;
+        throw new ApiFailure(code, message, response.status, requestId, othersUsing);
       }
       throw new ApiFailure('internal', `HTTP ${response.status}`, response.status, null);
     }
@@ -153,5 +173,9 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     connect: () => request<StatusBody>('POST', '/api/connect'),
     disconnect: () => request<StatusBody>('POST', '/api/disconnect'),
     adminSessions: () => request<AdminSessionsBody>('GET', '/api/admin/sessions'),
+    vpnClient: () => request<VpnClientBody>('GET', '/api/vpn-client'),
+    done: () => request<StatusBody>('POST', '/api/done'),
+    keepOn: (hours) => request<StatusBody>('POST', '/api/keep-on', JSON.stringify({ hours })),
+    setup: () => request<SetupBody>('GET', '/api/setup'),
   };
 }

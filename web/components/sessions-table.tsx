@@ -10,6 +10,7 @@ const endReason: Record<EndReason, MessageKey> = {
   admin: 'endAdmin',
   failed: 'endFailed',
   external: 'endExternal',
+  done: 'endDone',
 };
 
 /** `startedBy` of a session the warm-up schedule opened; it is listed among the users too. */
@@ -79,6 +80,14 @@ export function SessionsTable({ sessions, now }: { sessions: AdminSession[]; now
                         : s.endedAt
                           ? t('nobody')
                           : t('stillRunning')}
+                      {s.keptOn && (
+                        <span class="kept-on-by">
+                          {t('keptOnBy', {
+                            name: s.keptOn.by,
+                            time: formatClockTime(lang, new Date(s.keptOn.until)),
+                          })}
+                        </span>
+                      )}
                     </td>
                     <td class="num">{formatUsd(lang, s.costUsd)}</td>
                   </tr>

@@ -10,6 +10,7 @@ import { ConnectButton } from './connect-button';
 import { ErrorPanel } from './error-panel';
 import { StartingProgress } from './starting-progress';
 import { StateIcon } from './state-icon';
+import { VpnAppLine } from './vpn-app-line';
 import { WarmUpLine } from './warm-up-line';
 
 export const stateTitle: Record<VpnState, MessageKey> = {
@@ -23,7 +24,8 @@ export const stateTitle: Record<VpnState, MessageKey> = {
 const stateBody: Record<VpnState, MessageKey | null> = {
   off: 'offBody',
   starting: 'startingBody',
-  ready: 'readyBody',
+  // The ready state names the VPN app for the device in hand (VpnAppLine, issue 16).
+  ready: null,
   stopping: 'stoppingBody',
   error: null,
 };
@@ -55,6 +57,7 @@ export function StatusCard(props: StatusCardProps) {
         <StateIcon state={props.state} />
         <h1 id="state-title">{t(stateTitle[props.state])}</h1>
         {body && <p class="lead">{t(body)}</p>}
+        {props.state === 'ready' && props.status && <VpnAppLine />}
       </div>
       <div class="card-action">
         <StateDetails {...props} />

@@ -122,6 +122,28 @@ export const en = {
   connActive: 'Connected',
   connEnded: 'Ended',
   connEndedNoTraffic: 'Ended: no traffic for {minutes} min',
+  // Issue 16: the VPN app for the device in hand, "I'm done", "Keep it on".
+  readyWithApp: 'Connect with {app}, then open {next}.',
+  installApp: 'Get {app}',
+  doneButton: 'I’m done, turn it off',
+  doneTurningOff: 'Thank you. The VPN is turning off.',
+  othersUsingNone: 'Nobody else is using the VPN.',
+  othersUsingOne:
+    '{count} other person is using the VPN or asked for it in the last {minutes} minutes, so it stays on.',
+  othersUsingOther:
+    '{count} other people are using the VPN or asked for it in the last {minutes} minutes, so it stays on.',
+  keepOnTitle: 'Keep it on',
+  keepOnHint: 'For quiet work such as a file copy: at most {hours} hours from now.',
+  keepOnAdd: '+{hours} h',
+  keepOnAddLabel: 'Keep it on {hours} more hours',
+  keptOnUntil: 'Kept on until {time}',
+  keptOnBy: 'Kept on by {name} until {time}',
+  colKeptOn: 'Kept on',
+  endDone: 'Turned off by the user',
+  // Issue 16: the link to the setup page and its heading (its other words load with it).
+  setupTitleIpad: 'Set up this iPad',
+  setupTitleIphone: 'Set up this iPhone',
+  setupTitleDevice: 'Set up this device',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -50,7 +50,7 @@ export interface I18n {
   lang: Lang;
   t(key: MessageKey, params?: Params): string;
   /** `<base>None` for zero, else `<base>One` or `<base>Other` by the language's plural rules. */
-  plural(base: 'connected', count: number, params?: Params): string;
+  plural(base: 'connected' | 'othersUsing', count: number, params?: Params): string;
 }
 
 export function createI18n(lang: Lang): I18n {

@@ -120,4 +120,25 @@ export const ja: Catalogue = {
   connActive: '接続中',
   connEnded: '終了',
   connEndedNoTraffic: '終了: {minutes} 分間通信なし',
+  readyWithApp: '{app} で接続してから {next} を開いてください。',
+  installApp: '{app} を入手',
+  doneButton: '使い終わったので切る',
+  doneTurningOff: 'ありがとうございます。VPN を切っています。',
+  othersUsingNone: 'ほかに使っている人はいません。',
+  othersUsingOne:
+    'ほかの {count} 人が VPN を使用中か、直近 {minutes} 分以内に依頼したため、オンのままにします。',
+  othersUsingOther:
+    'ほかの {count} 人が VPN を使用中か、直近 {minutes} 分以内に依頼したため、オンのままにします。',
+  keepOnTitle: 'オンのままにする',
+  keepOnHint: 'ファイルのコピーなど静かな作業用：今から最長 {hours} 時間。',
+  keepOnAdd: '+{hours}時間',
+  keepOnAddLabel: 'あと {hours} 時間オンのままにする',
+  keptOnUntil: '{time} までオンのまま',
+  keptOnBy: '{name} さんが {time} までオンに保持',
+  colKeptOn: 'オン保持',
+  endDone: '利用者が停止',
+  // Issue 16: the link to the setup page and its heading (its other words load with it).
+  setupTitleIpad: 'この iPad を設定する',
+  setupTitleIphone: 'この iPhone を設定する',
+  setupTitleDevice: 'この端末を設定する',
 };

@@ -120,4 +120,25 @@ export const ko: Catalogue = {
   connActive: '연결됨',
   connEnded: '종료됨',
   connEndedNoTraffic: '종료됨: {minutes}분 동안 트래픽 없음',
+  readyWithApp: '{app} 앱으로 연결한 다음 {next}을(를) 여세요.',
+  installApp: '{app} 받기',
+  doneButton: '다 썼어요, 끄기',
+  doneTurningOff: '감사합니다. VPN을 끄는 중입니다.',
+  othersUsingNone: '다른 사용자는 없습니다.',
+  othersUsingOne:
+    '다른 사용자 {count}명이 VPN을 사용 중이거나 최근 {minutes}분 안에 요청해서 켜 둡니다.',
+  othersUsingOther:
+    '다른 사용자 {count}명이 VPN을 사용 중이거나 최근 {minutes}분 안에 요청해서 켜 둡니다.',
+  keepOnTitle: '계속 켜 두기',
+  keepOnHint: '파일 복사처럼 조용한 작업용: 지금부터 최대 {hours}시간.',
+  keepOnAdd: '+{hours}시간',
+  keepOnAddLabel: '{hours}시간 더 켜 두기',
+  keptOnUntil: '{time}까지 켜 둠',
+  keptOnBy: '{name} 님이 {time}까지 켜 둠',
+  colKeptOn: '켜 두기',
+  endDone: '사용자가 끔',
+  // Issue 16: the link to the setup page and its heading (its other words load with it).
+  setupTitleIpad: '이 iPad 설정하기',
+  setupTitleIphone: '이 iPhone 설정하기',
+  setupTitleDevice: '이 기기 설정하기',
 };

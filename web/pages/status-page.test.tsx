@@ -308,3 +308,115 @@ describe('when the load balancer answers for the portal', () => {
     expect(reload).not.toHaveBeenCalled();
   });
 });
+
+describe('the ready state’s VPN app (issue 16)', () => {
+  it.each(languages)(
+    'names the app of the device in hand and what to open next, in %s',
+    async (lang) => {
+      const { ClientInfoContext } = await import('../device/client-info');
+      const api = fakeApi({ status: vi.fn(async () => statusByState.ready) });
+      const portal = {
+        openNext: { ko: '워크스페이스 앱', ja: 'ワークスペース', en: 'Amazon WorkSpaces' },
+        keepOnMaxHours: 4,
+      };
+      const view = renderIn(
+        lang,
+        <ClientInfoContext.Provider value={{ platform: 'ipados', portal }}>
+          <StatusPage api={api} />
+        </ClientInfoContext.Provider>,
+      );
+      await screen.findByRole('heading', { level: 1, name: catalogues[lang].readyTitle });
+      const lead = view.container.querySelector('[data-app]');
+      expect(lead?.textContent).toContain('OpenVPN Connect');
+      expect(lead?.textContent).toContain(portal.openNext[lang]);
+      expect(lead?.textContent).not.toContain('AWS VPN Client');
+      const install = screen.getByRole('link', {
+        name: catalogues[lang].installApp.replace('{app}', 'OpenVPN Connect'),
+      });
+      expect(install.getAttribute('href')).toContain('apps.apple.com');
+      if (lang !== 'en') expect(englishIn(readableText(view.container))).toEqual([]);
+    },
+  );
+
+  it('names the AWS VPN Client on a desktop, and WorkSpaces when the deployment says nothing', async () => {
+    const { ClientInfoContext } = await import('../device/client-info');
+    const api = fakeApi({ status: vi.fn(async () => statusByState.ready) });
+    const view = renderIn(
+      'en',
+      <ClientInfoContext.Provider value={{ platform: 'windows', portal: null }}>
+        <StatusPage api={api} />
+      </ClientInfoContext.Provider>,
+    );
+    await screen.findByRole('heading', { level: 1, name: catalogues.en.readyTitle });
+    expect(view.container.querySelector('[data-app]')?.textContent).toBe(
+      'Connect with AWS VPN Client, then open WorkSpaces.',
+    );
+  });
+});
+
+describe('“I’m done, turn it off” (issue 16)', () => {
+  it('turns the VPN off and shows the stopping state', async () => {
+    const api = fakeApi({ status: vi.fn(async () => statusByState.ready) });
+    renderIn('ko', <StatusPage api={api} />);
+    fireEvent.click(await screen.findByRole('button', { name: catalogues.ko.doneButton }));
+    await screen.findByRole('heading', { level: 1, name: catalogues.ko.stoppingTitle });
+    expect(api.done).toHaveBeenCalledTimes(1);
+  });
+
+  it.each(languages)('says how many others use it, not who, when refused (%s)', async (lang) => {
+    const api = fakeApi({
+      status: vi.fn(async () => statusByState.ready),
+      done: vi.fn(async () => {
+        throw new ApiFailure('others_using', '2 other people…', 409, 'req-1', 2);
+      }),
+    });
+    const view = renderIn(lang, <StatusPage api={api} />);
+    fireEvent.click(await screen.findByRole('button', { name: catalogues[lang].doneButton }));
+    const expected = catalogues[lang].othersUsingOther
+      .replace('{count}', '2')
+      .replace('{minutes}', new Intl.NumberFormat(lang).format(30));
+    await waitFor(() => expect(view.container.textContent).toContain(expected));
+    expect(
+      screen.getByRole('heading', { level: 1, name: catalogues[lang].readyTitle }),
+    ).toBeTruthy();
+  });
+});
+
+describe('“Keep it on” (issue 16)', () => {
+  it('asks for one more hour and shows until when it is kept on', async () => {
+    const { ClientInfoContext } = await import('../device/client-info');
+    const held = '2026-11-30T10:30:00.000Z';
+    const api = fakeApi({
+      status: vi.fn(async () => statusByState.ready),
+      keepOn: vi.fn(async () => ({
+        ...statusByState.ready,
+        keptOnUntil: held,
+        autoDisconnectAt: held,
+      })),
+    });
+    const portal = {
+      openNext: { ko: 'WorkSpaces', ja: 'WorkSpaces', en: 'WorkSpaces' },
+      keepOnMaxHours: 4,
+    };
+    const view = renderIn(
+      'ko',
+      <ClientInfoContext.Provider value={{ platform: 'ipados', portal }}>
+        <StatusPage api={api} />
+      </ClientInfoContext.Provider>,
+    );
+    const add = await screen.findByRole('button', {
+      name: catalogues.ko.keepOnAddLabel.replace('{hours}', '1'),
+    });
+    fireEvent.click(add);
+    await waitFor(() => expect(view.container.querySelector('.kept-on')?.textContent).not.toBe(''));
+    expect(api.keepOn).toHaveBeenCalledWith(1);
+    expect(englishIn(readableText(view.container))).toEqual([]);
+  });
+
+  it('is hidden when the deployment set the maximum to 0', async () => {
+    const api = fakeApi({ status: vi.fn(async () => statusByState.ready) });
+    renderIn('en', <StatusPage api={api} />);
+    await screen.findByRole('heading', { level: 1, name: catalogues.en.readyTitle });
+    expect(screen.queryByRole('heading', { name: catalogues.en.keepOnTitle })).toBeNull();
+  });
+});

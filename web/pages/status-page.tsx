@@ -1,20 +1,32 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type ApiClient, PortalUnreachable } from '../api/client';
 import { pollFailureKey, type ShownError, toShownError } from '../api/error-message';
+import { DoneButton } from '../components/done-button';
+import { KeepOnControl } from '../components/keep-on-control';
 import { LiveAnnouncer } from '../components/live-announcer';
 import { OutageCard } from '../components/outage-card';
 import { StatusCard, stateTitle } from '../components/status-card';
+import { useClientInfo } from '../device/client-info';
 import { formatAgo } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { useStatus } from '../poller/use-status';
 import { useNow } from '../time/use-now';
+import { setupTitleKey } from './setup-title';
 
 const staleNoteId = 'stale-note';
 
 /** The employee's page: one card that follows the VPN through off → starting → ready → off. */
-export function StatusPage({ api }: { api: ApiClient }) {
+export function StatusPage({
+  api,
+  onNavigate = () => undefined,
+}: {
+  api: ApiClient;
+  /** Follows the "Set up this iPad" link inside the app (issue 16). */
+  onNavigate?: (path: string) => void;
+}) {
   const { t, lang } = useI18n();
   const model = useStatus(api);
+  const { portal, platform } = useClientInfo();
   const { snapshot, pollFailure, connectFailure } = model;
   const now = useNow(pollFailure !== null && snapshot !== null, 5_000);
 
@@ -57,6 +69,21 @@ export function StatusPage({ api }: { api: ApiClient }) {
           staleNoteId={stale ? staleNoteId : undefined}
         />
       )}
+      {state === 'ready' && status && !stale && (
+        <section class="employee-controls">
+          <DoneButton
+            idleTimeoutMinutes={status.idleTimeoutMinutes}
+            onDone={model.adopt}
+            done={api.done}
+          />
+          <KeepOnControl
+            keepOnMaxHours={portal?.keepOnMaxHours ?? 0}
+            keptOnUntil={status.keptOnUntil ?? null}
+            onKeepOn={model.adopt}
+            keepOn={api.keepOn}
+          />
+        </section>
+      )}
       {stale && (
         <div class="stale-note" id={staleNoteId} role="status">
           <p>{t(pollFailureKey(pollFailure))}</p>
@@ -65,6 +92,19 @@ export function StatusPage({ api }: { api: ApiClient }) {
           </p>
         </div>
       )}
+      <p class="setup-link">
+        <a
+          class="chip"
+          href="/setup"
+          onClick={(event) => {
+            if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+            event.preventDefault();
+            onNavigate('/setup');
+          }}
+        >
+          {t(setupTitleKey(platform))}
+        </a>
+      </p>
       <Announcement text={t(outageOnly ? 'outageTitle' : stateTitle[state])} />
     </main>
   );

@@ -7,7 +7,9 @@ import type {
   AdminSessionsBody,
   AdminWarmUps,
   MeBody,
+  SetupBody,
   StatusBody,
+  VpnClientBody,
   WarmUpNext,
 } from '../../app/http/api-types';
 import type { ApiClient } from '../api/client';
@@ -170,6 +172,19 @@ export const adminWarmUps: AdminWarmUps = {
   costThisMonth: { sessions: 20, associationHours: 20.5, costUsd: 3.08 },
 };
 
+export const vpnClient: VpnClientBody = {
+  openNext: { ko: 'WorkSpaces', ja: 'WorkSpaces', en: 'WorkSpaces' },
+  keepOnMaxHours: 4,
+};
+
+/** `GET /api/setup` of a mutual-certificate endpoint (issue 16). */
+export const mutualSetup: SetupBody = {
+  authentication: ['certificate'],
+  usableWithOpenVpnConnect: true,
+  selfServicePortalUrl: null,
+  configFileName: 'cvpn-endpoint-0123456789abcdef0.ovpn',
+};
+
 /** A client whose answers a test sets; every method is a spy. */
 export function fakeApi(overrides: Partial<ApiClient> = {}) {
   return {
@@ -178,6 +193,10 @@ export function fakeApi(overrides: Partial<ApiClient> = {}) {
     connect: vi.fn(async () => statusByState.starting),
     disconnect: vi.fn(async () => statusByState.stopping),
     adminSessions: vi.fn(async () => adminSessions),
+    vpnClient: vi.fn(async () => vpnClient),
+    done: vi.fn(async () => statusByState.stopping),
+    keepOn: vi.fn(async (_hours: number) => statusByState.ready),
+    setup: vi.fn(async () => mutualSetup),
     ...overrides,
   } satisfies ApiClient;
 }

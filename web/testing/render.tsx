@@ -19,7 +19,21 @@ export function readableText(root: Element): string {
 }
 
 /** Product and platform names stay in Latin script in every language; AM/PM comes from Intl. */
-const allowedLatin = new Set(['VPN', 'AWS', 'Client', 'WorkSpaces', 'IT', 'AM', 'PM', 'US']);
+const allowedLatin = new Set([
+  'VPN',
+  'AWS',
+  'Client',
+  'WorkSpaces',
+  'OpenVPN',
+  // Apple's device names stay in Latin letters in Apple's own Korean and Japanese pages.
+  'iPad',
+  'iPhone',
+  'Connect',
+  'IT',
+  'AM',
+  'PM',
+  'US',
+]);
 
 /** English left in a Korean or Japanese page: catalogue phrases and stray Latin words. */
 export function englishIn(text: string): string[] {

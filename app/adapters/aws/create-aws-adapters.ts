@@ -4,18 +4,22 @@ import type { ActivityMetrics } from '../../ports/activity-metrics.js';
 import type { ClientVpn } from '../../ports/client-vpn.js';
 import type { IdleAlarm } from '../../ports/idle-alarm.js';
 import type { SessionStore } from '../../ports/session-store.js';
+import type { VpnClientSetup } from '../../ports/vpn-client-setup.js';
 import type { AwsCallOptions } from './aws-call.js';
 import { type AwsClients, createAwsClients } from './aws-clients.js';
 import { CloudWatchActivityMetrics } from './cloudwatch-activity-metrics.js';
 import { CloudWatchIdleAlarm } from './cloudwatch-idle-alarm.js';
 import { DynamoDbSessionStore } from './dynamodb-session-store.js';
 import { EC2ClientVpn } from './ec2-client-vpn.js';
+import { EC2VpnClientSetup } from './ec2-vpn-client-setup.js';
 
 export interface AwsAdapters {
   vpn: ClientVpn;
   metrics: ActivityMetrics;
   alarm: IdleAlarm;
   store: SessionStore;
+  /** The endpoint's configuration file and authentication (the portal's setup page). */
+  vpnSetup: VpnClientSetup;
 }
 
 export interface AwsAdapterOptions {
@@ -25,7 +29,7 @@ export interface AwsAdapterOptions {
   logger?: Logger;
 }
 
-/** The four AWS-backed ports, wired once per entry from the settings. */
+/** The AWS-backed ports, wired once per entry from the settings. */
 export function createAwsAdapters(
   settings: Settings,
   options: AwsAdapterOptions = {},
@@ -33,6 +37,11 @@ export function createAwsAdapters(
   const { clients = createAwsClients(settings), call = {}, logger = silentLogger } = options;
   return {
     vpn: new EC2ClientVpn({ client: clients.ec2, endpointId: settings.endpointId, call }),
+    vpnSetup: new EC2VpnClientSetup({
+      client: clients.ec2,
+      endpointId: settings.endpointId,
+      call,
+    }),
     metrics: new CloudWatchActivityMetrics({
       client: clients.cloudWatch,
       namespace: settings.metricNamespace,

@@ -83,7 +83,7 @@ const storedSession = z.object({
   startedAt: isoTime,
   readyAt: z.nullable(isoTime),
   endedAt: z.nullable(isoTime),
-  endReason: z.nullable(z.enum(['idle', 'admin', 'failed', 'external'])),
+  endReason: z.nullable(z.enum(['idle', 'admin', 'failed', 'external', 'done'])),
   users: z.array(z.string()),
   peakConnections: count,
   connections: z.array(
@@ -103,6 +103,8 @@ const storedSession = z.object({
   ),
   subnetCount: count,
   lastConnectRequestAt: z.nullable(isoTime),
+  connectRequests: z.optional(z.array(z.object({ by: z.string(), at: isoTime }))),
+  keepOn: z.optional(z.nullable(z.object({ by: z.string(), at: isoTime, until: isoTime }))),
   queuedConnect: z.nullable(z.object({ by: z.string(), at: isoTime })),
   failure: z.nullable(z.string()),
   revision: z._default(count, 0),

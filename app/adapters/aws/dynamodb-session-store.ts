@@ -129,6 +129,22 @@ export class DynamoDbSessionStore implements SessionStore {
         ExpressionAttributeNames: { ...names, '#last': 'lastConnectRequestAt' },
         ExpressionAttributeValues: { ...common, ':at': { S: at.toISOString() } },
       }),
+      // Who asked when (issue 16): "I'm done" is refused while someone else asked lately.
+      this.table.updateIf(
+        sessionKey(sessionId),
+        'SET #requests = list_append(if_not_exists(#requests, :none), :request), #revision = #revision + :one',
+        {
+          ConditionExpression: open,
+          ExpressionAttributeNames: { ...names, '#requests': 'connectRequests' },
+          ExpressionAttributeValues: {
+            ...common,
+            ':none': { L: [] },
+            ':request': {
+              L: [{ M: { by: { S: userId }, at: { S: at.toISOString() } } }],
+            },
+          },
+        },
+      ),
     ]);
   }
 

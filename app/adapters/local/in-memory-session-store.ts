@@ -68,6 +68,7 @@ export class InMemorySessionStore implements SessionStore {
       ...stored,
       users,
       lastConnectRequestAt,
+      connectRequests: [...(stored.connectRequests ?? []), { by: userId, at: atIso }],
       revision: stored.revision + 1,
     });
     await this.persist();

@@ -50,10 +50,22 @@ export function autoDisconnectAt(options: {
   lastActivityAt: Date | null;
   connections: readonly ClientConnection[];
   idleTimeoutMinutes: number;
+  /** "Keep it on" (issue 16): not before this, whatever the activity says. */
+  keptOnUntil?: Date | null;
 }): Date | null {
   if (activeConnections(options.connections).length > 0) return null;
-  if (!options.lastActivityAt) return null;
-  return new Date(options.lastActivityAt.getTime() + options.idleTimeoutMinutes * 60_000);
+  const idleEnd = options.lastActivityAt
+    ? options.lastActivityAt.getTime() + options.idleTimeoutMinutes * 60_000
+    : null;
+  const held = options.keptOnUntil?.getTime() ?? null;
+  if (idleEnd === null) return held === null ? null : new Date(held);
+  return new Date(held === null ? idleEnd : Math.max(idleEnd, held));
+}
+
+/** Until when the session's "Keep it on" holds the VPN on (issue 16); null when it does not. */
+export function keptOnUntil(session: VpnSession | null, now: Date): Date | null {
+  const until = session?.keepOn ? Date.parse(session.keepOn.until) : Number.NaN;
+  return until > now.getTime() ? new Date(until) : null;
 }
 
 /** Median seconds from start to ready over recent sessions; 300 s until there is history. */

@@ -12,7 +12,8 @@ export type CoreErrorCode =
   | 'cross_site_request'
   | 'invalid_event'
   | 'session_conflict'
-  | 'stored_session_invalid';
+  | 'stored_session_invalid'
+  | 'others_using';
 
 export abstract class VpnPortalError extends Error {
   abstract readonly code: CoreErrorCode;
@@ -100,5 +101,24 @@ export class StoredSessionInvalidError extends VpnPortalError {
   constructor(key: string, problem: string) {
     super(`Stored session ${key} is malformed: ${problem}`);
     this.name = 'StoredSessionInvalidError';
+  }
+}
+
+/**
+ * "I'm done, turn it off" while someone else is connected or asked for the VPN within the idle
+ * time (issue 16): nothing is changed. Carries a count, never names: employees see each other
+ * only as numbers.
+ */
+export class OthersUsingError extends VpnPortalError {
+  readonly code = 'others_using';
+
+  constructor(
+    readonly othersUsing: number,
+    idleTimeoutMinutes: number,
+  ) {
+    super(
+      `${othersUsing} other ${othersUsing === 1 ? 'person is' : 'people are'} using the VPN or asked for it in the last ${idleTimeoutMinutes} minutes, so it stays on.`,
+    );
+    this.name = 'OthersUsingError';
   }
 }

@@ -27,6 +27,11 @@ export interface VpnPolicy {
    */
   quietConnectionMinutes: number;
   prices: { associationHourUsd: number; connectionHourUsd: number };
+  /**
+   * The longest "Keep it on" an employee may ask for, in hours past now; 0 turns the control
+   * off (issue 16). Optional so policies written before it read as off.
+   */
+  keepOnMaxHours?: number;
   /** Rules switched off, for the bench's what-each-rule-saves table only; empty in settings. */
   rulesOff?: readonly AutoOffRule[];
 }

@@ -42,6 +42,9 @@ export function newSession(options: {
     connections: [],
     subnetCount: options.subnetCount,
     lastConnectRequestAt: options.startedBy === 'external' ? null : at,
+    ...(options.startedBy === 'external' || options.startedBy === 'schedule'
+      ? {}
+      : { connectRequests: [{ by: options.startedBy, at }] }),
     queuedConnect: options.queued ? { by: options.startedBy, at } : null,
     failure: null,
     revision: 0,
@@ -69,6 +72,7 @@ export function withConnectRequest(session: VpnSession, userId: string, now: Dat
     ...session,
     lastConnectRequestAt: now.toISOString(),
     users: addUnique(session.users, [userId]),
+    connectRequests: [...(session.connectRequests ?? []), { by: userId, at: now.toISOString() }],
   };
 }
 

@@ -54,7 +54,8 @@ export interface ExtraRoute {
 
 export type VpnState = 'off' | 'starting' | 'ready' | 'stopping' | 'error';
 
-export type EndReason = 'idle' | 'admin' | 'failed' | 'external';
+/** `done`: the employee said "I'm done, turn it off" while nobody else used it (issue 16). */
+export type EndReason = 'idle' | 'admin' | 'failed' | 'external' | 'done';
 
 /** Who started a session: a user id, or `schedule` for a warm-up. */
 export type StartedBy = string;
@@ -73,6 +74,18 @@ export interface TrafficCheckpoint {
 
 /** Why the portal itself ended a connection: it moved no meaningful traffic for the quiet time. */
 export type ConnectionEndCause = 'no-traffic';
+/** One tap on Connect: who and when (issue 16, to tell whether someone else asked lately). */
+export interface ConnectRequest {
+  by: string;
+  at: string;
+}
+
+/** "Keep it on" (issue 16): the VPN stays on until `until`, whoever is connected or not. */
+export interface KeepOn {
+  by: string;
+  at: string;
+  until: string;
+}
 
 export interface SessionConnection {
   connectionId: string;
@@ -108,6 +121,13 @@ export interface VpnSession {
    * association adopted from outside), so the adoption itself never counts as activity.
    */
   lastConnectRequestAt: string | null;
+  /**
+   * Every tap on Connect in this session, who and when (issue 16). Absent on sessions
+   * written before it existed; `lastConnectRequestAt` stays the activity witness.
+   */
+  connectRequests?: ConnectRequest[];
+  /** The latest "Keep it on" (issue 16); absent or null when nobody asked. */
+  keepOn?: KeepOn | null;
   /** A connect that arrived while the VPN was stopping; carried out when stopping ends. */
   queuedConnect: QueuedConnect | null;
   /** Plain words for the failure that ended or troubles this session. */

@@ -17,6 +17,8 @@ const STATUS_BY_CODE: Record<ApiErrorCode, ContentfulStatusCode> = {
   payload_too_large: 413,
   // Two writers changed the session at once and retries ran out: the request may be repeated.
   session_conflict: 409,
+  // "I'm done" while others use the VPN (issue 16): refused, nothing changed.
+  others_using: 409,
   association_failed: 502,
   aws_rejected: 502,
   aws_throttled: 503,

@@ -21,6 +21,7 @@ export function adminRoutes(services: PortalServices, warmUp: WarmUpView = creat
         users: session.users,
         peakConnections: session.peakConnections,
         costUsd: session.costUsd,
+        keptOn: session.keepOn ? { by: session.keepOn.by, until: session.keepOn.until } : null,
       })),
       connections: report.connections.map((connection) => ({
         connectionId: connection.connectionId,

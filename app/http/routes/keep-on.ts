@@ -1,0 +1,31 @@
+import { Hono } from 'hono';
+import * as z from '../../config/validation.js';
+import { keepOn } from '../../core/keep-on.js';
+import type { StatusBody } from '../api-types.js';
+import type { AppEnv } from '../app-env.js';
+import type { PortalServices } from '../portal-services.js';
+import { readJsonBody } from '../read-json-body.js';
+import { createWarmUpView, type WarmUpView } from '../warm-up-view.js';
+import { currentStatusBody } from './status.js';
+
+/** `{ "hours": 1 }` or `{ "hours": 2 }`; the core refuses other lengths and the maximum. */
+const keepOnBody = z.strictObject({ hours: z.number() });
+
+/**
+ * `POST /api/keep-on` (issue 16): `200` with the status body (its `autoDisconnectAt` and
+ * `keptOnUntil` moved on); `400 invalid_request` for an unknown length, a hold past the
+ * deployment's maximum, the control turned off or the VPN off, and nothing changes.
+ */
+export function keepOnRoutes(services: PortalServices, warmUp: WarmUpView = createWarmUpView()) {
+  return new Hono<AppEnv>().post('/keep-on', async (c) => {
+    const { hours } = await readJsonBody(c, keepOnBody);
+    const user = c.get('user');
+    const logger = c.get('logger');
+    const hold = await keepOn(services.deps, user.email || user.id, hours);
+    logger.info('keep on', { userId: user.id, hours, until: hold.until });
+    services.status.invalidate();
+    return c.json<StatusBody>(
+      await currentStatusBody(services, c.get('requestId'), logger, warmUp),
+    );
+  });
+}
