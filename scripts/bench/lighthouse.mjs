@@ -8,10 +8,10 @@ const IPAD_UA =
   'Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
 
 /** Signs in at the local ALB stand-in as a demo employee; returns the session cookie. */
-async function signIn(baseUrl, user) {
+async function signIn(baseUrl, user, path) {
   const response = await fetch(`${baseUrl}/_local/signin`, {
     method: 'POST',
-    body: new URLSearchParams({ user, return: '/' }),
+    body: new URLSearchParams({ user, return: path }),
     redirect: 'manual',
   });
   const cookie = response.headers.get('set-cookie')?.split(';')[0];
@@ -21,18 +21,19 @@ async function signIn(baseUrl, user) {
 }
 
 /**
- * Lighthouse 12 on Debian's chromium against the employee's page of the local server,
- * signed in, iPad viewport, mobile form factor with Lighthouse's default simulated throttling.
+ * Lighthouse 12 on Debian's chromium against one employee page of the local server (`/`, or
+ * `/setup`, the "Set up this iPad" page), signed in, iPad viewport, mobile form factor with
+ * Lighthouse's default simulated throttling.
  */
-export async function lighthouseScores(baseUrl) {
-  const cookie = await signIn(baseUrl, 'minjun');
+export async function lighthouseScores(baseUrl, path = '/') {
+  const cookie = await signIn(baseUrl, 'minjun', path);
   const chrome = await chromeLauncher.launch({
     chromePath: CHROMIUM,
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'],
   });
   try {
     const result = await lighthouse(
-      `${baseUrl}/`,
+      `${baseUrl}${path}`,
       { port: chrome.port, output: 'json', logLevel: 'error' },
       {
         extends: 'lighthouse:default',
