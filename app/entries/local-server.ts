@@ -106,11 +106,16 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
           ...(options.dataFile ? { dataFile: options.dataFile } : {}),
           warmUpSchedule: warmUp.schedule,
         });
-    // Loaded only when asked for: the AWS SDK would slow every simulated start.
-    const deps: CoreDeps = local
-      ? local.deps
-      : (await import('./aws-deps.js')).createAwsCoreDeps(settings, logger);
-    const services = createPortalServices(deps, options.statusCacheMs);
+    // Loaded only when asked for: the AWS SDK would slow every simulated start. One process
+    // is one instance: in local mode the status snapshot lives in its memory; with --aws it
+    // is the sessions table's, shared with the deployed portal.
+    const aws = local ? null : (await import('./aws-deps.js')).createAwsCoreDeps(settings, logger);
+    const deps: CoreDeps | null = local?.deps ?? aws;
+    if (!deps) throw new Error('neither the simulator nor AWS was set up');
+    const services = createPortalServices(deps, options.statusCacheMs, {
+      ...(aws ? { snapshots: aws.snapshots } : {}),
+      logger,
+    });
     const portal = createApp(
       {
         ...deps,

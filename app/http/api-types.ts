@@ -39,6 +39,12 @@ export interface MeBody {
 /** The core's view of the VPN, with the server's clock and the error envelope added. */
 export interface StatusBody extends Omit<StatusView, 'failure'> {
   serverTime: string;
+  /**
+   * When AWS was read for this answer (issue 15): every portal instance answers from one
+   * shared snapshot, so this is up to a few seconds before `serverTime`, and longer while
+   * AWS throttles (the page then says "as of 40 s ago"). Null in an `error` answer.
+   */
+  asOf: string | null;
   /** Set in state `error`: what failed in plain words and the reference id to quote. */
   error: ApiError | null;
   /**

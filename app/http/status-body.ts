@@ -3,11 +3,17 @@ import type { StatusView } from '../core/status.js';
 import type { StatusBody } from './api-types.js';
 import { PLAIN_MESSAGES } from './middleware/error-handler.js';
 
-export function statusBody(view: StatusView, serverTime: Date, requestId: string): StatusBody {
+export function statusBody(
+  view: StatusView,
+  serverTime: Date,
+  requestId: string,
+  asOf: Date,
+): StatusBody {
   const { failure, ...rest } = view;
   return {
     ...rest,
     serverTime: serverTime.toISOString(),
+    asOf: asOf.toISOString(),
     error: failure ? { code: 'association_failed', message: failure, requestId } : null,
   };
 }
@@ -32,6 +38,7 @@ export function unavailableStatusBody(
     idleTimeoutMinutes,
     typicalStartSeconds: 0,
     serverTime: serverTime.toISOString(),
+    asOf: null,
     startedAt: null,
     connectQueued: false,
     error: {

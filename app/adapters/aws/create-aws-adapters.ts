@@ -4,11 +4,13 @@ import type { ActivityMetrics } from '../../ports/activity-metrics.js';
 import type { ClientVpn } from '../../ports/client-vpn.js';
 import type { IdleAlarm } from '../../ports/idle-alarm.js';
 import type { SessionStore } from '../../ports/session-store.js';
+import type { StatusSnapshotStore } from '../../ports/status-snapshots.js';
 import type { AwsCallOptions } from './aws-call.js';
 import { type AwsClients, createAwsClients } from './aws-clients.js';
 import { CloudWatchActivityMetrics } from './cloudwatch-activity-metrics.js';
 import { CloudWatchIdleAlarm } from './cloudwatch-idle-alarm.js';
 import { DynamoDbSessionStore } from './dynamodb-session-store.js';
+import { DynamoDbStatusSnapshots } from './dynamodb-status-snapshots.js';
 import { EC2ClientVpn } from './ec2-client-vpn.js';
 
 export interface AwsAdapters {
@@ -16,6 +18,8 @@ export interface AwsAdapters {
   metrics: ActivityMetrics;
   alarm: IdleAlarm;
   store: SessionStore;
+  /** The portal's fleet-wide status snapshot, in the sessions table (issue 15). */
+  snapshots: StatusSnapshotStore;
 }
 
 export interface AwsAdapterOptions {
@@ -25,7 +29,7 @@ export interface AwsAdapterOptions {
   logger?: Logger;
 }
 
-/** The four AWS-backed ports, wired once per entry from the settings. */
+/** The AWS-backed ports, wired once per entry from the settings. */
 export function createAwsAdapters(
   settings: Settings,
   options: AwsAdapterOptions = {},
@@ -50,6 +54,11 @@ export function createAwsAdapters(
       call,
       onMalformed: (error) =>
         logger.warn('malformed session item skipped', { error: error.message }),
+    }),
+    snapshots: new DynamoDbStatusSnapshots({
+      client: clients.dynamoDb,
+      tableName: settings.sessionsTable,
+      call,
     }),
   };
 }

@@ -25,8 +25,9 @@ export function connectRoutes(services: PortalServices, warmUp: WarmUpView = cre
         const result = await connect(services.deps, user.email || user.id);
         for (const warning of result.warnings) logger.warn(warning);
         logger.info('connect', { outcome: result.outcome, userId: user.id });
-        services.status.invalidate();
-        const body = await currentStatusBody(services, c.get('requestId'), logger, warmUp);
+        const body = await currentStatusBody(services, c.get('requestId'), logger, warmUp, {
+          afterChange: true,
+        });
         return c.json<StatusBody>(body, result.outcome === 'already-up' ? 200 : 202);
       } finally {
         services.status.invalidate();
@@ -40,9 +41,10 @@ export function connectRoutes(services: PortalServices, warmUp: WarmUpView = cre
         userId: c.get('user').id,
         endedSessionId: result.endedSessionId,
       });
-      services.status.invalidate();
       return c.json<StatusBody>(
-        await currentStatusBody(services, c.get('requestId'), logger, warmUp),
+        await currentStatusBody(services, c.get('requestId'), logger, warmUp, {
+          afterChange: true,
+        }),
         202,
       );
     });

@@ -25,8 +25,9 @@ export async function currentStatusBody(
   requestId: string,
   logger: { error(message: string, fields?: Record<string, unknown>): void },
   warmUp: WarmUpView = NO_WARM_UPS,
+  options: { afterChange?: boolean } = {},
 ): Promise<StatusBody> {
-  const body = await readStatusBody(services, requestId, logger);
+  const body = await readStatusBody(services, requestId, logger, options.afterChange ?? false);
   const next = warmUp.status(services.deps.clock.now());
   return next === undefined ? body : { ...body, warmUp: next };
 }
@@ -35,10 +36,12 @@ async function readStatusBody(
   services: PortalServices,
   requestId: string,
   logger: { error(message: string, fields?: Record<string, unknown>): void },
+  afterChange: boolean,
 ): Promise<StatusBody> {
   try {
-    const view = await services.status.get();
-    return statusBody(view, services.deps.clock.now(), requestId);
+    // After a change this request made, the answer must show it: read EC2, not the snapshot.
+    const { view, asOf } = await (afterChange ? services.status.refresh() : services.status.get());
+    return statusBody(view, services.deps.clock.now(), requestId, asOf);
   } catch (error) {
     logger.error('status read failed', {
       error: error instanceof Error ? error.message : String(error),
