@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { StatusSnapshotStore } from '../ports/status-snapshots.js';
 import { testClock } from '../testing/core-deps.js';
 import { type DynaliteFixture, startDynalite } from '../testing/dynalite.js';
@@ -84,6 +84,8 @@ describe.each(statusSnapshotStoresUnderTest(() => dynalite))(
             read: endpoint.read,
             holder: `instance-${index}`,
             sleep: () => new Promise((resolve) => setTimeout(resolve, 2)),
+            // No spread of reads unless a test asks: each instance asks once its copy is stale.
+            random: () => 0,
           }),
       );
       return { store, clock, endpoint, instances };
@@ -236,28 +238,91 @@ describe.each(statusSnapshotStoresUnderTest(() => dynalite))(
     });
 
     it('answers what it last saw when the snapshot store cannot be read', async () => {
-      const { store, clock, endpoint } = await fleet(0);
+      const { store, clock, endpoint, instances } = await fleet(1);
+      await instances[0]?.get(); // stores the snapshot: its own next refresh needs no read
       let broken = false;
+      const down = () => Promise.reject(new Error('table down'));
       const flaky: StatusSnapshotStore = {
-        read: () => (broken ? Promise.reject(new Error('table down')) : store.read()),
-        lease: (request) =>
-          broken ? Promise.reject(new Error('table down')) : store.lease(request),
-        publish: (snapshot) => store.publish(snapshot),
+        read: () => (broken ? down() : store.read()),
+        lease: (request) => (broken ? down() : store.lease(request)),
+        publish: (snapshot, refresher) => store.publish(snapshot, refresher),
         fail: (holder, failure) => store.fail(holder, failure),
       };
       const instance = new SharedStatus({
         snapshots: flaky,
         clock,
         read: endpoint.read,
-        holder: 'a',
+        holder: 'another',
+        random: () => 0,
       });
       await instance.get();
 
       broken = true;
-      clock.advance(freshMs);
+      clock.advance(freshMs + DEFAULT_SNAPSHOT_TIMING.graceMs);
       expect((await instance.get()).source).toBe('memory');
       clock.advance(maxAgeMs);
       await expect(instance.get()).rejects.toThrow('table down');
+    });
+
+    it('leaves each refresh to the instance that stored the snapshot, which leases beside its read', async () => {
+      const { store, clock, endpoint, instances } = await fleet(4);
+      const [refresher, ...others] = instances;
+      await refresher?.get();
+      await Promise.all(others.map((instance) => instance.get()));
+      const leases = vi.spyOn(store, 'lease');
+
+      clock.advance(freshMs);
+      endpoint.hold();
+      const answers = Promise.all(others.map((instance) => instance.get()));
+      const refreshed = refresher?.get();
+      await until(() => endpoint.reads === 2);
+      // The read of EC2 started before the lease came back: one round trip less.
+      expect(leases).toHaveBeenCalledTimes(1);
+      endpoint.release();
+
+      expect((await refreshed)?.source).toBe('refresh');
+      expect((await answers).map((answer) => answer.source)).toEqual(Array(3).fill('snapshot'));
+      expect(leases).toHaveBeenCalledTimes(1);
+      expect((await store.read()).refresher).toBe('instance-0');
+    });
+
+    it('lets another instance refresh once the refresher has had no poll for the grace period', async () => {
+      const { store, clock, endpoint, instances } = await fleet(2);
+      const [refresher, other] = instances;
+      await refresher?.get();
+      await other?.get();
+
+      clock.advance(freshMs + DEFAULT_SNAPSHOT_TIMING.graceMs - 1);
+      expect((await other?.get())?.source).toBe('snapshot');
+      expect(endpoint.reads).toBe(1);
+      clock.advance(1);
+      expect((await other?.get())?.source).toBe('refresh');
+      expect((await store.read()).refresher).toBe('instance-1');
+    });
+
+    it('spreads the instances’ reads of the table over the next window', async () => {
+      const { store, clock, endpoint } = await fleet(0);
+      const reads = vi.spyOn(store, 'read');
+      const spreadAt = (random: number, holder: string) =>
+        new SharedStatus({
+          snapshots: store,
+          clock,
+          read: endpoint.read,
+          holder,
+          random: () => random,
+        });
+      const early = spreadAt(0.1, 'early');
+      const late = spreadAt(0.9, 'late');
+      await spreadAt(0, 'refresher').get();
+      await Promise.all([early.get(), late.get()]);
+      reads.mockClear();
+
+      // Past the window the copies are stale, but each is kept a while longer: 0.1 and 0.9 of
+      // the spread.
+      clock.advance(freshMs + 0.5 * DEFAULT_SNAPSHOT_TIMING.spreadMs);
+      await Promise.all([early.get(), late.get()]);
+
+      expect(reads).toHaveBeenCalledTimes(1);
     });
   },
 );

@@ -13,6 +13,16 @@ export interface SnapshotTiming {
   /** A snapshot younger than this answers every poll without a refresh: the cache window. */
   freshMs: number;
   /**
+   * Once the snapshot is stale, the instance that stored it has this long to refresh it
+   * before any other instance may take the lease (it may have no poll to answer, or be gone).
+   */
+  graceMs: number;
+  /**
+   * Each instance keeps what it read for a random extra 0 to `spreadMs` past the window, so
+   * that a fleet does not ask the table all at once the moment a snapshot turns stale.
+   */
+  spreadMs: number;
+  /**
    * Older than this, a snapshot is no longer shown as the VPN's state: the poll answers
    * `error` (what the last refresh met), as it would have without a snapshot.
    */
@@ -34,6 +44,8 @@ export interface SnapshotTiming {
 
 export const DEFAULT_SNAPSHOT_TIMING: SnapshotTiming = {
   freshMs: 3_000,
+  graceMs: 1_000,
+  spreadMs: 3_000,
   maxAgeMs: 60_000,
   leaseMs: 10_000,
   retryBaseMs: 2_000,
@@ -60,31 +72,42 @@ export interface SharedStatusDeps {
   holder: string;
   timing?: Partial<SnapshotTiming>;
   sleep?: (ms: number) => Promise<void>;
+  /** For the spread of each instance's reads; Math.random unless a test fixes it. */
+  random?: () => number;
   /** Told about a refresh or a snapshot call that failed (the caller logs it). */
   onProblem?: (message: string, error: unknown) => void;
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+interface Memory {
+  record: SnapshotRecord;
+  /** Until when this instance answers from `record` without asking the store. */
+  keepUntil: number;
+}
+
 /**
  * The status every portal instance answers (issue 15). Polls are answered from this
- * instance's memory while the snapshot is fresh, then from the stored snapshot; when it is
- * stale, the one instance that wins the lease reads EC2 and stores what it read, so the
- * fleet makes at most one set of Describe calls per window. A failed refresh leaves the last
- * snapshot in place, answered with its age, and holds further refreshes off with a growing
- * pause; only a snapshot older than `maxAgeMs` (or none) turns a poll into `error`.
- * Connect and auto-disconnect never use this: they read EC2 themselves.
+ * instance's memory while the snapshot is fresh, then from the stored snapshot. The instance
+ * that stored a snapshot refreshes it once it is stale, taking the lease beside its read of
+ * EC2; if it has no poll to answer within the grace period, the first other instance to win
+ * the lease does. So the fleet makes one set of Describe calls per window. A failed refresh
+ * leaves the last snapshot in place, answered with its age, and holds further refreshes off
+ * with a growing pause; only a snapshot older than `maxAgeMs` (or none) turns a poll into
+ * `error`. Connect and auto-disconnect never use this: they read EC2 themselves.
  */
 export class SharedStatus {
   private readonly timing: SnapshotTiming;
   private readonly sleep: (ms: number) => Promise<void>;
-  private memory: { record: SnapshotRecord; checkedAt: number } | null = null;
+  private readonly random: () => number;
+  private memory: Memory | null = null;
   private inFlight: Promise<ServedStatus> | null = null;
   private forced = false;
 
   constructor(private readonly deps: SharedStatusDeps) {
     this.timing = { ...DEFAULT_SNAPSHOT_TIMING, ...deps.timing };
     this.sleep = deps.sleep ?? realSleep;
+    this.random = deps.random ?? Math.random;
   }
 
   /** The status for a poll; concurrent polls of one instance share one answer. */
@@ -131,34 +154,33 @@ export class SharedStatus {
       return this.refresh();
     }
     const memory = this.memory;
-    if (memory) {
-      const { snapshot } = memory.record;
-      if (snapshot && this.fresh(snapshot, now)) return this.serve(snapshot, 'memory');
-      // Known stale and nobody refreshing: go for the lease without reading first.
-      if (this.leasable(memory.record, now)) return this.tryLease();
-      // Refreshes are backing off: no need to ask the store more than once per window.
-      if (!this.leased(memory.record, now) && now - memory.checkedAt < this.timing.freshMs) {
-        return this.answerStored(memory.record, 'memory', true);
-      }
+    const known = memory?.record.snapshot;
+    if (memory && known) {
+      if (this.fresh(known, now)) return this.serve(known, 'memory');
+      if (this.myTurn(memory.record, now)) return this.refreshInTurn(memory.record);
+      if (now < memory.keepUntil && this.young(known, now)) return this.serve(known, 'memory');
     }
     const record = await this.read();
     if (record.snapshot && this.fresh(record.snapshot, now)) {
       return this.serve(record.snapshot, 'snapshot');
     }
+    if (this.myTurn(record, now)) return this.refreshInTurn(record);
     if (this.leasable(record, now)) return this.tryLease();
     return this.answerStored(record, 'snapshot', true);
   }
 
-  private async tryLease(): Promise<ServedStatus> {
-    const now = this.now();
-    const { freshMs, leaseMs } = this.timing;
-    const leased = await this.deps.snapshots.lease({
-      holder: this.deps.holder,
-      now: new Date(now),
-      until: new Date(now + leaseMs),
-      staleBefore: new Date(now - freshMs),
+  /** This instance stored the stale snapshot: it reads EC2 at once, leasing beside the read. */
+  private refreshInTurn(record: SnapshotRecord): Promise<ServedStatus> {
+    const lease = this.deps.snapshots.lease(this.leaseRequest()).catch((error: unknown) => {
+      this.deps.onProblem?.('status lease not taken', error);
+      return null;
     });
-    if (leased) return this.refreshUnderLease(leased);
+    return this.refreshWith(lease, record);
+  }
+
+  private async tryLease(): Promise<ServedStatus> {
+    const leased = await this.deps.snapshots.lease(this.leaseRequest());
+    if (leased) return this.refreshWith(Promise.resolve(leased), leased);
     // Another instance got there first: it refreshed already, or it is refreshing now.
     const record = await this.read();
     if (record.snapshot && this.fresh(record.snapshot, this.now())) {
@@ -167,14 +189,18 @@ export class SharedStatus {
     return this.answerStored(record, 'snapshot', true);
   }
 
-  private async refreshUnderLease(leased: SnapshotRecord): Promise<ServedStatus> {
+  private async refreshWith(
+    lease: Promise<SnapshotRecord | null>,
+    known: SnapshotRecord,
+  ): Promise<ServedStatus> {
     const readAt = this.deps.clock.now();
     let view: StatusView;
     try {
       view = await this.deps.read();
     } catch (error) {
       this.deps.onProblem?.('status refresh failed', error);
-      const failures = leased.failures + 1;
+      const leased = await lease;
+      const failures = (leased ?? known).failures + 1;
       const { retryBaseMs, retryMaxMs } = this.timing;
       const pause = Math.min(retryMaxMs, retryBaseMs * 2 ** (failures - 1));
       const failure = {
@@ -182,27 +208,32 @@ export class SharedStatus {
         failures,
         retryAt: new Date(this.now() + pause),
       } as const;
-      await this.deps.snapshots
-        .fail(this.deps.holder, failure)
-        .catch((cause: unknown) => this.deps.onProblem?.('status backoff not stored', cause));
+      if (leased) {
+        await this.deps.snapshots
+          .fail(this.deps.holder, failure)
+          .catch((cause: unknown) => this.deps.onProblem?.('status backoff not stored', cause));
+      }
       this.remember({
-        ...leased,
+        ...known,
+        refresher: null,
         lease: null,
         failures,
         retryAt: failure.retryAt,
         lastFailure: failure.code,
       });
-      if (leased.snapshot && this.young(leased.snapshot, this.now())) {
-        return this.serve(leased.snapshot, 'snapshot');
+      if (known.snapshot && this.young(known.snapshot, this.now())) {
+        return this.serve(known.snapshot, 'snapshot');
       }
       throw error;
     }
+    // Settled before the answer: a Lambda is frozen once it has answered.
+    await lease;
     const snapshot = { view, readAt };
     await this.publish(snapshot);
     return this.serve(snapshot, 'refresh');
   }
 
-  /** The record shows a stale snapshot (or none) and another instance's lease or a backoff. */
+  /** The snapshot is stale and another instance refreshes it, or refreshes are backing off. */
   private async answerStored(
     record: SnapshotRecord,
     source: ServedStatus['source'],
@@ -210,7 +241,7 @@ export class SharedStatus {
   ): Promise<ServedStatus> {
     const now = this.now();
     const { snapshot } = record;
-    const refreshing = this.leased(record, now);
+    const refreshing = this.leased(record, now) || this.othersTurn(record, now);
     const waitInstead = this.timing.whileAnotherRefreshes === 'wait';
     if (snapshot && this.young(snapshot, now) && !(refreshing && waitInstead && mayWait)) {
       return this.serve(snapshot, source);
@@ -230,20 +261,27 @@ export class SharedStatus {
       if (record.snapshot && this.fresh(record.snapshot, now)) {
         return this.serve(record.snapshot, 'snapshot');
       }
-      if (!this.leased(record, now)) break;
+      if (!this.leased(record, now) && !this.othersTurn(record, now)) break;
     }
     // The refresher failed, died or is slow: one more go at the lease, then what there is.
     if (this.leasable(record, this.now())) {
-      const leased = await this.deps.snapshots.lease({
-        holder: this.deps.holder,
-        now: new Date(this.now()),
-        until: new Date(this.now() + this.timing.leaseMs),
-        staleBefore: new Date(this.now() - this.timing.freshMs),
-      });
-      if (leased) return this.refreshUnderLease(leased);
+      const leased = await this.deps.snapshots.lease(this.leaseRequest());
+      if (leased) return this.refreshWith(Promise.resolve(leased), leased);
       record = await this.read();
     }
     return this.answerStored(record, 'snapshot', false);
+  }
+
+  private leaseRequest() {
+    const now = this.now();
+    const { freshMs, graceMs, leaseMs } = this.timing;
+    return {
+      holder: this.deps.holder,
+      now: new Date(now),
+      until: new Date(now + leaseMs),
+      staleBefore: new Date(now - freshMs),
+      graceBefore: new Date(now - freshMs - graceMs),
+    };
   }
 
   private async read(): Promise<SnapshotRecord> {
@@ -253,16 +291,22 @@ export class SharedStatus {
   }
 
   private async publish(snapshot: StatusSnapshot): Promise<void> {
-    this.remember({ ...EMPTY_SNAPSHOT_RECORD, snapshot });
+    this.remember({ ...EMPTY_SNAPSHOT_RECORD, snapshot, refresher: this.deps.holder });
     // Not stored means a newer read is stored already, or the store failed: either way this
-    // poll's answer stands, and the others refresh when the lease lapses.
+    // poll's answer stands, and the others refresh once the lease or the turn lapses.
     await this.deps.snapshots
-      .publish(snapshot)
+      .publish(snapshot, this.deps.holder)
       .catch((error: unknown) => this.deps.onProblem?.('status snapshot not stored', error));
   }
 
   private remember(record: SnapshotRecord): void {
-    this.memory = { record, checkedAt: this.now() };
+    const now = this.now();
+    const readAt = record.snapshot?.readAt.getTime();
+    // The refresher keeps its own snapshot exactly as long as it is fresh: its turn comes next.
+    const spread = record.refresher === this.deps.holder ? 0 : this.random() * this.timing.spreadMs;
+    const keepUntil =
+      readAt === undefined ? now : Math.max(readAt + this.timing.freshMs, now) + spread;
+    this.memory = { record, keepUntil };
   }
 
   private serve(snapshot: StatusSnapshot, source: ServedStatus['source']): ServedStatus {
@@ -285,9 +329,34 @@ export class SharedStatus {
     return record.lease !== null && record.lease.until.getTime() > now;
   }
 
+  private backingOff(record: SnapshotRecord, now: number): boolean {
+    return record.retryAt !== null && record.retryAt.getTime() > now;
+  }
+
+  /** Whether the stale snapshot's refresher still has its turn (and it is not this instance). */
+  private othersTurn(record: SnapshotRecord, now: number): boolean {
+    const { refresher, snapshot } = record;
+    if (!refresher || refresher === this.deps.holder || !snapshot) return false;
+    const { freshMs, graceMs } = this.timing;
+    return now - snapshot.readAt.getTime() < freshMs + graceMs && !this.backingOff(record, now);
+  }
+
+  private myTurn(record: SnapshotRecord, now: number): boolean {
+    const { snapshot } = record;
+    if (record.refresher !== this.deps.holder || !snapshot) return false;
+    const age = now - snapshot.readAt.getTime();
+    return (
+      age < this.timing.freshMs + this.timing.graceMs &&
+      !this.leased(record, now) &&
+      !this.backingOff(record, now)
+    );
+  }
+
+  /** Mirrors the store's lease condition, so that a lease sure to be refused is not asked for. */
   private leasable(record: SnapshotRecord, now: number): boolean {
-    const backingOff = record.retryAt !== null && record.retryAt.getTime() > now;
-    return !this.leased(record, now) && !backingOff;
+    return (
+      !this.leased(record, now) && !this.backingOff(record, now) && !this.othersTurn(record, now)
+    );
   }
 }
 

@@ -10,6 +10,11 @@ export interface StatusSnapshot {
 /** The stored record: the last good snapshot, who is refreshing it, and any backoff. */
 export interface SnapshotRecord {
   snapshot: StatusSnapshot | null;
+  /**
+   * The instance that stored the snapshot: it refreshes it next, and the others leave it
+   * that turn until the grace period after the snapshot went stale has passed.
+   */
+  refresher: string | null;
   /** An instance refreshing the snapshot now; others leave EC2 alone until `until`. */
   lease: { holder: string; until: Date } | null;
   /** Refreshes that failed in a row since the last good one. */
@@ -27,6 +32,8 @@ export interface LeaseRequest {
   until: Date;
   /** Only a snapshot read at or before this is stale enough to refresh. */
   staleBefore: Date;
+  /** The refresher's turn lapses for a snapshot read at or before this. */
+  graceBefore: Date;
 }
 
 export interface RefreshFailure {
@@ -45,24 +52,28 @@ export interface StatusSnapshotStore {
   read(): Promise<SnapshotRecord>;
   /**
    * Takes the refresh lease for `holder` only if the stored snapshot is missing or was read
-   * at or before `staleBefore`, no other lease holds at `now` and no backoff runs at `now`. Atomic:
-   * of concurrent callers at most one gets the record (with its lease); the others get null.
+   * at or before `staleBefore`, no other lease holds at `now`, no backoff runs at `now`, and
+   * `holder` is the refresher or the refresher's turn has lapsed (`graceBefore`). Atomic: of
+   * concurrent callers at most one gets the record (with its lease); the others get null.
    */
   lease(request: LeaseRequest): Promise<SnapshotRecord | null>;
   /**
-   * Stores `snapshot` unless a snapshot read later is stored already, and clears the lease,
-   * the failures and the backoff. Answers whether it was stored.
+   * Stores `snapshot` with `refresher` as the next refresher, unless a snapshot read later is
+   * stored already, and clears the lease, the failures and the backoff. Answers whether it
+   * was stored.
    */
-  publish(snapshot: StatusSnapshot): Promise<boolean>;
+  publish(snapshot: StatusSnapshot, refresher: string): Promise<boolean>;
   /**
-   * The lease holder's refresh failed: releases the lease and holds refreshes off until
-   * `failure.retryAt`. Does nothing when `holder` no longer holds the lease.
+   * The lease holder's refresh failed: releases the lease, ends the refresher's turn and
+   * holds refreshes off until `failure.retryAt`. Does nothing when `holder` no longer holds
+   * the lease.
    */
   fail(holder: string, failure: RefreshFailure): Promise<void>;
 }
 
 export const EMPTY_SNAPSHOT_RECORD: SnapshotRecord = {
   snapshot: null,
+  refresher: null,
   lease: null,
   failures: 0,
   retryAt: null,

@@ -45,7 +45,7 @@ describe('DynamoDbStatusSnapshots layout', () => {
   it('keeps the snapshot in one small item beside the sessions: pk "status", sk "snapshot"', async () => {
     const { store, tableName } = await freshStore();
     const readAt = new Date('2026-03-02T09:00:00Z');
-    await store.publish({ view: view('ready'), readAt });
+    await store.publish({ view: view('ready'), readAt }, 'instance-a');
 
     const { Item } = await dynalite.client.send(
       new GetItemCommand({
@@ -55,6 +55,7 @@ describe('DynamoDbStatusSnapshots layout', () => {
     );
 
     expect(Item?.readAt).toEqual({ N: String(readAt.getTime()) });
+    expect(Item?.refresher).toEqual({ S: 'instance-a' });
     expect(JSON.parse(Item?.view?.S ?? '')).toEqual(view('ready'));
     // Under 1 KB: one write request unit per write, one read unit per strongly consistent read.
     expect(JSON.stringify(Item).length).toBeLessThan(1024);
@@ -104,6 +105,7 @@ describe('DynamoDbStatusSnapshots against what DynamoDB answers', () => {
       now,
       until: new Date(1772442010000),
       staleBefore: new Date(1772441997000),
+      graceBefore: new Date(1772441996000),
     });
 
     expect(record?.lease).toEqual({ holder: 'instance-a', until: new Date(1772442010000) });
@@ -114,6 +116,7 @@ describe('DynamoDbStatusSnapshots against what DynamoDB answers', () => {
       ReturnValues: 'ALL_NEW',
     });
     expect(input?.ConditionExpression).toContain('#readAt <= :staleBefore');
+    expect(input?.ConditionExpression).toContain('#refresher = :holder OR #readAt <= :graceBefore');
     expect(ddb.commandCalls(PutItemCommand)).toHaveLength(0);
   });
 });

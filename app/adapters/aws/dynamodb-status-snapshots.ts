@@ -29,6 +29,7 @@ export const SNAPSHOT_KEY: Item = {
 
 const NAMES = {
   '#readAt': 'readAt',
+  '#refresher': 'refresher',
   '#leaseHolder': 'leaseHolder',
   '#leaseUntil': 'leaseUntil',
   '#retryAt': 'retryAt',
@@ -83,13 +84,15 @@ export class DynamoDbStatusSnapshots implements StatusSnapshotStore {
     return item ? toRecord(item) : structuredClone(EMPTY_SNAPSHOT_RECORD);
   }
 
-  async lease({ holder, now, until, staleBefore }: LeaseRequest): Promise<SnapshotRecord | null> {
+  async lease(request: LeaseRequest): Promise<SnapshotRecord | null> {
+    const { holder, now, until, staleBefore, graceBefore } = request;
     const item = await this.table.updateIfReturning(
       SNAPSHOT_KEY,
       'SET #leaseHolder = :holder, #leaseUntil = :until',
       {
         ConditionExpression: [
           '(attribute_not_exists(#readAt) OR #readAt <= :staleBefore)',
+          '(attribute_not_exists(#refresher) OR #refresher = :holder OR #readAt <= :graceBefore)',
           '(attribute_not_exists(#leaseUntil) OR #leaseUntil <= :now)',
           '(attribute_not_exists(#retryAt) OR #retryAt <= :now)',
         ].join(' AND '),
@@ -98,6 +101,7 @@ export class DynamoDbStatusSnapshots implements StatusSnapshotStore {
           ':holder': { S: holder },
           ':until': millis(until),
           ':staleBefore': millis(staleBefore),
+          ':graceBefore': millis(graceBefore),
           ':now': millis(now),
         },
       },
@@ -105,10 +109,15 @@ export class DynamoDbStatusSnapshots implements StatusSnapshotStore {
     return item ? toRecord(item) : null;
   }
 
-  async publish({ view, readAt }: StatusSnapshot): Promise<boolean> {
+  async publish({ view, readAt }: StatusSnapshot, refresher: string): Promise<boolean> {
     // The whole item: the lease, the failures and the backoff go with the old snapshot.
     return this.table.putIf(
-      { ...SNAPSHOT_KEY, view: { S: JSON.stringify(view) }, readAt: millis(readAt) },
+      {
+        ...SNAPSHOT_KEY,
+        view: { S: JSON.stringify(view) },
+        readAt: millis(readAt),
+        refresher: { S: refresher },
+      },
       {
         ConditionExpression: 'attribute_not_exists(#readAt) OR #readAt < :readAt',
         ExpressionAttributeNames: { '#readAt': NAMES['#readAt'] },
@@ -120,7 +129,7 @@ export class DynamoDbStatusSnapshots implements StatusSnapshotStore {
   async fail(holder: string, { code, failures, retryAt }: RefreshFailure): Promise<void> {
     await this.table.updateIf(
       SNAPSHOT_KEY,
-      'SET #failures = :failures, #retryAt = :retryAt, #lastFailure = :code REMOVE #leaseHolder, #leaseUntil',
+      'SET #failures = :failures, #retryAt = :retryAt, #lastFailure = :code REMOVE #leaseHolder, #leaseUntil, #refresher',
       {
         ConditionExpression: '#leaseHolder = :holder',
         ExpressionAttributeNames: {
@@ -129,6 +138,7 @@ export class DynamoDbStatusSnapshots implements StatusSnapshotStore {
           '#lastFailure': 'lastFailure',
           '#leaseHolder': NAMES['#leaseHolder'],
           '#leaseUntil': NAMES['#leaseUntil'],
+          '#refresher': NAMES['#refresher'],
         },
         ExpressionAttributeValues: {
           ':failures': { N: String(failures) },
@@ -163,6 +173,7 @@ function toRecord(item: Item): SnapshotRecord {
   const until = dateOf(item, 'leaseUntil');
   return {
     snapshot: view && readAt ? { view, readAt } : null,
+    refresher: item.refresher?.S ?? null,
     lease: holder && until ? { holder, until } : null,
     failures: numberOf(item, 'failures') ?? 0,
     retryAt: dateOf(item, 'retryAt'),

@@ -15,12 +15,14 @@ export function statusSnapshotsContract(
   const T0 = Date.parse('2026-03-02T09:00:00Z');
   const at = (seconds: number) => new Date(T0 + seconds * 1000);
   const FRESH_S = 3;
+  const GRACE_S = 1;
   const LEASE_S = 10;
   const leaseAt = (holder: string, seconds: number) => ({
     holder,
     now: at(seconds),
     until: at(seconds + LEASE_S),
     staleBefore: at(seconds - FRESH_S),
+    graceBefore: at(seconds - FRESH_S - GRACE_S),
   });
 
   describe(`${name} honours the StatusSnapshotStore contract`, () => {
@@ -29,6 +31,7 @@ export function statusSnapshotsContract(
 
       await expect(store.read()).resolves.toEqual({
         snapshot: null,
+        refresher: null,
         lease: null,
         failures: 0,
         retryAt: null,
@@ -54,10 +57,13 @@ export function statusSnapshotsContract(
       const store = await makeStore();
       await store.lease(leaseAt('instance-a', 0));
 
-      await expect(store.publish({ view: view('ready'), readAt: at(0) })).resolves.toBe(true);
+      await expect(
+        store.publish({ view: view('ready'), readAt: at(0) }, 'instance-a'),
+      ).resolves.toBe(true);
 
       await expect(store.read()).resolves.toEqual({
         snapshot: { view: view('ready'), readAt: at(0) },
+        refresher: 'instance-a',
         lease: null,
         failures: 0,
         retryAt: null,
@@ -67,13 +73,34 @@ export function statusSnapshotsContract(
 
     it('refuses the lease while the snapshot is fresh, and grants it once it is stale', async () => {
       const store = await makeStore();
-      await store.publish({ view: view('ready'), readAt: at(0) });
+      await store.publish({ view: view('ready'), readAt: at(0) }, 'instance-a');
 
       await expect(store.lease(leaseAt('instance-a', FRESH_S - 0.001))).resolves.toBeNull();
       const leased = await store.lease(leaseAt('instance-a', FRESH_S));
 
       expect(leased?.snapshot).toEqual({ view: view('ready'), readAt: at(0) });
       expect(leased?.lease?.holder).toBe('instance-a');
+    });
+
+    it('leaves the refresh to the instance that stored the snapshot until its turn lapses', async () => {
+      const store = await makeStore();
+      await store.publish({ view: view('ready'), readAt: at(0) }, 'instance-a');
+
+      await expect(
+        store.lease(leaseAt('instance-b', FRESH_S + GRACE_S - 0.001)),
+      ).resolves.toBeNull();
+      await expect(store.lease(leaseAt('instance-a', FRESH_S))).resolves.toMatchObject({
+        lease: { holder: 'instance-a' },
+      });
+    });
+
+    it('gives the refresh to another once the refresher’s turn has lapsed', async () => {
+      const store = await makeStore();
+      await store.publish({ view: view('ready'), readAt: at(0) }, 'instance-a');
+
+      await expect(store.lease(leaseAt('instance-b', FRESH_S + GRACE_S))).resolves.toMatchObject({
+        lease: { holder: 'instance-b' },
+      });
     });
 
     it('keeps the lease of a holder that died until it lapses, then gives it to another', async () => {
@@ -88,24 +115,29 @@ export function statusSnapshotsContract(
 
     it('never lets an older read replace a newer one', async () => {
       const store = await makeStore();
-      await store.publish({ view: view('ready'), readAt: at(5) });
+      await store.publish({ view: view('ready'), readAt: at(5) }, 'instance-a');
 
       // A holder that died mid-read, coming back after someone else refreshed.
-      await expect(store.publish({ view: view('off'), readAt: at(1) })).resolves.toBe(false);
-      await expect(store.publish({ view: view('off'), readAt: at(5) })).resolves.toBe(false);
+      await expect(store.publish({ view: view('off'), readAt: at(1) }, 'instance-a')).resolves.toBe(
+        false,
+      );
+      await expect(store.publish({ view: view('off'), readAt: at(5) }, 'instance-a')).resolves.toBe(
+        false,
+      );
 
       expect((await store.read()).snapshot).toEqual({ view: view('ready'), readAt: at(5) });
     });
 
     it('holds refreshes off after a failure until the backoff ends, keeping the snapshot', async () => {
       const store = await makeStore();
-      await store.publish({ view: view('ready'), readAt: at(0) });
+      await store.publish({ view: view('ready'), readAt: at(0) }, 'instance-a');
       await store.lease(leaseAt('instance-a', 4));
 
       await store.fail('instance-a', { code: 'aws_throttled', failures: 1, retryAt: at(6) });
 
       await expect(store.read()).resolves.toEqual({
         snapshot: { view: view('ready'), readAt: at(0) },
+        refresher: null,
         lease: null,
         failures: 1,
         retryAt: at(6),
@@ -133,7 +165,7 @@ export function statusSnapshotsContract(
       await store.lease(leaseAt('instance-a', 0));
       await store.fail('instance-a', { code: 'aws_throttled', failures: 3, retryAt: at(2) });
 
-      await store.publish({ view: view('off'), readAt: at(2) });
+      await store.publish({ view: view('off'), readAt: at(2) }, 'instance-a');
 
       expect(await store.read()).toMatchObject({ failures: 0, retryAt: null, lastFailure: null });
     });

@@ -8,7 +8,10 @@ statusSnapshotsContract('InMemoryStatusSnapshots', () => new InMemoryStatusSnaps
 describe('InMemoryStatusSnapshots', () => {
   it('hands out copies: changing what was read changes nothing stored', async () => {
     const store = new InMemoryStatusSnapshots();
-    await store.publish({ view: view('ready'), readAt: new Date('2026-03-02T09:00:00Z') });
+    await store.publish(
+      { view: view('ready'), readAt: new Date('2026-03-02T09:00:00Z') },
+      'instance-a',
+    );
 
     const read = await store.read();
     if (read.snapshot) read.snapshot.view.state = 'off';

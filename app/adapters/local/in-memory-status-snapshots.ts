@@ -19,22 +19,26 @@ export class InMemoryStatusSnapshots implements StatusSnapshotStore {
     return structuredClone(this.record);
   }
 
-  async lease({ holder, now, until, staleBefore }: LeaseRequest): Promise<SnapshotRecord | null> {
-    const { snapshot, lease, retryAt } = this.record;
-    const stale = !snapshot || snapshot.readAt.getTime() <= staleBefore.getTime();
+  async lease(request: LeaseRequest): Promise<SnapshotRecord | null> {
+    const { holder, now, until, staleBefore, graceBefore } = request;
+    const { snapshot, refresher, lease, retryAt } = this.record;
+    const readAt = snapshot?.readAt.getTime() ?? Number.NEGATIVE_INFINITY;
+    const stale = readAt <= staleBefore.getTime();
+    const turn = !refresher || refresher === holder || readAt <= graceBefore.getTime();
     const free = !lease || lease.until.getTime() <= now.getTime();
     const due = !retryAt || retryAt.getTime() <= now.getTime();
-    if (!(stale && free && due)) return null;
+    if (!(stale && turn && free && due)) return null;
     this.record = { ...this.record, lease: { holder, until: new Date(until) } };
     return structuredClone(this.record);
   }
 
-  async publish(snapshot: StatusSnapshot): Promise<boolean> {
+  async publish(snapshot: StatusSnapshot, refresher: string): Promise<boolean> {
     const stored = this.record.snapshot;
     if (stored && stored.readAt.getTime() >= snapshot.readAt.getTime()) return false;
     this.record = {
       ...structuredClone(EMPTY_SNAPSHOT_RECORD),
       snapshot: structuredClone(snapshot),
+      refresher,
     };
     return true;
   }
@@ -43,6 +47,7 @@ export class InMemoryStatusSnapshots implements StatusSnapshotStore {
     if (this.record.lease?.holder !== holder) return;
     this.record = {
       ...this.record,
+      refresher: null,
       lease: null,
       failures,
       retryAt: new Date(retryAt),
