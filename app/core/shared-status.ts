@@ -128,6 +128,12 @@ export class SharedStatus {
     this.forced = true;
   }
 
+  /** Forgets every snapshot this instance saw (local mode's simulator reset); reads EC2 next. */
+  forget(): void {
+    this.memory = null;
+    this.forced = true;
+  }
+
   /** Reads EC2 now and stores what it read for every instance; a failure is thrown. */
   async refresh(): Promise<ServedStatus> {
     const snapshot = { view: await this.deps.read(), readAt: this.deps.clock.now() };

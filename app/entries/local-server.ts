@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { InMemoryStatusSnapshots } from '../adapters/local/in-memory-status-snapshots.js';
 import { LOCAL_SERVER_DEFAULTS, loadLocalSettings } from '../config/local-settings.js';
 import { SettingsError } from '../config/read-env.js';
 import { loadSettings } from '../config/settings.js';
@@ -112,8 +113,9 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     const aws = local ? null : (await import('./aws-deps.js')).createAwsCoreDeps(settings, logger);
     const deps: CoreDeps | null = local?.deps ?? aws;
     if (!deps) throw new Error('neither the simulator nor AWS was set up');
+    const localSnapshots = new InMemoryStatusSnapshots();
     const services = createPortalServices(deps, options.statusCacheMs, {
-      ...(aws ? { snapshots: aws.snapshots } : {}),
+      snapshots: aws?.snapshots ?? localSnapshots,
       logger,
     });
     const portal = createApp(
@@ -129,8 +131,16 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     );
     if (local) {
       await local.endSessionLostInRestart();
-      // What the simulator controls change must not hide behind the status cache.
-      local.onChange(() => services.status.invalidate());
+      // What the simulator controls change must not hide behind the status snapshot; after a
+      // reset, the snapshot of the world before it must not be shown at all.
+      local.onChange((what) => {
+        if (what === 'reset') {
+          localSnapshots.reset();
+          services.status.forget();
+        } else {
+          services.status.invalidate();
+        }
+      });
       local.scheduler.start();
     }
     const users = demoUsers(settings.adminGroup);

@@ -43,6 +43,11 @@ export class InMemoryStatusSnapshots implements StatusSnapshotStore {
     return true;
   }
 
+  /** Local mode's simulator reset: back to no snapshot at all. */
+  reset(): void {
+    this.record = structuredClone(EMPTY_SNAPSHOT_RECORD);
+  }
+
   async fail(holder: string, { code, failures, retryAt }: RefreshFailure): Promise<void> {
     if (this.record.lease?.holder !== holder) return;
     this.record = {
