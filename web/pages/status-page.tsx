@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { StatusBody } from '../../app/http/api-types';
 import { type ApiClient, PortalUnreachable } from '../api/client';
 import { pollFailureKey, type ShownError, toShownError } from '../api/error-message';
 import { LiveAnnouncer } from '../components/live-announcer';
@@ -11,12 +12,20 @@ import { useNow } from '../time/use-now';
 
 const staleNoteId = 'stale-note';
 
+/**
+ * Every portal instance answers from one shared snapshot, a few seconds old at most. Older
+ * than this, AWS is slow to answer (or throttling): the page says how old, calmly.
+ */
+export const showAgeAfterSeconds = 10;
+
 /** The employee's page: one card that follows the VPN through off → starting → ready → off. */
 export function StatusPage({ api }: { api: ApiClient }) {
   const { t, lang } = useI18n();
   const model = useStatus(api);
   const { snapshot, pollFailure, connectFailure } = model;
-  const now = useNow(pollFailure !== null && snapshot !== null, 5_000);
+  const readAge = snapshot ? snapshotAgeSeconds(snapshot.status) : null;
+  const oldRead = readAge !== null && readAge >= showAgeAfterSeconds;
+  const now = useNow((pollFailure !== null || oldRead) && snapshot !== null, 5_000);
 
   if (!snapshot && !pollFailure && !connectFailure) {
     return (
@@ -57,6 +66,13 @@ export function StatusPage({ api }: { api: ApiClient }) {
           staleNoteId={stale ? staleNoteId : undefined}
         />
       )}
+      {!stale && oldRead && status?.state !== 'error' && snapshot && (
+        <p class="as-of">
+          {t('statusAsOf', {
+            ago: formatAgo(lang, (readAge ?? 0) + (now - snapshot.receivedAt) / 1000),
+          })}
+        </p>
+      )}
       {stale && (
         <div class="stale-note" id={staleNoteId} role="status">
           <p>{t(pollFailureKey(pollFailure))}</p>
@@ -68,6 +84,13 @@ export function StatusPage({ api }: { api: ApiClient }) {
       <Announcement text={t(outageOnly ? 'outageTitle' : stateTitle[state])} />
     </main>
   );
+}
+
+/** How old the read of AWS behind an answer was when the portal sent it, in seconds. */
+function snapshotAgeSeconds(status: StatusBody): number | null {
+  if (!status.asOf) return null;
+  const age = (Date.parse(status.serverTime) - Date.parse(status.asOf)) / 1000;
+  return Number.isFinite(age) ? Math.max(0, age) : null;
 }
 
 /** Holds back the first title: it is already the page's heading, only changes need saying. */
