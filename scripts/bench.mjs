@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // `npm run bench` (issue 8): every performance figure with its budget, measured in one run.
 // Prints one JSON document on stdout and a short table on stderr;
-// `npm run bench -- --check` exits with 1 when a budget is missed. See the README, "Performance".
+// `npm run bench -- --check` exits with 1 when a budget is missed; `--only <section>` runs
+// one section (or a comma-separated few). See the README, "Performance".
 import { cpus } from 'node:os';
 import { failedSection, table } from './bench/figures.mjs';
+import { FLEET_BUDGETED, fleetStatus } from './bench/fleet-section.mjs';
 import { IDLE_BUDGETED, idleTail } from './bench/idle-section.mjs';
 import { LAMBDA_BUDGETED, lambdaColdStart } from './bench/lambda-cold-start.mjs';
 import { LOCAL_BUDGETED, localMode } from './bench/local-section.mjs';
@@ -13,15 +15,27 @@ import { round } from './bench/stats.mjs';
 const SECTIONS = [
   ['lambdaColdStart', lambdaColdStart, LAMBDA_BUDGETED],
   ['portalLoad', portalLoad, PORTAL_BUDGETED],
+  ['fleetStatus', fleetStatus, FLEET_BUDGETED],
   ['idleTail', idleTail, IDLE_BUDGETED],
   ['localMode', localMode, LOCAL_BUDGETED],
 ];
 
 const check = process.argv.includes('--check');
+// `--only fleetStatus` (or several, comma-separated) runs those sections alone.
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt === -1 ? null : (process.argv[onlyAt + 1] ?? '').split(',').filter(Boolean);
+const unknown = (only ?? []).filter((name) => !SECTIONS.some(([section]) => section === name));
+if (only && (only.length === 0 || unknown.length > 0)) {
+  process.stderr.write(
+    `bench: --only takes section names: ${SECTIONS.map(([name]) => name).join(', ')}\n`,
+  );
+  process.exit(2);
+}
 const started = performance.now();
 const figures = [];
 const details = {};
 for (const [name, run, budgeted] of SECTIONS) {
+  if (only && !only.includes(name)) continue;
   const begin = performance.now();
   process.stderr.write(`bench: ${name}…\n`);
   // A section that fails reports its budgets as missed and the others still run.

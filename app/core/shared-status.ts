@@ -18,8 +18,9 @@ export interface SnapshotTiming {
    */
   graceMs: number;
   /**
-   * Each instance keeps what it read for a random extra 0 to `spreadMs` past the window, so
-   * that a fleet does not ask the table all at once the moment a snapshot turns stale.
+   * The other instances keep what they read through the refresher's turn (asking the table
+   * then would mostly find the stale snapshot again) and a random 0 to `spreadMs` more, so
+   * that a fleet does not ask the table all at once.
    */
   spreadMs: number;
   /**
@@ -45,7 +46,7 @@ export interface SnapshotTiming {
 export const DEFAULT_SNAPSHOT_TIMING: SnapshotTiming = {
   freshMs: 3_000,
   graceMs: 1_000,
-  spreadMs: 3_000,
+  spreadMs: 2_000,
   maxAgeMs: 60_000,
   leaseMs: 10_000,
   retryBaseMs: 2_000,
@@ -308,10 +309,10 @@ export class SharedStatus {
   private remember(record: SnapshotRecord): void {
     const now = this.now();
     const readAt = record.snapshot?.readAt.getTime();
+    const { freshMs, graceMs, spreadMs } = this.timing;
     // The refresher keeps its own snapshot exactly as long as it is fresh: its turn comes next.
-    const spread = record.refresher === this.deps.holder ? 0 : this.random() * this.timing.spreadMs;
-    const keepUntil =
-      readAt === undefined ? now : Math.max(readAt + this.timing.freshMs, now) + spread;
+    const later = record.refresher === this.deps.holder ? 0 : graceMs + this.random() * spreadMs;
+    const keepUntil = readAt === undefined ? now : Math.max(readAt + freshMs, now) + later;
     this.memory = { record, keepUntil };
   }
 
