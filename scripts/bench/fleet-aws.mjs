@@ -16,6 +16,7 @@ const EC2_LATENCY_MS = 50;
 const DYNAMODB_LATENCY_MS = 5;
 const ENDPOINT_ID = process.env.FLEET_ENDPOINT_ID ?? 'cvpn-endpoint-0123456789abcdef0';
 const SUBNET = process.env.FLEET_SUBNET ?? 'subnet-0a1b2c3d4e5f60001';
+const PROBE_ENDPOINT_ID = 'cvpn-endpoint-0000000000000f100';
 
 const counts = { ec2: {}, dynamodb: {} };
 /** When each EC2 call arrived (ms since the epoch), by action: refreshes are found in it. */
@@ -99,7 +100,10 @@ const ec2 = createHttpServer((request, response) => {
   const chunks = [];
   request.on('data', (chunk) => chunks.push(chunk));
   request.on('end', () => {
-    const action = new URLSearchParams(Buffer.concat(chunks).toString('utf8')).get('Action');
+    const params = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+    // The bench's own floor probes name an endpoint of their own: counted apart.
+    const probe = params.get('ClientVpnEndpointId') === PROBE_ENDPOINT_ID;
+    const action = `${probe ? 'probe:' : ''}${params.get('Action')}`;
     const arrived = Date.now();
     bump(counts.ec2, action);
     if (process.env.FLEET_DEBUG) debugLog.push([arrived, 'ec2', action]);
@@ -112,7 +116,7 @@ const ec2 = createHttpServer((request, response) => {
         return;
       }
       const xml =
-        action === 'DescribeClientVpnTargetNetworks'
+        action.replace('probe:', '') === 'DescribeClientVpnTargetNetworks'
           ? TARGET_NETWORKS_XML
           : action === 'DescribeClientVpnConnections'
             ? connectionsXml()

@@ -19,13 +19,13 @@ export const FLEET_BUDGETED = [
   ['fleet.errors', 'fleet: polls answered error', 'polls', { max: 0 }],
   [
     'fleet.coldP99PerEc2',
-    'fleet: status p99, cold window ÷ one EC2 round trip',
+    'fleet: status p99, cold window ÷ EC2 round trip p99 during the bursts',
     '×',
     { max: COLD_P99_PER_EC2 },
   ],
   [
     'fleet.warmP99PerDynamoDb',
-    'fleet: status p99, warm snapshot ÷ one DynamoDB round trip',
+    'fleet: status p99, warm snapshot ÷ DynamoDB round trip p99 during the bursts',
     '×',
     { max: WARM_P99_PER_DYNAMODB },
   ],
@@ -90,7 +90,7 @@ export async function fleetStatus() {
   } finally {
     rmSync(tls.dir, { recursive: true, force: true });
   }
-  const { floors, load, throttling } = run;
+  const { floors, floorsUnderLoad: under, load, throttling } = run;
   const windows = Math.max(1, Math.round(run.loadMs / run.freshMs));
   const reads = (counts) => (counts.GetItem ?? 0) + (counts.Query ?? 0);
   const writes = (counts) => (counts.UpdateItem ?? 0) + (counts.PutItem ?? 0);
@@ -115,14 +115,26 @@ export async function fleetStatus() {
       figure('fleet.errors', 'fleet: polls answered error', load.errors, 'polls', { max: 0 }),
       figure(
         'fleet.ec2RoundTripMs',
-        'fleet: one EC2 round trip (floor)',
+        'fleet: one EC2 round trip, alone (median)',
         round(floors.ec2RoundTripMs),
         'ms',
       ),
       figure(
+        'fleet.ec2DuringBurstsP99Ms',
+        `fleet: one EC2 round trip during the bursts, p50 ${round(under.ec2.p50)} / p99 (floor)`,
+        round(under.ec2.p99),
+        'ms',
+      ),
+      figure(
         'fleet.dynamoDbRoundTripMs',
-        'fleet: one DynamoDB round trip (floor)',
+        'fleet: one DynamoDB round trip, alone (median)',
         round(floors.dynamodbRoundTripMs),
+        'ms',
+      ),
+      figure(
+        'fleet.dynamoDbDuringBurstsP99Ms',
+        `fleet: one DynamoDB round trip during the bursts, p50 ${round(under.dynamodb.p50)} / p99 (floor)`,
+        round(under.dynamodb.p99),
         'ms',
       ),
       figure('fleet.p50Ms', 'fleet: status p50, all polls', round(load.all.p50), 'ms'),
@@ -143,17 +155,29 @@ export async function fleetStatus() {
       figure('fleet.warmP99Ms', 'fleet: status p99, warm snapshot', round(load.warm.p99), 'ms'),
       figure(
         'fleet.coldP99PerEc2',
-        'fleet: status p99, cold window ÷ one EC2 round trip',
-        round(load.cold.p99 / floors.ec2RoundTripMs, 2),
+        'fleet: status p99, cold window ÷ EC2 round trip p99 during the bursts',
+        round(load.cold.p99 / under.ec2.p99, 2),
         '×',
         { max: COLD_P99_PER_EC2 },
       ),
       figure(
         'fleet.warmP99PerDynamoDb',
-        'fleet: status p99, warm snapshot ÷ one DynamoDB round trip',
-        round(load.warm.p99 / floors.dynamodbRoundTripMs, 2),
+        'fleet: status p99, warm snapshot ÷ DynamoDB round trip p99 during the bursts',
+        round(load.warm.p99 / under.dynamodb.p99, 2),
         '×',
         { max: WARM_P99_PER_DYNAMODB },
+      ),
+      figure(
+        'fleet.coldP99PerEc2Alone',
+        'fleet: status p99, cold window ÷ a lone EC2 round trip (median)',
+        round(load.cold.p99 / floors.ec2RoundTripMs, 2),
+        '×',
+      ),
+      figure(
+        'fleet.warmP99PerDynamoDbAlone',
+        'fleet: status p99, warm snapshot ÷ a lone DynamoDB round trip (median)',
+        round(load.warm.p99 / floors.dynamodbRoundTripMs, 2),
+        '×',
       ),
       figure(
         'fleet.dynamoDbReadsPerPoll',
