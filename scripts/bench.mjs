@@ -5,6 +5,7 @@
 // comma-separated list of section names) runs only those sections. See the README, "Performance".
 import { cpus } from 'node:os';
 import { failedSection, table } from './bench/figures.mjs';
+import { FLEET_BUDGETED, fleetStatus } from './bench/fleet-section.mjs';
 import { IDLE_BUDGETED, idleTail } from './bench/idle-section.mjs';
 import { LAMBDA_BUDGETED, lambdaColdStart } from './bench/lambda-cold-start.mjs';
 import { LOCAL_BUDGETED, localMode } from './bench/local-section.mjs';
@@ -15,6 +16,7 @@ import { round } from './bench/stats.mjs';
 const SECTIONS = [
   ['lambdaColdStart', lambdaColdStart, LAMBDA_BUDGETED],
   ['portalLoad', portalLoad, PORTAL_BUDGETED],
+  ['fleetStatus', fleetStatus, FLEET_BUDGETED],
   ['idleTail', idleTail, IDLE_BUDGETED],
   ['localMode', localMode, LOCAL_BUDGETED],
   ['month', month, MONTH_BUDGETED],

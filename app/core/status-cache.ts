@@ -1,11 +1,10 @@
 import type { Clock } from '../ports/clock.js';
 
 /**
- * Every open page polls the status. A warm Lambda answers all polls of one window from one
- * read, and concurrent polls share the read in flight, so EC2 sees at most one set of
- * Describe calls per window. A failure is kept for a shorter window: long enough that a
- * throttled API is not hammered by every poll, short enough that an employee's Try again
- * reads AWS afresh.
+ * One load answers every read of a window, and concurrent reads share the load in flight.
+ * The portal keeps the recent sessions behind it (the typical time to ready); the status
+ * itself is the fleet-wide snapshot (shared-status.ts). A failure is kept for a shorter
+ * window: long enough not to hammer a struggling store, short enough to heal quickly.
  */
 export class StatusCache<T> {
   private entry: { at: number; ttlMs: number; result: Promise<T> } | null = null;

@@ -1,15 +1,18 @@
-import { createAwsAdapters } from '../adapters/aws/create-aws-adapters.js';
+import { type AwsAdapters, createAwsAdapters } from '../adapters/aws/create-aws-adapters.js';
 import { type Settings, vpnPolicy } from '../config/settings.js';
 import type { CoreDeps } from '../core/deps.js';
 import type { Logger } from '../logging/logger.js';
 import { systemClock } from '../ports/clock.js';
 import type { VpnClientSetup } from '../ports/vpn-client-setup.js';
 
-/** The core's ports against real AWS, built once per process so warm Lambdas reuse them. */
+/**
+ * The core's ports against real AWS, built once per process so warm Lambdas reuse them, and
+ * the status snapshot the portal shares with its other instances.
+ */
 export function createAwsCoreDeps(
   settings: Settings,
   logger: Logger,
-): CoreDeps & { vpnSetup: VpnClientSetup } {
+): CoreDeps & { vpnSetup: VpnClientSetup } & Pick<AwsAdapters, 'snapshots'> {
   return {
     ...createAwsAdapters(settings, { logger }),
     clock: systemClock,

@@ -144,6 +144,38 @@ describe('local server', () => {
     expect(notifications[0]?.text).toContain('by emma.wilson@example.com');
   });
 
+  it('shows the last status with its age while the simulated EC2 throttles', async () => {
+    const { url } = await startServer();
+    const employee = localBrowser(url);
+    await employee.signIn('emma');
+    const before = await employee.status();
+    expect(before.state).toBe('off');
+
+    await employee.postJson('/_local/api/faults', { kind: 'throttled' });
+    await employee.postJson('/_local/api/clock/advance', { minutes: 40 / 60 });
+    const during = await employee.status();
+
+    expect(during).toMatchObject({ state: 'off', error: null, asOf: before.asOf });
+    const ageMs = Date.parse(during.serverTime) - Date.parse(during.asOf ?? '');
+    expect(ageMs).toBeGreaterThanOrEqual(40_000);
+    expect(ageMs).toBeLessThan(45_000);
+  });
+
+  it('forgets the status of the world before a simulator reset', async () => {
+    const { url } = await startServer();
+    const employee = localBrowser(url);
+    await employee.signIn('emma');
+    await employee.postJson('/api/connect');
+    expect((await employee.status()).state).toBe('starting');
+
+    await employee.postJson('/_local/api/reset');
+    await employee.postJson('/_local/api/faults', { kind: 'unavailable' });
+    const after = await employee.status();
+
+    // Not the `starting` of before the reset: the new world could not be read.
+    expect(after).toMatchObject({ state: 'error', error: { code: 'aws_unavailable' } });
+  });
+
   it('answers bad simulator input with a 400 JSON error', async () => {
     const { url } = await startServer();
     const visitor = localBrowser(url);

@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { InMemoryStatusSnapshots } from '../adapters/local/in-memory-status-snapshots.js';
 import { LOCAL_SERVER_DEFAULTS, loadLocalSettings } from '../config/local-settings.js';
 import { SettingsError } from '../config/read-env.js';
 import { loadSettings } from '../config/settings.js';
@@ -107,11 +108,19 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
           ...(options.dataFile ? { dataFile: options.dataFile } : {}),
           warmUpSchedule: warmUp.schedule,
         });
-    // Loaded only when asked for: the AWS SDK would slow every simulated start.
-    const deps: CoreDeps & { vpnSetup: VpnClientSetup } = local
+    // Loaded only when asked for: the AWS SDK would slow every simulated start. One process
+    // is one instance: in local mode the status snapshot lives in its memory; with --aws it
+    // is the sessions table's, shared with the deployed portal.
+    const aws = local ? null : (await import('./aws-deps.js')).createAwsCoreDeps(settings, logger);
+    const deps: (CoreDeps & { vpnSetup: VpnClientSetup }) | null = local
       ? { ...local.deps, vpnSetup: local.vpnSetup }
-      : (await import('./aws-deps.js')).createAwsCoreDeps(settings, logger);
-    const services = createPortalServices(deps, options.statusCacheMs);
+      : aws;
+    if (!deps) throw new Error('neither the simulator nor AWS was set up');
+    const localSnapshots = new InMemoryStatusSnapshots();
+    const services = createPortalServices(deps, options.statusCacheMs, {
+      snapshots: aws?.snapshots ?? localSnapshots,
+      logger,
+    });
     const portal = createApp(
       {
         ...deps,
@@ -127,8 +136,16 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     );
     if (local) {
       await local.endSessionLostInRestart();
-      // What the simulator controls change must not hide behind the status cache.
-      local.onChange(() => services.status.invalidate());
+      // What the simulator controls change must not hide behind the status snapshot; after a
+      // reset, the snapshot of the world before it must not be shown at all.
+      local.onChange((what) => {
+        if (what === 'reset') {
+          localSnapshots.reset();
+          services.status.forget();
+        } else {
+          services.status.invalidate();
+        }
+      });
       local.scheduler.start();
     }
     const users = demoUsers(settings.adminGroup);

@@ -47,6 +47,12 @@ export interface StatusBody extends Omit<StatusView, 'failure' | 'quietEnds'> {
    * are connected again. Matched on the VPN user name being their e-mail (or user id).
    */
   connectionEnded: ConnectionEnded | null;
+  /**
+   * When AWS was read for this answer (issue 15): every portal instance answers from one
+   * shared snapshot, so this is up to a few seconds before `serverTime`, and longer while
+   * AWS throttles (the page then says "as of 40 s ago"). Null in an `error` answer.
+   */
+  asOf: string | null;
   /** Set in state `error`: what failed in plain words and the reference id to quote. */
   error: ApiError | null;
   /**

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { InMemoryStatusSnapshots } from '../adapters/local/in-memory-status-snapshots.js';
 import { createJsonLogger, type Logger, silentLogger } from '../logging/logger.js';
+import type { StatusSnapshotStore } from '../ports/status-snapshots.js';
 import { albEvent } from '../testing/alb-event.js';
 import {
   ASSOCIATE_MS,
@@ -26,15 +28,27 @@ const auth = createTestAuth();
 
 const settings = testPortalSettings;
 
-function portal(deps: TestCoreDeps = testCoreDeps(), logger: Logger = silentLogger) {
+function portal(
+  deps: TestCoreDeps = testCoreDeps(),
+  logger: Logger = silentLogger,
+  snapshots: StatusSnapshotStore = new InMemoryStatusSnapshots(),
+) {
   const app = createApp({
     ...deps,
     settings,
     auth: auth.verifier,
     logger,
     webRoot: null,
+    snapshots,
   });
-  return { app, deps };
+  return { app, deps, snapshots };
+}
+
+/** Every call the status snapshot store was asked to make. */
+function snapshotCalls(snapshots: StatusSnapshotStore) {
+  return (['read', 'lease', 'publish', 'fail'] as const).map((method) =>
+    vi.spyOn(snapshots, method),
+  );
 }
 
 type As = 'employee' | 'admin' | 'nobody';
@@ -116,6 +130,7 @@ describe('GET /api/status', () => {
       idleTimeoutMinutes: 30,
       typicalStartSeconds: 300,
       serverTime: deps.clock.now().toISOString(),
+      asOf: deps.clock.now().toISOString(),
       startedAt: null,
       connectQueued: false,
       error: null,
@@ -173,7 +188,8 @@ describe('GET /api/status', () => {
   });
 
   it('makes no AWS call and no write for polls whose tokens are missing or forged', async () => {
-    const { app, deps } = portal();
+    const { app, deps, snapshots } = portal();
+    const calls = snapshotCalls(snapshots);
     const responses = await Promise.all(
       Array.from({ length: 20 }, () => get(app, '/api/status', 'nobody')),
     );
@@ -182,6 +198,63 @@ describe('GET /api/status', () => {
     }
     expect(deps.vpn.describeCalls()).toBe(0);
     expect(await deps.store.recent(10)).toEqual([]);
+    // Nor a read or a lease of the shared status snapshot (the sessions table in AWS).
+    for (const call of calls) expect(call).not.toHaveBeenCalled();
+  });
+
+  it('touches the status snapshot only after the tokens are verified', async () => {
+    const { app, snapshots } = portal();
+    const [read, lease] = snapshotCalls(snapshots);
+    const pending = get(app, '/api/status');
+    // Verification awaits the key fetch: the snapshot store must not have been asked yet.
+    expect(read).not.toHaveBeenCalled();
+    expect(lease).not.toHaveBeenCalled();
+    expect((await pending).status).toBe(200);
+    expect(lease).toHaveBeenCalledTimes(1);
+  });
+
+  it('answers many instances sharing one snapshot with one set of Describe calls per window', async () => {
+    const deps = testCoreDeps();
+    const shared = new InMemoryStatusSnapshots();
+    const instances = Array.from({ length: 5 }, () => portal(deps, silentLogger, shared).app);
+    const polls = await Promise.all(
+      instances.flatMap((app) => [get(app, '/api/status'), get(app, '/api/status')]),
+    );
+    expect(polls.every((response) => response.status === 200)).toBe(true);
+    expect(deps.vpn.calls.describeAssociations).toBe(1);
+
+    deps.clock.advance(3_000);
+    await Promise.all(instances.map((app) => get(app, '/api/status')));
+    expect(deps.vpn.calls.describeAssociations).toBe(2);
+  });
+
+  it('answers the last status with its age while AWS throttles, not an error', async () => {
+    const { app, deps } = portal();
+    await post(app, '/api/connect');
+    deps.clock.advance(ASSOCIATE_MS);
+    const ready = (await (await get(app, '/api/status')).json()) as StatusBody;
+    expect(ready.state).toBe('ready');
+
+    deps.clock.advance(40_000);
+    deps.simulator.injectFault({ kind: 'throttled', operation: 'describeAssociations' });
+    const response = await get(app, '/api/status');
+
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as StatusBody;
+    expect(body).toMatchObject({ state: 'ready', error: null, asOf: ready.asOf });
+    expect(Date.parse(body.serverTime) - Date.parse(body.asOf ?? '')).toBe(40_000);
+  });
+
+  it('answers error once the last status is older than a minute and AWS still throttles', async () => {
+    const { app, deps } = portal();
+    await get(app, '/api/status');
+
+    deps.clock.advance(60_001);
+    deps.simulator.injectFault({ kind: 'throttled', operation: 'describeAssociations' });
+    const response = await get(app, '/api/status');
+
+    const body = (await response.json()) as StatusBody;
+    expect(body).toMatchObject({ state: 'error', asOf: null, error: { code: 'aws_throttled' } });
   });
 
   it('reads AWS again once the cache window has passed', async () => {

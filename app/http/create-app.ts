@@ -3,6 +3,7 @@ import type { Settings } from '../config/settings.js';
 import type { CoreDeps } from '../core/deps.js';
 import type { WarmUpSchedule } from '../core/model/warm-up-schedule.js';
 import type { Logger } from '../logging/logger.js';
+import type { StatusSnapshotStore } from '../ports/status-snapshots.js';
 import type { VpnClientSetup } from '../ports/vpn-client-setup.js';
 import type { AppEnv, AuthVerifier } from './app-env.js';
 import { albAuth } from './auth/index.js';
@@ -32,6 +33,8 @@ export interface AppDeps extends CoreDeps {
   /** Directory of the built SPA (dist/web); null serves the API alone. */
   webRoot: string | null;
   statusCacheMs?: number;
+  /** The fleet-wide status snapshot (the sessions table in AWS); per process without one. */
+  snapshots?: StatusSnapshotStore;
   /** From `loadWarmUpSettings(env)` (issue 9); without it the bodies carry no warm-up fields. */
   warmUpSchedule?: WarmUpSchedule;
   /**
@@ -46,7 +49,10 @@ export interface AppDeps extends CoreDeps {
 /** The whole portal: one Hono app answering every path the ALB forwards. */
 export function createApp(
   deps: AppDeps,
-  services: PortalServices = createPortalServices(deps, deps.statusCacheMs),
+  services: PortalServices = createPortalServices(deps, deps.statusCacheMs, {
+    ...(deps.snapshots ? { snapshots: deps.snapshots } : {}),
+    logger: deps.logger,
+  }),
 ) {
   const warmUp = createWarmUpView(deps.warmUpSchedule);
   const api = new Hono<AppEnv>();

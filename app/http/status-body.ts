@@ -13,6 +13,7 @@ export function statusBody(
   view: StatusView,
   serverTime: Date,
   requestId: string,
+  asOf: Date,
   viewer: StatusViewer | null = null,
 ): StatusBody {
   const { failure, quietEnds, ...rest } = view;
@@ -20,6 +21,7 @@ export function statusBody(
   return {
     ...rest,
     serverTime: serverTime.toISOString(),
+    asOf: asOf.toISOString(),
     error: failure ? { code: 'association_failed', message: failure, requestId } : null,
     connectionEnded: own
       ? { reason: 'no-traffic', quietMinutes: own.quietMinutes, endedAt: own.endedAt }
@@ -53,6 +55,7 @@ export function unavailableStatusBody(
     idleTimeoutMinutes,
     typicalStartSeconds: 0,
     serverTime: serverTime.toISOString(),
+    asOf: null,
     startedAt: null,
     connectQueued: false,
     connectionEnded: null,

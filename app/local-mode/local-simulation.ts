@@ -53,7 +53,7 @@ export interface LocalSimulation {
    */
   endSessionLostInRestart(): Promise<void>;
   /** Called whenever the simulator controls changed the endpoint, e.g. to drop a cache. */
-  onChange(listener: () => void): void;
+  onChange(listener: (what?: 'reset') => void): void;
 }
 
 /**
@@ -140,7 +140,7 @@ export function createLocalSimulation(options: LocalSimulationOptions): LocalSim
     (error) => logger.error('alarm evaluation failed', { error: String(error) }),
     warmUps,
   );
-  const changeListeners: (() => void)[] = [];
+  const changeListeners: ((what?: 'reset') => void)[] = [];
 
   const simulation: Simulation = {
     clock,
@@ -149,8 +149,8 @@ export function createLocalSimulation(options: LocalSimulationOptions): LocalSim
     alarm,
     users: demoUsers(settings.adminGroup),
     logger,
-    changed: () => {
-      for (const listener of changeListeners) listener();
+    changed: (what) => {
+      for (const listener of changeListeners) listener(what);
     },
     notifications,
     upcomingWarmUps: (count) => warmUps.upcoming(clock.now(), count),

@@ -31,8 +31,11 @@ export interface Simulation {
   alarm: LocalIdleAlarm;
   users: DemoUser[];
   logger: Logger;
-  /** Tells the portal the simulated endpoint changed (its status cache must not hide it). */
-  changed(): void;
+  /**
+   * Tells the portal the simulated endpoint changed (its status snapshot must not hide it);
+   * `reset`: a new world, in which the last snapshot never happened.
+   */
+  changed(what?: 'reset'): void;
   /** What would have gone to SNS and the chat webhook, oldest first. */
   notifications: RecordingNotifier;
   /** The next `count` warm-ups on the simulated clock. */
@@ -190,7 +193,7 @@ export function simulatorRoutes(sim: Simulation) {
     .post('/api/reset', async (c) => {
       await readJsonBody(c, emptyBody);
       await sim.resetAll();
-      sim.changed();
+      sim.changed('reset');
       return c.json(state());
     })
     .all('/api/*', (c) => c.json(errorBody('not_found', 'No such simulator route.'), 404));

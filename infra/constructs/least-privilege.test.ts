@@ -249,6 +249,27 @@ describe('least privilege', () => {
     }
   });
 
+  it('needs no grant for the status snapshot beyond the session store’s', () => {
+    // The snapshot adapter goes through DynamoDbTable, whose calls are granted above; these
+    // are the table methods it uses and the actions they send.
+    const adapters = fileURLToPath(new URL('../../app/adapters/aws/', import.meta.url));
+    const source = readFileSync(join(adapters, 'dynamodb-status-snapshots.ts'), 'utf8');
+    const actionOf: Record<string, string> = {
+      get: 'dynamodb:GetItem',
+      putIf: 'dynamodb:PutItem',
+      updateIf: 'dynamodb:UpdateItem',
+      updateIfReturning: 'dynamodb:UpdateItem',
+      deleteIf: 'dynamodb:DeleteItem',
+      query: 'dynamodb:Query',
+    };
+    const used = [...source.matchAll(/this\.table\.(\w+)\(/g)].map((match) => match[1] ?? '');
+    expect(new Set(used)).toEqual(new Set(['get', 'putIf', 'updateIf', 'updateIfReturning']));
+    for (const method of used) expect(SESSION_STORE_ACTIONS).toContain(actionOf[method]);
+    expect(allActions('portal.handler')).toEqual(
+      expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']),
+    );
+  });
+
   it('grants the session store exactly the DynamoDB calls its adapter makes', () => {
     // Every DynamoDB call goes through awsCall('<Operation>', …) in dynamodb-table.ts, and no
     // other file sends a DynamoDB command: a new call there must come with its grant here.

@@ -23,10 +23,11 @@ export class Portal extends Construct {
       description: 'VPN portal: the web page and API behind the ALB',
       // A cap, and a reserve no other function can take (docs/decisions/004-reserved-
       // concurrency.md). A warm instance answers in ~50 ms, so 20 serve some 400 requests a
-      // second, far more than hundreds of iPads polling every 2.5 to 30 s. Each instance reads
-      // EC2 at most once per 3 s status window: 20 make at most ~7 calls a second per Describe
-      // API, a third of EC2's default refill rate of 20 a second for the whole account. A
-      // runaway client or bug cannot drain the account's Lambda pool or EC2's API budget.
+      // second, far more than hundreds of iPads polling every 2.5 to 30 s. The fleet shares one
+      // status snapshot (docs/decisions/007-one-status-snapshot.md): one set of Describe calls
+      // per 3 s window however many instances run, a small part of EC2's default refill rate
+      // of 20 a second for the whole account. A runaway client or bug cannot drain the
+      // account's Lambda pool or EC2's API budget.
       reservedConcurrentExecutions: 20,
       // JWT verification and the SPA's files: 512 MB also buys the CPU for a quick cold start.
       memorySize: 512,

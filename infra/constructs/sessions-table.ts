@@ -32,6 +32,8 @@ export class SessionsTable extends Construct {
 /**
  * The calls `DynamoDbTable` (app/adapters/aws/dynamodb-table.ts) makes, the only DynamoDB
  * client in the app: both functions use the whole session store, so both get exactly these.
+ * The portal's fleet-wide status snapshot (issue 15) is one more item of the same table,
+ * read and written with GetItem, UpdateItem and PutItem: it needs nothing beyond these.
  * No Scan, no batch calls, no stream reads (what `grantReadWriteData` would add), and no
  * index: the table has none. A transaction (TransactWriteItems) has no IAM action of its
  * own; it would need the item actions it contains, plus `dynamodb:ConditionCheckItem`.

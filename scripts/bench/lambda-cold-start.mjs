@@ -15,7 +15,12 @@ import { median, round } from './stats.mjs';
 
 export const RUNS = 15;
 const MB = 1_000_000; // decimal megabyte, the stricter reading of "1 MB"
-const INIT_BUDGET_MS = 150;
+/**
+ * Init is budgeted against the bare Hono bundle's, built and timed in the same run (issue 15):
+ * this machine is shared, and absolute milliseconds moved by a third between two runs of the
+ * same build. The absolute figures stay in the table for reading.
+ */
+const INIT_RATIO_BUDGET = 15;
 
 // What the child measures: from just before `import()` to the handler being exported, i.e.
 // reading, compiling and evaluating the bundle (settings, SDK clients, the Hono app).
@@ -93,7 +98,6 @@ export async function lambdaColdStart() {
           `${label} module init, median of ${RUNS}`,
           round(initMs),
           'ms',
-          name === 'hello' ? undefined : { max: INIT_BUDGET_MS },
         ),
       );
       if (name !== 'hello') {
@@ -103,6 +107,7 @@ export async function lambdaColdStart() {
             `${label} init ÷ bare Hono`,
             round(initMs / helloMedian, 2),
             '×',
+            { max: INIT_RATIO_BUDGET },
           ),
         );
       }
@@ -115,16 +120,11 @@ export async function lambdaColdStart() {
 
 export const LAMBDA_BUDGETED = [
   ['lambda.portal.rawBytes', 'portal.mjs raw size', 'bytes', { max: MB }],
+  ['lambda.portal.initRatio', 'portal.mjs init ÷ bare Hono', '×', { max: INIT_RATIO_BUDGET }],
   [
-    'lambda.portal.initMs',
-    `portal.mjs module init, median of ${RUNS}`,
-    'ms',
-    { max: INIT_BUDGET_MS },
-  ],
-  [
-    'lambda.auto-disconnect.initMs',
-    `auto-disconnect.mjs module init, median of ${RUNS}`,
-    'ms',
-    { max: INIT_BUDGET_MS },
+    'lambda.auto-disconnect.initRatio',
+    'auto-disconnect.mjs init ÷ bare Hono',
+    '×',
+    { max: INIT_RATIO_BUDGET },
   ],
 ];

@@ -4,8 +4,6 @@ import { runTs } from './run-ts.mjs';
 import { round } from './stats.mjs';
 
 export const PORTAL_BUDGETED = [
-  ['status.coldP99Ms', 'status: p99, 100 concurrent, cache window opening', 'ms', { max: 60 }],
-  ['status.warmP99Ms', 'status: p99, 100 concurrent, cache filled', 'ms', { max: 60 }],
   ['status.describeSetsPerWindow', 'status: Describe sets per cache window', 'sets', { max: 1 }],
   [
     'connect.associationsMade',
@@ -15,7 +13,11 @@ export const PORTAL_BUDGETED = [
   ],
 ];
 
-/** Status polling and the connect storm, in a tsx child (it imports the app's sources). */
+/**
+ * Status polling in one process and the connect storm, in a tsx child (it imports the app's
+ * sources). The status latencies here are for reading: one process is not how Lambda runs
+ * the portal; the fleet section (fleet-section.mjs) budgets them, as ratios.
+ */
 export async function portalLoad() {
   const { polling, storm } = await runTs('scripts/bench/portal-load.ts', { env: LAMBDA_ENV });
   const windows = polling.bothBurstsInOneWindow ? 1 : 2;
@@ -33,7 +35,6 @@ export async function portalLoad() {
         'status: p99, 100 concurrent, cache window opening',
         round(polling.coldCache.p99),
         'ms',
-        { max: 60 },
       ),
       figure(
         'status.warmP50Ms',
@@ -46,7 +47,6 @@ export async function portalLoad() {
         'status: p99, 100 concurrent, cache filled',
         round(polling.warmCache.p99),
         'ms',
-        { max: 60 },
       ),
       figure(
         'status.ec2Calls',

@@ -62,6 +62,7 @@ export const en = {
   outageTitle: 'Trying to reach the portal…',
   outage: 'The portal can’t be reached right now. We’ll keep trying.',
   staleStatus: 'Last updated {ago}. This may be out of date.',
+  statusAsOf: 'Status as of {ago}. It updates by itself.',
 
   adminTitle: 'Usage and cost',
   adminOnlyTitle: 'Administrators only',

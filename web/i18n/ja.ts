@@ -60,6 +60,7 @@ export const ja: Catalogue = {
   outageTitle: 'ポータルに接続し直しています…',
   outage: '現在ポータルに接続できません。自動で再試行を続けます。',
   staleStatus: '最終更新: {ago}。最新の状態ではない可能性があります。',
+  statusAsOf: '{ago}時点の状態です。自動で更新されます。',
 
   adminTitle: '利用状況と費用',
   adminOnlyTitle: '管理者専用',

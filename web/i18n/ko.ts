@@ -60,6 +60,7 @@ export const ko: Catalogue = {
   outageTitle: '포털에 다시 연결하는 중…',
   outage: '지금은 포털에 연결할 수 없습니다. 계속 다시 시도하고 있습니다.',
   staleStatus: '마지막 업데이트: {ago}. 지금과 다를 수 있습니다.',
+  statusAsOf: '{ago} 기준 상태입니다. 자동으로 업데이트됩니다.',
 
   adminTitle: '사용량 및 비용',
   adminOnlyTitle: '관리자 전용',

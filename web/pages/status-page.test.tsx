@@ -2,6 +2,7 @@ import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/preac
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { StatusBody } from '../../app/http/api-types';
 import { ApiFailure, createApiClient, PortalUnreachable } from '../api/client';
+import { formatAgo } from '../i18n/format';
 import { catalogues, languages } from '../i18n/i18n';
 import { fakeApi, serverNow, statusBody, statusByState, warmUpNext } from '../testing/fixtures';
 import { albErrorPage, jsonResponse, memoryStorage } from '../testing/http';
@@ -222,6 +223,32 @@ describe('status page behaviour', () => {
     });
     expect(screen.getByRole('heading', { name: 'Ready — open your VPN app' })).toBeTruthy();
     expect(screen.getByRole('status').textContent).toContain('The portal can’t be reached');
+  });
+});
+
+describe.each(languages)('a status read a while ago, in %s', (lang) => {
+  const t = catalogues[lang];
+  const secondsBefore = (iso: string, seconds: number) =>
+    new Date(Date.parse(iso) - seconds * 1000).toISOString();
+
+  it('says calmly how old the shown status is while AWS answers slowly', async () => {
+    const { view } = await showStatus(lang, {
+      ...statusByState.ready,
+      asOf: secondsBefore(serverNow, 40),
+    });
+    const line = view.container.querySelector('.as-of');
+    expect(line?.textContent).toBe(t.statusAsOf.replace('{ago}', formatAgo(lang, 40)));
+    expect(screen.getByRole('heading', { level: 1, name: t.readyTitle })).toBeTruthy();
+    expect(readableText(view.container)).not.toContain(t.errorTitle);
+    if (lang !== 'en') expect(englishIn(readableText(view.container))).toEqual([]);
+  });
+
+  it('says nothing about age when the status is a few seconds old', async () => {
+    const { view } = await showStatus(lang, {
+      ...statusByState.ready,
+      asOf: secondsBefore(serverNow, 4),
+    });
+    expect(view.container.querySelector('.as-of')).toBeNull();
   });
 });
 

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { StatusBody } from '../../app/http/api-types';
 import { type ApiClient, PortalUnreachable } from '../api/client';
 import { pollFailureKey, type ShownError, toShownError } from '../api/error-message';
 import { DoneButton } from '../components/done-button';
@@ -15,6 +16,12 @@ import { setupTitleKey } from './setup-title';
 
 const staleNoteId = 'stale-note';
 
+/**
+ * Every portal instance answers from one shared snapshot, a few seconds old at most. Older
+ * than this, AWS is slow to answer (or throttling): the page says how old, calmly.
+ */
+export const showAgeAfterSeconds = 10;
+
 /** The employee's page: one card that follows the VPN through off → starting → ready → off. */
 export function StatusPage({
   api,
@@ -28,7 +35,9 @@ export function StatusPage({
   const model = useStatus(api);
   const { portal, platform } = useClientInfo();
   const { snapshot, pollFailure, connectFailure } = model;
-  const now = useNow(pollFailure !== null && snapshot !== null, 5_000);
+  const readAge = snapshot ? snapshotAgeSeconds(snapshot.status) : null;
+  const oldRead = readAge !== null && readAge >= showAgeAfterSeconds;
+  const now = useNow((pollFailure !== null || oldRead) && snapshot !== null, 5_000);
 
   if (!snapshot && !pollFailure && !connectFailure) {
     return (
@@ -69,6 +78,13 @@ export function StatusPage({
           staleNoteId={stale ? staleNoteId : undefined}
         />
       )}
+      {!stale && oldRead && status?.state !== 'error' && snapshot && (
+        <p class="as-of">
+          {t('statusAsOf', {
+            ago: formatAgo(lang, (readAge ?? 0) + (now - snapshot.receivedAt) / 1000),
+          })}
+        </p>
+      )}
       {state === 'ready' && status && !stale && (
         <section class="employee-controls">
           <DoneButton
@@ -108,6 +124,13 @@ export function StatusPage({
       <Announcement text={t(outageOnly ? 'outageTitle' : stateTitle[state])} />
     </main>
   );
+}
+
+/** How old the read of AWS behind an answer was when the portal sent it, in seconds. */
+function snapshotAgeSeconds(status: StatusBody): number | null {
+  if (!status.asOf) return null;
+  const age = (Date.parse(status.serverTime) - Date.parse(status.asOf)) / 1000;
+  return Number.isFinite(age) ? Math.max(0, age) : null;
 }
 
 /** Holds back the first title: it is already the page's heading, only changes need saying. */

@@ -26,6 +26,7 @@ export function statusBody(overrides: Partial<StatusBody> = {}): StatusBody {
     idleTimeoutMinutes: 30,
     typicalStartSeconds: 300,
     serverTime: serverNow,
+    asOf: serverNow,
     startedAt: null,
     connectQueued: false,
     error: null,

@@ -4,12 +4,14 @@ import type { ActivityMetrics } from '../../ports/activity-metrics.js';
 import type { ClientVpn } from '../../ports/client-vpn.js';
 import type { IdleAlarm } from '../../ports/idle-alarm.js';
 import type { SessionStore } from '../../ports/session-store.js';
+import type { StatusSnapshotStore } from '../../ports/status-snapshots.js';
 import type { VpnClientSetup } from '../../ports/vpn-client-setup.js';
 import type { AwsCallOptions } from './aws-call.js';
 import { type AwsClients, createAwsClients } from './aws-clients.js';
 import { CloudWatchActivityMetrics } from './cloudwatch-activity-metrics.js';
 import { CloudWatchIdleAlarm } from './cloudwatch-idle-alarm.js';
 import { DynamoDbSessionStore } from './dynamodb-session-store.js';
+import { DynamoDbStatusSnapshots } from './dynamodb-status-snapshots.js';
 import { EC2ClientVpn } from './ec2-client-vpn.js';
 import { EC2VpnClientSetup } from './ec2-vpn-client-setup.js';
 
@@ -20,6 +22,8 @@ export interface AwsAdapters {
   store: SessionStore;
   /** The endpoint's configuration file and authentication (the portal's setup page). */
   vpnSetup: VpnClientSetup;
+  /** The portal's fleet-wide status snapshot, in the sessions table (issue 15). */
+  snapshots: StatusSnapshotStore;
 }
 
 export interface AwsAdapterOptions {
@@ -59,6 +63,11 @@ export function createAwsAdapters(
       call,
       onMalformed: (error) =>
         logger.warn('malformed session item skipped', { error: error.message }),
+    }),
+    snapshots: new DynamoDbStatusSnapshots({
+      client: clients.dynamoDb,
+      tableName: settings.sessionsTable,
+      call,
     }),
   };
 }

@@ -19,7 +19,7 @@ export interface Condition {
 const CONDITION_FAILED = 'ConditionalCheckFailedException';
 
 /**
- * The four DynamoDB calls the session store makes, each through awsCall. Conditional writes
+ * The DynamoDB calls the session store and the status snapshot make, each through awsCall. Conditional writes
  * answer `false` when the condition does not hold instead of throwing: for the store that
  * is an expected answer ("someone else holds the lock"), not a failure.
  */
@@ -59,22 +59,20 @@ export class DynamoDbTable {
   }
 
   async updateIf(key: Item, updateExpression: string, condition: Condition): Promise<boolean> {
-    return this.conditional(() =>
-      awsCall(
-        'UpdateItem',
-        (abortSignal) =>
-          this.client.send(
-            new UpdateItemCommand({
-              TableName: this.tableName,
-              Key: key,
-              UpdateExpression: updateExpression,
-              ...condition,
-            }),
-            { abortSignal },
-          ),
-        this.callOptions,
-      ),
-    );
+    return this.conditional(() => this.update(key, updateExpression, condition, 'NONE'));
+  }
+
+  /** Like updateIf, but answers the item as written (`null` when the condition failed). */
+  async updateIfReturning(
+    key: Item,
+    updateExpression: string,
+    condition: Condition,
+  ): Promise<Item | null> {
+    let written: Item | undefined;
+    const applied = await this.conditional(async () => {
+      written = (await this.update(key, updateExpression, condition, 'ALL_NEW')).Attributes;
+    });
+    return applied ? (written ?? {}) : null;
   }
 
   async deleteIf(key: Item, condition: Condition): Promise<boolean> {
@@ -111,6 +109,29 @@ export class DynamoDbTable {
         }
         return items.slice(0, maxItems);
       },
+      this.callOptions,
+    );
+  }
+
+  private update(
+    key: Item,
+    updateExpression: string,
+    condition: Condition,
+    returnValues: 'NONE' | 'ALL_NEW',
+  ) {
+    return awsCall(
+      'UpdateItem',
+      (abortSignal) =>
+        this.client.send(
+          new UpdateItemCommand({
+            TableName: this.tableName,
+            Key: key,
+            UpdateExpression: updateExpression,
+            ...condition,
+            ...(returnValues === 'ALL_NEW' ? { ReturnValues: returnValues } : {}),
+          }),
+          { abortSignal },
+        ),
       this.callOptions,
     );
   }

@@ -27,8 +27,10 @@ export function connectRoutes(services: PortalServices, warmUp: WarmUpView = cre
         });
         for (const warning of result.warnings) logger.warn(warning);
         logger.info('connect', { outcome: result.outcome, userId: user.id });
-        services.status.invalidate();
-        const body = await currentStatusBody(services, c.get('requestId'), logger, warmUp, user);
+        const body = await currentStatusBody(services, c.get('requestId'), logger, warmUp, {
+          afterChange: true,
+          viewer: user,
+        });
         return c.json<StatusBody>(body, result.outcome === 'already-up' ? 200 : 202);
       } finally {
         services.status.invalidate();
@@ -43,9 +45,11 @@ export function connectRoutes(services: PortalServices, warmUp: WarmUpView = cre
         userId: admin.id,
         endedSessionId: result.endedSessionId,
       });
-      services.status.invalidate();
       return c.json<StatusBody>(
-        await currentStatusBody(services, c.get('requestId'), logger, warmUp, c.get('user')),
+        await currentStatusBody(services, c.get('requestId'), logger, warmUp, {
+          afterChange: true,
+          viewer: admin,
+        }),
         202,
       );
     });

@@ -30,7 +30,10 @@ export function doneRoutes(services: PortalServices, warmUp: WarmUpView = create
         endedSessionId: result.endedSessionId,
       });
       services.status.invalidate();
-      const body = await currentStatusBody(services, c.get('requestId'), logger, warmUp);
+      const body = await currentStatusBody(services, c.get('requestId'), logger, warmUp, {
+        afterChange: true,
+        viewer: c.get('user'),
+      });
       return c.json<StatusBody>(body, result.outcome === 'turned-off' ? 202 : 200);
     } catch (error) {
       if (!(error instanceof OthersUsingError)) throw error;

@@ -25,7 +25,10 @@ export function keepOnRoutes(services: PortalServices, warmUp: WarmUpView = crea
     logger.info('keep on', { userId: user.id, hours, until: hold.until });
     services.status.invalidate();
     return c.json<StatusBody>(
-      await currentStatusBody(services, c.get('requestId'), logger, warmUp),
+      await currentStatusBody(services, c.get('requestId'), logger, warmUp, {
+        afterChange: true,
+        viewer: c.get('user'),
+      }),
     );
   });
 }

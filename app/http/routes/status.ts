@@ -15,13 +15,9 @@ export function statusRoutes(services: PortalServices, warmUp: WarmUpView = NO_W
     })
     .get('/status', async (c) => {
       return c.json<StatusBody>(
-        await currentStatusBody(
-          services,
-          c.get('requestId'),
-          c.get('logger'),
-          warmUp,
-          c.get('user'),
-        ),
+        await currentStatusBody(services, c.get('requestId'), c.get('logger'), warmUp, {
+          viewer: c.get('user'),
+        }),
       );
     });
 }
@@ -31,9 +27,9 @@ export async function currentStatusBody(
   requestId: string,
   logger: { error(message: string, fields?: Record<string, unknown>): void },
   warmUp: WarmUpView = NO_WARM_UPS,
-  viewer: StatusViewer | null = null,
+  options: { afterChange?: boolean; viewer?: StatusViewer | null } = {},
 ): Promise<StatusBody> {
-  const body = await readStatusBody(services, requestId, logger, viewer);
+  const body = await readStatusBody(services, requestId, logger, options);
   const next = warmUp.status(services.deps.clock.now());
   return next === undefined ? body : { ...body, warmUp: next };
 }
@@ -42,11 +38,14 @@ async function readStatusBody(
   services: PortalServices,
   requestId: string,
   logger: { error(message: string, fields?: Record<string, unknown>): void },
-  viewer: StatusViewer | null,
+  options: { afterChange?: boolean; viewer?: StatusViewer | null },
 ): Promise<StatusBody> {
   try {
-    const view = await services.status.get();
-    return statusBody(view, services.deps.clock.now(), requestId, viewer);
+    // After a change this request made, the answer must show it: read EC2, not the snapshot.
+    const { view, asOf } = await (options.afterChange
+      ? services.status.refresh()
+      : services.status.get());
+    return statusBody(view, services.deps.clock.now(), requestId, asOf, options.viewer ?? null);
   } catch (error) {
     logger.error('status read failed', {
       error: error instanceof Error ? error.message : String(error),
