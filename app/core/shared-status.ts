@@ -8,7 +8,7 @@ import {
 import { AwsCallError, VpnPortalError } from './model/errors.js';
 import type { StatusView } from './model/status-view.js';
 
-/** The rules of the fleet-wide status snapshot (docs/decisions/007-one-status-snapshot.md). */
+/** The rules of the fleet-wide status snapshot (docs/decisions/010-one-status-snapshot.md). */
 export interface SnapshotTiming {
   /** A snapshot younger than this answers every poll without a refresh: the cache window. */
   freshMs: number;

@@ -24,7 +24,7 @@ export class Portal extends Construct {
       // A cap, and a reserve no other function can take (docs/decisions/004-reserved-
       // concurrency.md). A warm instance answers in ~50 ms, so 20 serve some 400 requests a
       // second, far more than hundreds of iPads polling every 2.5 to 30 s. The fleet shares one
-      // status snapshot (docs/decisions/007-one-status-snapshot.md): one set of Describe calls
+      // status snapshot (docs/decisions/010-one-status-snapshot.md): one set of Describe calls
       // per 3 s window however many instances run, a small part of EC2's default refill rate
       // of 20 a second for the whole account. A runaway client or bug cannot drain the
       // account's Lambda pool or EC2's API budget.
