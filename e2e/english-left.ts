@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { en } from '../web/i18n/en';
+import { LATIN_PROPER_NOUNS } from '../web/i18n/latin-words';
 
 /**
  * Flow 8: what English is left on a Korean or Japanese page. Looks at the visible text,
@@ -9,21 +10,8 @@ import { en } from '../web/i18n/en';
  * found, so an empty list means fully translated.
  */
 
-/** Names and units that stay in Latin letters in every language. */
-const PROPER_NOUNS = new Set([
-  'VPN',
-  'AWS',
-  'Client',
-  'WorkSpaces',
-  'OpenVPN',
-  // Apple's device names stay in Latin letters in Apple's own Korean and Japanese pages.
-  'iPad',
-  'iPhone',
-  'Connect',
-  'IT',
-  'English',
-  'US',
-]);
+/** Names that stay in Latin letters, and the language picker's own "English". */
+const PROPER_NOUNS = new Set([...LATIN_PROPER_NOUNS, 'English']);
 
 export async function englishLeftOnScreen(
   page: Page,

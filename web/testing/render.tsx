@@ -2,6 +2,7 @@ import { render } from '@testing-library/preact';
 import type { ComponentChildren } from 'preact';
 import { en } from '../i18n/en';
 import { createI18n, I18nContext, type Lang } from '../i18n/i18n';
+import { LATIN_PROPER_NOUNS } from '../i18n/latin-words';
 
 export function renderIn(lang: Lang, ui: ComponentChildren) {
   return render(<I18nContext.Provider value={createI18n(lang)}>{ui}</I18nContext.Provider>);
@@ -19,21 +20,7 @@ export function readableText(root: Element): string {
 }
 
 /** Product and platform names stay in Latin script in every language; AM/PM comes from Intl. */
-const allowedLatin = new Set([
-  'VPN',
-  'AWS',
-  'Client',
-  'WorkSpaces',
-  'OpenVPN',
-  // Apple's device names stay in Latin letters in Apple's own Korean and Japanese pages.
-  'iPad',
-  'iPhone',
-  'Connect',
-  'IT',
-  'AM',
-  'PM',
-  'US',
-]);
+const allowedLatin = new Set([...LATIN_PROPER_NOUNS, 'AM', 'PM']);
 
 /** English left in a Korean or Japanese page: catalogue phrases and stray Latin words. */
 export function englishIn(text: string): string[] {
