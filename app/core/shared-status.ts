@@ -178,11 +178,14 @@ export class SharedStatus {
 
   /** This instance stored the stale snapshot: it reads EC2 at once, leasing beside the read. */
   private refreshInTurn(record: SnapshotRecord): Promise<ServedStatus> {
+    // EC2 first: its round trip is the one this poll waits for.
+    const readAt = this.deps.clock.now();
+    const reading = this.deps.read();
     const lease = this.deps.snapshots.lease(this.leaseRequest()).catch((error: unknown) => {
       this.deps.onProblem?.('status lease not taken', error);
       return null;
     });
-    return this.refreshWith(lease, record);
+    return this.refreshWith(lease, record, { readAt, reading });
   }
 
   private async tryLease(): Promise<ServedStatus> {
@@ -199,11 +202,12 @@ export class SharedStatus {
   private async refreshWith(
     lease: Promise<SnapshotRecord | null>,
     known: SnapshotRecord,
+    started?: { readAt: Date; reading: Promise<StatusView> },
   ): Promise<ServedStatus> {
-    const readAt = this.deps.clock.now();
+    const readAt = started?.readAt ?? this.deps.clock.now();
     let view: StatusView;
     try {
-      view = await this.deps.read();
+      view = await (started?.reading ?? this.deps.read());
     } catch (error) {
       this.deps.onProblem?.('status refresh failed', error);
       const leased = await lease;

@@ -115,10 +115,11 @@ const ec2 = createHttpServer((request, response) => {
           .end(errorXml('RequestLimitExceeded', 'Request limit exceeded.'));
         return;
       }
+      const answered = action.replace('probe:', '');
       const xml =
-        action.replace('probe:', '') === 'DescribeClientVpnTargetNetworks'
+        answered === 'DescribeClientVpnTargetNetworks'
           ? TARGET_NETWORKS_XML
-          : action === 'DescribeClientVpnConnections'
+          : answered === 'DescribeClientVpnConnections'
             ? connectionsXml()
             : null;
       if (!xml) {

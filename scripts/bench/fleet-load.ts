@@ -21,7 +21,11 @@ import {
   DynamoDBClient,
   GetItemCommand,
 } from '@aws-sdk/client-dynamodb';
-import { DescribeClientVpnTargetNetworksCommand, EC2Client } from '@aws-sdk/client-ec2';
+import {
+  DescribeClientVpnConnectionsCommand,
+  DescribeClientVpnTargetNetworksCommand,
+  EC2Client,
+} from '@aws-sdk/client-ec2';
 import { SESSIONS_TABLE_SCHEMA } from '../../app/adapters/aws/sessions-table-schema.js';
 import { DEFAULT_SNAPSHOT_TIMING } from '../../app/core/shared-status.js';
 import type { StatusBody } from '../../app/http/api-types.js';
@@ -51,8 +55,11 @@ const BUNDLE = pathToFileURL(join(ROOT, 'dist', 'lambda', 'portal.mjs')).href;
 
 export const INSTANCES = 20;
 const BURSTS = 50;
-/** 50 bursts of 20 polls, 0.6 s apart: 1,000 polls over 30 s, some ten 3-second windows. */
-const BURST_EVERY_MS = 600;
+/**
+ * 50 bursts of 20 polls, 1.2 s apart: 1,000 polls over a minute, some twenty 3-second
+ * windows, so that the cold-window tail rests on about twenty refreshes, not a handful.
+ */
+const BURST_EVERY_MS = 1_200;
 /**
  * Within a burst, the polls arrive this far apart: 20 in 100 ms, 200 polls a second (1,000
  * employees polling every 15 s make 67 a second). In AWS each of the 20 environments has a
@@ -83,10 +90,7 @@ interface Instance {
 function startInstance(instance: number): Promise<Instance> {
   const worker = new Worker(join(import.meta.dirname, 'fleet-instance.mjs'), {
     workerData: { bundleUrl: BUNDLE, instance },
-    // The bundle logs a JSON line per request, as in Lambda; here nobody reads them.
-    stdout: true,
   });
-  worker.stdout.resume();
   const pending = new Map<number, (answer: Answer) => void>();
   let next = 0;
   return new Promise((resolve, reject) => {
@@ -240,6 +244,11 @@ async function main() {
   });
   const ec2 = new EC2Client({ region, endpoint: ec2Url, credentials, maxAttempts: 1 });
   const tableName = 'vpn-portal-sessions';
+  const describeSet = (endpoint: string) =>
+    Promise.all([
+      ec2.send(new DescribeClientVpnTargetNetworksCommand({ ClientVpnEndpointId: endpoint })),
+      ec2.send(new DescribeClientVpnConnectionsCommand({ ClientVpnEndpointId: endpoint })),
+    ]);
   await createTable(dynamodb, tableName);
 
   // What the Lambda runtime and the stack give the function; endpoints as an operator would
@@ -317,13 +326,8 @@ async function main() {
     }
 
     const floors = {
-      ec2RoundTripMs: await floor(() =>
-        ec2.send(
-          new DescribeClientVpnTargetNetworksCommand({
-            ClientVpnEndpointId: LAMBDA_ENV.VPN_ENDPOINT_ID,
-          }),
-        ),
-      ),
+      // One round trip to EC2 as a refresh makes it: both Describe calls at once.
+      ec2RoundTripMs: await floor(() => describeSet(LAMBDA_ENV.VPN_ENDPOINT_ID)),
       dynamodbRoundTripMs: await floor(() =>
         dynamodb.send(
           new GetItemCommand({
@@ -339,10 +343,7 @@ async function main() {
     // The floors again, measured during the load: one lone EC2 round trip and one lone
     // DynamoDB round trip sent as each burst starts, so that they meet what the burst meets
     // (this machine's other work, its scheduler, the fake AWS process being busy).
-    const ec2Probe = () =>
-      ec2.send(
-        new DescribeClientVpnTargetNetworksCommand({ ClientVpnEndpointId: PROBE_ENDPOINT_ID }),
-      );
+    const ec2Probe = () => describeSet(PROBE_ENDPOINT_ID);
     const dynamodbProbe = () =>
       dynamodb.send(
         new GetItemCommand({
@@ -352,13 +353,18 @@ async function main() {
         }),
       );
     const probes = { ec2: [] as number[], dynamodb: [] as number[] };
-    const probe = async () => {
-      const [ec2Ms, dynamodbMs] = await Promise.all([timed(ec2Probe), timed(dynamodbProbe)]);
-      probes.ec2.push(ec2Ms);
-      probes.dynamodb.push(dynamodbMs);
-    };
+    // Sent twice in each burst, a quarter and three quarters of the way through its arrivals.
+    const probe = () =>
+      Promise.all(
+        [0.25, 0.75].map(async (share) => {
+          await sleep(share * ARRIVAL_GAP_MS * INSTANCES);
+          const [ec2Ms, dynamodbMs] = await Promise.all([timed(ec2Probe), timed(dynamodbProbe)]);
+          probes.ec2.push(ec2Ms);
+          probes.dynamodb.push(dynamodbMs);
+        }),
+      );
 
-    // ---- 1,000 polls: a burst (one poll per instance) every BURST_EVERY_MS, about ten windows ----
+    // ---- 1,000 polls: a burst (one poll per instance) every BURST_EVERY_MS, about twenty windows ----
     // A burst is cold when its window opened under it: one of its polls read EC2. The others
     // are answered from a snapshot (this instance's copy or the table's).
     const cold: Poll[] = [];
