@@ -344,23 +344,30 @@ async function main() {
     // DynamoDB round trip sent as each burst starts, so that they meet what the burst meets
     // (this machine's other work, its scheduler, the fake AWS process being busy).
     const ec2Probe = () => describeSet(PROBE_ENDPOINT_ID);
-    const dynamodbProbe = () =>
-      dynamodb.send(
+    const dynamodbProbe = () => {
+      probeGets += 1;
+      return dynamodb.send(
         new GetItemCommand({
           TableName: tableName,
           Key: { pk: { S: 'probe' }, sk: { S: 'probe' } },
           ConsistentRead: true,
         }),
       );
+    };
     const probes = { ec2: [] as number[], dynamodb: [] as number[] };
+    let probeGets = 0;
     // Sent twice in each burst, a quarter and three quarters of the way through its arrivals.
     const probe = () =>
       Promise.all(
         [0.25, 0.75].map(async (share) => {
           await sleep(share * ARRIVAL_GAP_MS * INSTANCES);
-          const [ec2Ms, dynamodbMs] = await Promise.all([timed(ec2Probe), timed(dynamodbProbe)]);
-          probes.ec2.push(ec2Ms);
-          probes.dynamodb.push(dynamodbMs);
+          // A probe that fails (a connection reset by a busy machine) is a sample lost, no more.
+          const [ec2Ms, dynamodbMs] = await Promise.all([
+            timed(ec2Probe).catch(() => null),
+            timed(dynamodbProbe).catch(() => null),
+          ]);
+          if (ec2Ms !== null) probes.ec2.push(ec2Ms);
+          if (dynamodbMs !== null) probes.dynamodb.push(dynamodbMs);
         }),
       );
 
@@ -395,7 +402,7 @@ async function main() {
     );
     const load = answer.counts;
     // The DynamoDB probes are GetItems too: not the portal's.
-    load.dynamodb.GetItem = (load.dynamodb.GetItem ?? 0) - probes.dynamodb.length;
+    load.dynamodb.GetItem = (load.dynamodb.GetItem ?? 0) - probeGets;
     if (process.env.FLEET_DEBUG) {
       const refreshers = cold.filter((poll) => !fromSnapshot(poll));
       process.stderr.write(
@@ -502,13 +509,15 @@ async function main() {
 
 /**
  * One refresh makes its Describe call up to three times (awsCall retries a throttled call
- * after 50–100 ms, then 100–200 ms): calls less than a second apart are one refresh.
+ * after 50–100 ms, then 100–200 ms), and after a failed refresh none starts for at least 2 s:
+ * calls less than 1.5 s after the one before belong to the same refresh.
  */
 function refreshesIn(times: number[]): { count: number; startsMs: number[] } {
   const starts: number[] = [];
+  let previous = Number.NEGATIVE_INFINITY;
   for (const at of [...times].sort((a, b) => a - b)) {
-    const last = starts.at(-1);
-    if (last === undefined || at - last > 1_000) starts.push(at);
+    if (at - previous > 1_500) starts.push(at);
+    previous = at;
   }
   const first = starts[0] ?? 0;
   return { count: starts.length, startsMs: starts.map((at) => at - first) };
