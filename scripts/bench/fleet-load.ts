@@ -445,8 +445,9 @@ async function main() {
         ? null
         : Date.parse(poll.body.serverTime) - Date.parse(poll.body.asOf);
     const throttledAges = throttled.map(ageMs);
+    // The refreshes EC2 refused: the calls made while it throttled.
     const attempts = (ec2Times.DescribeClientVpnTargetNetworks ?? []).filter(
-      (at) => at < throttleStarts + THROTTLE_MS,
+      (at) => at >= throttleStarts && at < throttleStarts + THROTTLE_MS,
     );
 
     process.stdout.write(
@@ -487,7 +488,7 @@ async function main() {
           errors: throttled.filter((poll) => poll.status !== 200 || poll.body.state === 'error')
             .length,
           maxAgeMs: Math.max(...throttledAges.map((age) => age ?? Number.POSITIVE_INFINITY)),
-          refreshesDuringThrottle: refreshesIn(attempts),
+          refreshesDuringThrottle: refreshesIn(attempts, throttleStarts),
           describeCallsDuringThrottle: attempts.length,
           refreshedAfter: throttled.some(
             (poll) => Date.parse(poll.body.asOf ?? '') >= throttleStarts + THROTTLE_MS,
@@ -512,15 +513,14 @@ async function main() {
  * after 50–100 ms, then 100–200 ms), and after a failed refresh none starts for at least 2 s:
  * calls less than 1.5 s after the one before belong to the same refresh.
  */
-function refreshesIn(times: number[]): { count: number; startsMs: number[] } {
+function refreshesIn(times: number[], from: number): { count: number; startsMs: number[] } {
   const starts: number[] = [];
   let previous = Number.NEGATIVE_INFINITY;
   for (const at of [...times].sort((a, b) => a - b)) {
     if (at - previous > 1_500) starts.push(at);
     previous = at;
   }
-  const first = starts[0] ?? 0;
-  return { count: starts.length, startsMs: starts.map((at) => at - first) };
+  return { count: starts.length, startsMs: starts.map((at) => at - from) };
 }
 
 await main();
