@@ -5,56 +5,11 @@ import {
   type StatusSnapshot,
   type StatusSnapshotStore,
 } from '../ports/status-snapshots.js';
-import { AwsCallError, VpnPortalError } from './model/errors.js';
+import { VpnPortalError } from './model/errors.js';
 import type { StatusView } from './model/status-view.js';
+import { DEFAULT_SNAPSHOT_TIMING, SnapshotRules, type SnapshotTiming } from './snapshot-rules.js';
 
-/** The rules of the fleet-wide status snapshot (docs/decisions/010-one-status-snapshot.md). */
-export interface SnapshotTiming {
-  /** A snapshot younger than this answers every poll without a refresh: the cache window. */
-  freshMs: number;
-  /**
-   * Once the snapshot is stale, the instance that stored it has this long to refresh it
-   * before any other instance may take the lease (it may have no poll to answer, or be gone).
-   */
-  graceMs: number;
-  /**
-   * The other instances keep what they read through the refresher's turn (asking the table
-   * then would mostly find the stale snapshot again) and a random 0 to `spreadMs` more, so
-   * that a fleet does not ask the table all at once.
-   */
-  spreadMs: number;
-  /**
-   * Older than this, a snapshot is no longer shown as the VPN's state: the poll answers
-   * `error` (what the last refresh met), as it would have without a snapshot.
-   */
-  maxAgeMs: number;
-  /** How long a refresher holds the lease if it never reports back (it crashed, timed out). */
-  leaseMs: number;
-  /** After the n-th failed refresh in a row, none starts for min(max, base × 2^(n−1)). */
-  retryBaseMs: number;
-  retryMaxMs: number;
-  /** How long a poll with nothing young enough to show waits for another instance's refresh. */
-  waitMs: number;
-  waitStepMs: number;
-  /**
-   * While another instance refreshes a stale snapshot: answer the stored one with its age
-   * (measured: the better tail, see the decision note), or wait for the new one.
-   */
-  whileAnotherRefreshes: 'answer-stored' | 'wait';
-}
-
-export const DEFAULT_SNAPSHOT_TIMING: SnapshotTiming = {
-  freshMs: 3_000,
-  graceMs: 1_000,
-  spreadMs: 2_000,
-  maxAgeMs: 60_000,
-  leaseMs: 10_000,
-  retryBaseMs: 2_000,
-  retryMaxMs: 16_000,
-  waitMs: 2_000,
-  waitStepMs: 50,
-  whileAnotherRefreshes: 'answer-stored',
-};
+export { DEFAULT_SNAPSHOT_TIMING, type SnapshotTiming } from './snapshot-rules.js';
 
 /** A status as a poll answers it: the view, when EC2 was read for it, and from where. */
 export interface ServedStatus {
@@ -99,6 +54,7 @@ interface Memory {
  */
 export class SharedStatus {
   private readonly timing: SnapshotTiming;
+  private readonly rules: SnapshotRules;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
   private memory: Memory | null = null;
@@ -107,6 +63,7 @@ export class SharedStatus {
 
   constructor(private readonly deps: SharedStatusDeps) {
     this.timing = { ...DEFAULT_SNAPSHOT_TIMING, ...deps.timing };
+    this.rules = new SnapshotRules(this.timing, deps.holder);
     this.sleep = deps.sleep ?? realSleep;
     this.random = deps.random ?? Math.random;
   }
@@ -149,7 +106,7 @@ export class SharedStatus {
       // The snapshot store or the refresh failed: what this instance last saw still serves,
       // if it is young enough.
       const known = this.memory?.record.snapshot;
-      if (known && this.young(known, this.now())) return this.serve(known, 'memory');
+      if (known && this.rules.young(known, this.now())) return this.serve(known, 'memory');
       throw error;
     }
   }
@@ -163,26 +120,30 @@ export class SharedStatus {
     const memory = this.memory;
     const known = memory?.record.snapshot;
     if (memory && known) {
-      if (this.fresh(known, now)) return this.serve(known, 'memory');
-      if (this.myTurn(memory.record, now)) return this.refreshInTurn(memory.record);
-      if (now < memory.keepUntil && this.young(known, now)) return this.serve(known, 'memory');
+      if (this.rules.fresh(known, now)) return this.serve(known, 'memory');
+      if (this.rules.myTurn(memory.record, now)) return this.refreshInTurn(memory.record);
+      if (now < memory.keepUntil && this.rules.young(known, now))
+        return this.serve(known, 'memory');
     }
     const record = await this.read();
-    if (record.snapshot && this.fresh(record.snapshot, now)) {
+    if (record.snapshot && this.rules.fresh(record.snapshot, now)) {
       return this.serve(record.snapshot, 'snapshot');
     }
-    if (this.myTurn(record, now)) return this.refreshInTurn(record);
-    if (this.leasable(record, now)) return this.tryLease();
+    if (this.rules.myTurn(record, now)) return this.refreshInTurn(record);
+    if (this.rules.leasable(record, now)) return this.tryLease();
     return this.answerStored(record, 'snapshot', true);
   }
 
   /** This instance stored the stale snapshot: it reads EC2 at once, leasing beside the read. */
   private refreshInTurn(record: SnapshotRecord): Promise<ServedStatus> {
+    // EC2 first: its round trip is the one this poll waits for.
+    const readAt = this.deps.clock.now();
+    const reading = this.deps.read();
     const lease = this.deps.snapshots.lease(this.leaseRequest()).catch((error: unknown) => {
       this.deps.onProblem?.('status lease not taken', error);
       return null;
     });
-    return this.refreshWith(lease, record);
+    return this.refreshWith(lease, record, { readAt, reading });
   }
 
   private async tryLease(): Promise<ServedStatus> {
@@ -190,7 +151,7 @@ export class SharedStatus {
     if (leased) return this.refreshWith(Promise.resolve(leased), leased);
     // Another instance got there first: it refreshed already, or it is refreshing now.
     const record = await this.read();
-    if (record.snapshot && this.fresh(record.snapshot, this.now())) {
+    if (record.snapshot && this.rules.fresh(record.snapshot, this.now())) {
       return this.serve(record.snapshot, 'snapshot');
     }
     return this.answerStored(record, 'snapshot', true);
@@ -199,17 +160,17 @@ export class SharedStatus {
   private async refreshWith(
     lease: Promise<SnapshotRecord | null>,
     known: SnapshotRecord,
+    started?: { readAt: Date; reading: Promise<StatusView> },
   ): Promise<ServedStatus> {
-    const readAt = this.deps.clock.now();
+    const readAt = started?.readAt ?? this.deps.clock.now();
     let view: StatusView;
     try {
-      view = await this.deps.read();
+      view = await (started?.reading ?? this.deps.read());
     } catch (error) {
       this.deps.onProblem?.('status refresh failed', error);
       const leased = await lease;
       const failures = (leased ?? known).failures + 1;
-      const { retryBaseMs, retryMaxMs } = this.timing;
-      const pause = Math.min(retryMaxMs, retryBaseMs * 2 ** (failures - 1));
+      const pause = this.rules.pauseAfter(failures);
       const failure = {
         code: error instanceof VpnPortalError ? error.code : 'aws_unavailable',
         failures,
@@ -228,7 +189,7 @@ export class SharedStatus {
         retryAt: failure.retryAt,
         lastFailure: failure.code,
       });
-      if (known.snapshot && this.young(known.snapshot, this.now())) {
+      if (known.snapshot && this.rules.young(known.snapshot, this.now())) {
         return this.serve(known.snapshot, 'snapshot');
       }
       throw error;
@@ -248,13 +209,13 @@ export class SharedStatus {
   ): Promise<ServedStatus> {
     const now = this.now();
     const { snapshot } = record;
-    const refreshing = this.leased(record, now) || this.othersTurn(record, now);
+    const refreshing = this.rules.leased(record, now) || this.rules.othersTurn(record, now);
     const waitInstead = this.timing.whileAnotherRefreshes === 'wait';
-    if (snapshot && this.young(snapshot, now) && !(refreshing && waitInstead && mayWait)) {
+    if (snapshot && this.rules.young(snapshot, now) && !(refreshing && waitInstead && mayWait)) {
       return this.serve(snapshot, source);
     }
     if (refreshing && mayWait) return this.waitForRefresh();
-    throw tooOld(record, this.timing.maxAgeMs);
+    throw this.rules.tooOld(record);
   }
 
   /** Nothing young enough to show while another instance reads EC2: wait briefly for it. */
@@ -265,13 +226,13 @@ export class SharedStatus {
       await this.sleep(waitStepMs);
       record = await this.read();
       const now = this.now();
-      if (record.snapshot && this.fresh(record.snapshot, now)) {
+      if (record.snapshot && this.rules.fresh(record.snapshot, now)) {
         return this.serve(record.snapshot, 'snapshot');
       }
-      if (!this.leased(record, now) && !this.othersTurn(record, now)) break;
+      if (!this.rules.leased(record, now) && !this.rules.othersTurn(record, now)) break;
     }
     // The refresher failed, died or is slow: one more go at the lease, then what there is.
-    if (this.leasable(record, this.now())) {
+    if (this.rules.leasable(record, this.now())) {
       const leased = await this.deps.snapshots.lease(this.leaseRequest());
       if (leased) return this.refreshWith(Promise.resolve(leased), leased);
       record = await this.read();
@@ -280,15 +241,7 @@ export class SharedStatus {
   }
 
   private leaseRequest() {
-    const now = this.now();
-    const { freshMs, graceMs, leaseMs } = this.timing;
-    return {
-      holder: this.deps.holder,
-      now: new Date(now),
-      until: new Date(now + leaseMs),
-      staleBefore: new Date(now - freshMs),
-      graceBefore: new Date(now - freshMs - graceMs),
-    };
+    return this.rules.leaseRequest(this.now());
   }
 
   private async read(): Promise<SnapshotRecord> {
@@ -308,12 +261,7 @@ export class SharedStatus {
 
   private remember(record: SnapshotRecord): void {
     const now = this.now();
-    const readAt = record.snapshot?.readAt.getTime();
-    const { freshMs, graceMs, spreadMs } = this.timing;
-    // The refresher keeps its own snapshot exactly as long as it is fresh: its turn comes next.
-    const later = record.refresher === this.deps.holder ? 0 : graceMs + this.random() * spreadMs;
-    const keepUntil = readAt === undefined ? now : Math.max(readAt + freshMs, now) + later;
-    this.memory = { record, keepUntil };
+    this.memory = { record, keepUntil: this.rules.keepUntil(record, now, this.random()) };
   }
 
   private serve(snapshot: StatusSnapshot, source: ServedStatus['source']): ServedStatus {
@@ -323,62 +271,4 @@ export class SharedStatus {
   private now(): number {
     return this.deps.clock.now().getTime();
   }
-
-  private fresh(snapshot: StatusSnapshot, now: number): boolean {
-    return now - snapshot.readAt.getTime() < this.timing.freshMs;
-  }
-
-  private young(snapshot: StatusSnapshot, now: number): boolean {
-    return now - snapshot.readAt.getTime() <= this.timing.maxAgeMs;
-  }
-
-  private leased(record: SnapshotRecord, now: number): boolean {
-    return record.lease !== null && record.lease.until.getTime() > now;
-  }
-
-  private backingOff(record: SnapshotRecord, now: number): boolean {
-    return record.retryAt !== null && record.retryAt.getTime() > now;
-  }
-
-  /** Whether the stale snapshot's refresher still has its turn (and it is not this instance). */
-  private othersTurn(record: SnapshotRecord, now: number): boolean {
-    const { refresher, snapshot } = record;
-    if (!refresher || refresher === this.deps.holder || !snapshot) return false;
-    const { freshMs, graceMs } = this.timing;
-    return now - snapshot.readAt.getTime() < freshMs + graceMs && !this.backingOff(record, now);
-  }
-
-  private myTurn(record: SnapshotRecord, now: number): boolean {
-    const { snapshot } = record;
-    if (record.refresher !== this.deps.holder || !snapshot) return false;
-    const age = now - snapshot.readAt.getTime();
-    return (
-      age < this.timing.freshMs + this.timing.graceMs &&
-      !this.leased(record, now) &&
-      !this.backingOff(record, now)
-    );
-  }
-
-  /** Mirrors the store's lease condition, so that a lease sure to be refused is not asked for. */
-  private leasable(record: SnapshotRecord, now: number): boolean {
-    return (
-      !this.leased(record, now) && !this.backingOff(record, now) && !this.othersTurn(record, now)
-    );
-  }
-}
-
-/** Nothing young enough to show: the poll answers `error`, with what the refreshes met. */
-function tooOld(record: SnapshotRecord, maxAgeMs: number): AwsCallError {
-  const kind =
-    record.lastFailure === 'aws_throttled'
-      ? 'throttled'
-      : record.lastFailure === 'aws_rejected'
-        ? 'rejected'
-        : 'unavailable';
-  const age = record.snapshot ? 'older than' : 'none within';
-  return new AwsCallError(
-    'status snapshot',
-    kind,
-    `No status read from AWS: ${age} ${maxAgeMs / 1000} s (last refresh: ${record.lastFailure ?? 'none failed'}).`,
-  );
 }

@@ -53,21 +53,7 @@ export async function startDynalite(
     async createSessionsTable() {
       tableCounter += 1;
       const tableName = `sessions-${process.pid}-${tableCounter}`;
-      await client.send(
-        new CreateTableCommand({
-          TableName: tableName,
-          BillingMode: 'PAY_PER_REQUEST',
-          AttributeDefinitions: [
-            { AttributeName: SESSIONS_TABLE_SCHEMA.partitionKey, AttributeType: 'S' },
-            { AttributeName: SESSIONS_TABLE_SCHEMA.sortKey, AttributeType: 'S' },
-          ],
-          KeySchema: [
-            { AttributeName: SESSIONS_TABLE_SCHEMA.partitionKey, KeyType: 'HASH' },
-            { AttributeName: SESSIONS_TABLE_SCHEMA.sortKey, KeyType: 'RANGE' },
-          ],
-        }),
-      );
-      await waitUntilActive(client, tableName);
+      await createSessionsTableNamed(client, tableName);
       return tableName;
     },
     async stop() {
@@ -75,6 +61,28 @@ export async function startDynalite(
       await close();
     },
   };
+}
+
+/** A sessions table with the stack's key schema, ACTIVE when this resolves. */
+export async function createSessionsTableNamed(
+  client: DynamoDBClient,
+  tableName: string,
+): Promise<void> {
+  await client.send(
+    new CreateTableCommand({
+      TableName: tableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: SESSIONS_TABLE_SCHEMA.partitionKey, AttributeType: 'S' },
+        { AttributeName: SESSIONS_TABLE_SCHEMA.sortKey, AttributeType: 'S' },
+      ],
+      KeySchema: [
+        { AttributeName: SESSIONS_TABLE_SCHEMA.partitionKey, KeyType: 'HASH' },
+        { AttributeName: SESSIONS_TABLE_SCHEMA.sortKey, KeyType: 'RANGE' },
+      ],
+    }),
+  );
+  await waitUntilActive(client, tableName);
 }
 
 /** The SDK waiter polls once a second at best; dynalite is ready within milliseconds. */

@@ -115,10 +115,11 @@ const ec2 = createHttpServer((request, response) => {
           .end(errorXml('RequestLimitExceeded', 'Request limit exceeded.'));
         return;
       }
+      const answered = action.replace('probe:', '');
       const xml =
-        action.replace('probe:', '') === 'DescribeClientVpnTargetNetworks'
+        answered === 'DescribeClientVpnTargetNetworks'
           ? TARGET_NETWORKS_XML
-          : action === 'DescribeClientVpnConnections'
+          : answered === 'DescribeClientVpnConnections'
             ? connectionsXml()
             : null;
       if (!xml) {
@@ -152,8 +153,13 @@ const keyServer = createHttpsServer(
   },
 );
 
+// Kept-alive connections stay open as long as the SDK keeps them (as AWS's endpoints do): a
+// connection closed by the server while a client reuses it would be a reset no AWS makes.
 const listen = (server) =>
-  new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address().port)));
+  new Promise((resolve) => {
+    server.keepAliveTimeout = 120_000;
+    server.listen(0, '127.0.0.1', () => resolve(server.address().port));
+  });
 
 const ports = {
   dynamodb: await listen(dynalite),

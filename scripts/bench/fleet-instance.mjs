@@ -2,7 +2,19 @@
 // BUILT portal bundle, as a Lambda environment does, and answers the events it is posted
 // one at a time. Its own event loop and heap, like an environment's: another instance's
 // work or garbage collection never runs on its thread.
+import { openSync, writeSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
+
+// The bundle logs a JSON line per request on stdout. In Lambda that is a write to a pipe the
+// runtime reads; a worker's stdout is a stream the main thread would have to drain. Written
+// to /dev/null instead: the same work for the instance, nothing for the others.
+const devNull = openSync('/dev/null', 'w');
+process.stdout.write = (chunk, ...rest) => {
+  writeSync(devNull, chunk);
+  const callback = rest.find((argument) => typeof argument === 'function');
+  callback?.();
+  return true;
+};
 
 const { bundleUrl, instance } = workerData;
 const started = performance.now();

@@ -15,18 +15,17 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import {
-  CreateTableCommand,
-  DescribeTableCommand,
-  DynamoDBClient,
-  GetItemCommand,
-} from '@aws-sdk/client-dynamodb';
-import { DescribeClientVpnTargetNetworksCommand, EC2Client } from '@aws-sdk/client-ec2';
-import { SESSIONS_TABLE_SCHEMA } from '../../app/adapters/aws/sessions-table-schema.js';
+  DescribeClientVpnConnectionsCommand,
+  DescribeClientVpnTargetNetworksCommand,
+  EC2Client,
+} from '@aws-sdk/client-ec2';
 import { DEFAULT_SNAPSHOT_TIMING } from '../../app/core/shared-status.js';
 import type { StatusBody } from '../../app/http/api-types.js';
 import { createLocalSigner } from '../../app/local-mode/alb-signer.js';
 import { type AlbEvent, albEvent } from '../../app/testing/alb-event.js';
+import { createSessionsTableNamed } from '../../app/testing/dynalite.js';
 import { percentile, sleep } from './latency.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -51,8 +50,11 @@ const BUNDLE = pathToFileURL(join(ROOT, 'dist', 'lambda', 'portal.mjs')).href;
 
 export const INSTANCES = 20;
 const BURSTS = 50;
-/** 50 bursts of 20 polls, 0.6 s apart: 1,000 polls over 30 s, some ten 3-second windows. */
-const BURST_EVERY_MS = 600;
+/**
+ * 50 bursts of 20 polls, 1.2 s apart: 1,000 polls over a minute, some twenty 3-second
+ * windows, so that the cold-window tail rests on about twenty refreshes, not a handful.
+ */
+const BURST_EVERY_MS = 1_200;
 /**
  * Within a burst, the polls arrive this far apart: 20 in 100 ms, 200 polls a second (1,000
  * employees polling every 15 s make 67 a second). In AWS each of the 20 environments has a
@@ -83,10 +85,7 @@ interface Instance {
 function startInstance(instance: number): Promise<Instance> {
   const worker = new Worker(join(import.meta.dirname, 'fleet-instance.mjs'), {
     workerData: { bundleUrl: BUNDLE, instance },
-    // The bundle logs a JSON line per request, as in Lambda; here nobody reads them.
-    stdout: true,
   });
-  worker.stdout.resume();
   const pending = new Map<number, (answer: Answer) => void>();
   let next = 0;
   return new Promise((resolve, reject) => {
@@ -161,29 +160,6 @@ function startAws(): Promise<{
 
 const SUBNET = LAMBDA_ENV.VPN_SUBNET_IDS.split(',')[0] ?? '';
 
-async function createTable(client: DynamoDBClient, tableName: string): Promise<void> {
-  await client.send(
-    new CreateTableCommand({
-      TableName: tableName,
-      BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [
-        { AttributeName: SESSIONS_TABLE_SCHEMA.partitionKey, AttributeType: 'S' },
-        { AttributeName: SESSIONS_TABLE_SCHEMA.sortKey, AttributeType: 'S' },
-      ],
-      KeySchema: [
-        { AttributeName: SESSIONS_TABLE_SCHEMA.partitionKey, KeyType: 'HASH' },
-        { AttributeName: SESSIONS_TABLE_SCHEMA.sortKey, KeyType: 'RANGE' },
-      ],
-    }),
-  );
-  for (let tries = 0; tries < 500; tries += 1) {
-    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
-    if (Table?.TableStatus === 'ACTIVE') return;
-    await sleep(10);
-  }
-  throw new Error(`table ${tableName} did not become ACTIVE`);
-}
-
 /** The median of `samples` sequential round trips, each timed alone. */
 async function floor(roundTrip: () => Promise<unknown>): Promise<number> {
   const samples: number[] = [];
@@ -240,7 +216,12 @@ async function main() {
   });
   const ec2 = new EC2Client({ region, endpoint: ec2Url, credentials, maxAttempts: 1 });
   const tableName = 'vpn-portal-sessions';
-  await createTable(dynamodb, tableName);
+  const describeSet = (endpoint: string) =>
+    Promise.all([
+      ec2.send(new DescribeClientVpnTargetNetworksCommand({ ClientVpnEndpointId: endpoint })),
+      ec2.send(new DescribeClientVpnConnectionsCommand({ ClientVpnEndpointId: endpoint })),
+    ]);
+  await createSessionsTableNamed(dynamodb, tableName);
 
   // What the Lambda runtime and the stack give the function; endpoints as an operator would
   // point the SDK elsewhere (SPEC section 9). Set before the first instance loads.
@@ -317,13 +298,8 @@ async function main() {
     }
 
     const floors = {
-      ec2RoundTripMs: await floor(() =>
-        ec2.send(
-          new DescribeClientVpnTargetNetworksCommand({
-            ClientVpnEndpointId: LAMBDA_ENV.VPN_ENDPOINT_ID,
-          }),
-        ),
-      ),
+      // One round trip to EC2 as a refresh makes it: both Describe calls at once.
+      ec2RoundTripMs: await floor(() => describeSet(LAMBDA_ENV.VPN_ENDPOINT_ID)),
       dynamodbRoundTripMs: await floor(() =>
         dynamodb.send(
           new GetItemCommand({
@@ -339,26 +315,35 @@ async function main() {
     // The floors again, measured during the load: one lone EC2 round trip and one lone
     // DynamoDB round trip sent as each burst starts, so that they meet what the burst meets
     // (this machine's other work, its scheduler, the fake AWS process being busy).
-    const ec2Probe = () =>
-      ec2.send(
-        new DescribeClientVpnTargetNetworksCommand({ ClientVpnEndpointId: PROBE_ENDPOINT_ID }),
-      );
-    const dynamodbProbe = () =>
-      dynamodb.send(
+    const ec2Probe = () => describeSet(PROBE_ENDPOINT_ID);
+    const dynamodbProbe = () => {
+      probeGets += 1;
+      return dynamodb.send(
         new GetItemCommand({
           TableName: tableName,
           Key: { pk: { S: 'probe' }, sk: { S: 'probe' } },
           ConsistentRead: true,
         }),
       );
-    const probes = { ec2: [] as number[], dynamodb: [] as number[] };
-    const probe = async () => {
-      const [ec2Ms, dynamodbMs] = await Promise.all([timed(ec2Probe), timed(dynamodbProbe)]);
-      probes.ec2.push(ec2Ms);
-      probes.dynamodb.push(dynamodbMs);
     };
+    const probes = { ec2: [] as number[], dynamodb: [] as number[] };
+    let probeGets = 0;
+    // Sent twice in each burst, a quarter and three quarters of the way through its arrivals.
+    const probe = () =>
+      Promise.all(
+        [0.25, 0.75].map(async (share) => {
+          await sleep(share * ARRIVAL_GAP_MS * INSTANCES);
+          // A probe that fails (a connection reset by a busy machine) is a sample lost, no more.
+          const [ec2Ms, dynamodbMs] = await Promise.all([
+            timed(ec2Probe).catch(() => null),
+            timed(dynamodbProbe).catch(() => null),
+          ]);
+          if (ec2Ms !== null) probes.ec2.push(ec2Ms);
+          if (dynamodbMs !== null) probes.dynamodb.push(dynamodbMs);
+        }),
+      );
 
-    // ---- 1,000 polls: a burst (one poll per instance) every BURST_EVERY_MS, about ten windows ----
+    // ---- 1,000 polls: a burst (one poll per instance) every BURST_EVERY_MS, about twenty windows ----
     // A burst is cold when its window opened under it: one of its polls read EC2. The others
     // are answered from a snapshot (this instance's copy or the table's).
     const cold: Poll[] = [];
@@ -389,7 +374,7 @@ async function main() {
     );
     const load = answer.counts;
     // The DynamoDB probes are GetItems too: not the portal's.
-    load.dynamodb.GetItem = (load.dynamodb.GetItem ?? 0) - probes.dynamodb.length;
+    load.dynamodb.GetItem = (load.dynamodb.GetItem ?? 0) - probeGets;
     if (process.env.FLEET_DEBUG) {
       const refreshers = cold.filter((poll) => !fromSnapshot(poll));
       process.stderr.write(
@@ -432,8 +417,9 @@ async function main() {
         ? null
         : Date.parse(poll.body.serverTime) - Date.parse(poll.body.asOf);
     const throttledAges = throttled.map(ageMs);
+    // The refreshes EC2 refused: the calls made while it throttled.
     const attempts = (ec2Times.DescribeClientVpnTargetNetworks ?? []).filter(
-      (at) => at < throttleStarts + THROTTLE_MS,
+      (at) => at >= throttleStarts && at < throttleStarts + THROTTLE_MS,
     );
 
     process.stdout.write(
@@ -474,7 +460,7 @@ async function main() {
           errors: throttled.filter((poll) => poll.status !== 200 || poll.body.state === 'error')
             .length,
           maxAgeMs: Math.max(...throttledAges.map((age) => age ?? Number.POSITIVE_INFINITY)),
-          refreshesDuringThrottle: refreshesIn(attempts),
+          refreshesDuringThrottle: refreshesIn(attempts, throttleStarts),
           describeCallsDuringThrottle: attempts.length,
           refreshedAfter: throttled.some(
             (poll) => Date.parse(poll.body.asOf ?? '') >= throttleStarts + THROTTLE_MS,
@@ -496,16 +482,17 @@ async function main() {
 
 /**
  * One refresh makes its Describe call up to three times (awsCall retries a throttled call
- * after 50–100 ms, then 100–200 ms): calls less than a second apart are one refresh.
+ * after 50–100 ms, then 100–200 ms), and after a failed refresh none starts for at least 2 s:
+ * calls less than 1.5 s after the one before belong to the same refresh.
  */
-function refreshesIn(times: number[]): { count: number; startsMs: number[] } {
+function refreshesIn(times: number[], from: number): { count: number; startsMs: number[] } {
   const starts: number[] = [];
+  let previous = Number.NEGATIVE_INFINITY;
   for (const at of [...times].sort((a, b) => a - b)) {
-    const last = starts.at(-1);
-    if (last === undefined || at - last > 1_000) starts.push(at);
+    if (at - previous > 1_500) starts.push(at);
+    previous = at;
   }
-  const first = starts[0] ?? 0;
-  return { count: starts.length, startsMs: starts.map((at) => at - first) };
+  return { count: starts.length, startsMs: starts.map((at) => at - from) };
 }
 
 await main();

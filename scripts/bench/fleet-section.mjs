@@ -115,13 +115,13 @@ export async function fleetStatus() {
       figure('fleet.errors', 'fleet: polls answered error', load.errors, 'polls', { max: 0 }),
       figure(
         'fleet.ec2RoundTripMs',
-        'fleet: one EC2 round trip, alone (median)',
+        'fleet: one EC2 round trip (a Describe set), alone (median)',
         round(floors.ec2RoundTripMs),
         'ms',
       ),
       figure(
         'fleet.ec2DuringBurstsP99Ms',
-        `fleet: one EC2 round trip during the bursts, p50 ${round(under.ec2.p50)} / p99 (floor)`,
+        `fleet: one EC2 round trip (a Describe set) during the bursts, p50 ${round(under.ec2.p50)} / p99 (floor)`,
         round(under.ec2.p99),
         'ms',
       ),

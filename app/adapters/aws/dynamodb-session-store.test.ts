@@ -162,6 +162,36 @@ describe('DynamoDbSessionStore reading items it did not write', () => {
     expect(reported[0]).toContain('20261129T090000Z-hand');
   });
 
+  it('reads the open session in one round trip: the lock and the newest session together', async () => {
+    const { store } = await freshStore();
+    const opened = session('2026-11-29T09:00:00Z');
+    await store.open(opened);
+    const sent: string[] = [];
+    const count =
+      (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) =>
+      async (args: unknown) => {
+        sent.push(context.commandName ?? '?');
+        return next(args);
+      };
+    dynalite.client.middlewareStack.add(count as never, { step: 'initialize', name: 'countCalls' });
+    try {
+      await expect(store.getOpen()).resolves.toEqual(opened);
+    } finally {
+      dynalite.client.middlewareStack.remove('countCalls');
+    }
+    expect(sent.sort()).toEqual(['GetItemCommand', 'QueryCommand']);
+  });
+
+  it('still reads the session the lock names when a newer item is not it', async () => {
+    const { store, tableName } = await freshStore();
+    const opened = session('2026-11-29T09:00:00Z');
+    await store.open(opened);
+    const later = session('2026-11-29T10:00:00Z', { startedBy: 'console' });
+    await putRaw(tableName, { ...later, pk: 'session', sk: later.id, endedAt: later.startedAt });
+
+    await expect(store.getOpen()).resolves.toEqual(opened);
+  });
+
   it('refuses to guess at a malformed open session: reading it throws StoredSessionInvalidError', async () => {
     const { store, tableName } = await freshStore();
     const opened = session('2026-11-29T09:00:00Z');

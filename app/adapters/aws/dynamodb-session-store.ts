@@ -12,6 +12,7 @@ import {
   fromLockItem,
   fromSessionItem,
   fromSessionItems,
+  type Item,
   LOCK_KEY,
   type Lock,
   SESSION_PARTITION,
@@ -64,9 +65,19 @@ export class DynamoDbSessionStore implements SessionStore {
   }
 
   async getOpen(): Promise<VpnSession | null> {
-    const lock = await this.readLock();
+    // The lock and, beside it, the newest session: the open session is the newest one, so
+    // one round trip usually answers (the status refresh waits on this). The lock stays the
+    // judge of which session is open; when the newest is not the one it names, or could not
+    // be read, the named one is read as before.
+    const [lock, newest] = await Promise.all([
+      this.readLock(),
+      this.newestSessionItem().catch(() => undefined),
+    ]);
     if (!lock) return null;
-    const holder = await this.holderOf(lock);
+    const holder =
+      newest?.[SESSIONS_TABLE_SCHEMA.sortKey]?.S === lock.sessionId
+        ? fromSessionItem(newest)
+        : await this.holderOf(lock);
     return holder.endedAt === null ? holder : null;
   }
 
@@ -215,6 +226,20 @@ export class DynamoDbSessionStore implements SessionStore {
         },
       },
     );
+  }
+
+  private async newestSessionItem(): Promise<Item | undefined> {
+    const [item] = await this.table.query(
+      {
+        KeyConditionExpression: '#pk = :partition',
+        ExpressionAttributeNames: { '#pk': KEY_NAMES['#pk'] },
+        ExpressionAttributeValues: { ':partition': { S: SESSION_PARTITION } },
+        ScanIndexForward: false,
+        Limit: 1,
+      },
+      1,
+    );
+    return item;
   }
 
   private async readLock(): Promise<Lock | null> {
