@@ -9,6 +9,7 @@ import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { treeShakableSdkSchemas } from './tree-shakable-sdk-schemas.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'dist', 'lambda');
@@ -47,6 +48,8 @@ export const lambdaBuildOptions = {
   // The Lambda runtime hands the role's credentials over as environment variables: bundle
   // only the SDK's environment provider, not its whole default chain (see the file).
   alias: { '@aws-sdk/credential-provider-node': './scripts/lambda-env-credentials.mjs' },
+  // Only the SDK schemas the bundle uses (see the file): half the portal bundle otherwise.
+  plugins: [treeShakableSdkSchemas],
   minify: true,
   sourcemap: true,
   legalComments: 'linked',
