@@ -1,5 +1,6 @@
 import type { VpnPolicy } from '../core/model/policy.js';
 import type { ExtraRoute } from '../core/model/vocabulary.js';
+import { fromText, subnetListFromText } from './endpoint-settings.js';
 import {
   idleTimeoutMinutesSchema,
   SWEEP_INTERVAL_MINUTES,
@@ -18,7 +19,6 @@ import {
   priceSchema,
   quietConnectionMinutesSchema,
   SETTING_DEFAULTS,
-  subnetIdsSchema,
   userPoolIdSchema,
 } from './setting-schemas.js';
 import * as z from './validation.js';
@@ -55,16 +55,8 @@ export type SettingsMode = 'aws' | 'local';
 
 const name = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
 const url = z.url('must be a URL');
-const number = <T>(schema: z.ZodMiniType<T, number>) =>
-  z.pipe(z.coerce.number({ error: 'must be a number' }), schema);
-/** `subnet-a,subnet-b`: a comma-separated list. */
-const subnetList = z.pipe(
-  z.pipe(
-    z.string(),
-    z.transform((list) => list.split(',').map((item) => item.trim())),
-  ),
-  subnetIdsSchema,
-);
+const number = fromText;
+const subnetList = subnetListFromText;
 
 /** Local mode provides stand-ins for what only exists in AWS. */
 const LOCAL_DEFAULTS: Env = {
