@@ -3,6 +3,7 @@ import type { Construct } from 'constructs';
 import type { LambdaSettings } from '../app/config/lambda-environment.js';
 import { AutoDisconnect } from './constructs/auto-disconnect.js';
 import { CognitoAuth } from './constructs/cognito-auth.js';
+import { PortalDashboard } from './constructs/dashboard.js';
 import { IdleAlarm } from './constructs/idle-alarm.js';
 import { PortalLoadBalancer } from './constructs/load-balancer.js';
 import { Notifications } from './constructs/notifications.js';
@@ -90,6 +91,15 @@ export class VpnPortalStack extends Stack {
       alarmEmail: settings.alarmEmail,
     });
 
+    new PortalDashboard(this, 'Dashboard', {
+      dashboardName: this.stackName,
+      endpointId: settings.endpointId,
+      idleAlarm,
+      portal: portal.function,
+      autoDisconnect: autoDisconnect.function,
+      operationsAlarms: operations.alarms,
+    });
+
     new CfnOutput(this, 'PortalUrl', { value: `https://${portalHost}/` });
     if (entrance instanceof PortalLoadBalancer) {
       new CfnOutput(this, 'LoadBalancerDnsName', {
@@ -100,6 +110,10 @@ export class VpnPortalStack extends Stack {
     new CfnOutput(this, 'UserPoolId', { value: auth.userPool.userPoolId });
     new CfnOutput(this, 'SessionsTableName', { value: sessions.table.tableName });
     new CfnOutput(this, 'IdleAlarmName', { value: idleAlarmName });
+    new CfnOutput(this, 'DashboardName', {
+      value: this.stackName,
+      description: 'CloudWatch, Dashboards: the VPN, its idle alarm and both functions',
+    });
     new CfnOutput(this, 'OperationsTopicArn', { value: operations.topic.topicArn });
     new CfnOutput(this, 'NotificationsTopicArn', { value: notifications.topic.topicArn });
   }
