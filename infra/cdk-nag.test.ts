@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Validations } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
-import { synthPortal } from './test-support.js';
+import { onSharedListener, synthPortal } from './test-support.js';
 
 interface Report {
   pluginReports: { pluginName: string; violations: { ruleName: string }[] }[];
@@ -39,6 +39,19 @@ const VARIANTS: [string, Parameters<typeof synthPortal>[0]][] = [
         userPoolId: 'ap-northeast-2_AbCdEf123',
         clientId: 'abcdefghij1234567890abcdef',
         domain: 'acme-vpn',
+      },
+    },
+  ],
+  ['a rule on an existing HTTPS listener instead of a new ALB', onSharedListener()],
+  [
+    'a rule with path patterns on an existing listener, with an imported Cognito pool',
+    {
+      ...onSharedListener({ priority: 50_000, pathPatterns: ['/vpn/*'] }),
+      cognito: {
+        mode: 'import',
+        userPoolId: 'ap-northeast-2_AbCdEf123',
+        clientId: 'abcdefghij1234567890abcdef',
+        domain: 'auth.example.com',
       },
     },
   ],

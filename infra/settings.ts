@@ -21,11 +21,13 @@ import {
   userPoolIdSchema,
 } from '../app/config/setting-schemas.js';
 import { z } from '../app/config/validation.js';
+import { decideLoadBalancer, type LoadBalancerSettings } from './load-balancer-settings.js';
 import {
   chatWebhookKmsKeyProblem,
   emailSchema,
   notificationsSetting,
 } from './notification-settings.js';
+import { sharedListenerSetting } from './shared-listener-settings.js';
 import { warmUpBudgetProblem, warmUpSetting } from './warm-up-settings.js';
 
 /**
@@ -85,17 +87,23 @@ const schema = z
       quietConnectionMinutesSchema,
       SETTING_DEFAULTS.quietConnectionMinutes,
     ),
-    internetFacing: z._default(z.boolean(), true),
-    albSubnetIds: z
-      .array(subnetIdSchema)
-      .check(atLeast(2, 'must list at least two subnets in different AZs (an ALB needs two)')),
-    allowedCidrs: z._default(z.array(cidrSchema).check(atLeast(1, 'must list at least one CIDR')), [
-      '0.0.0.0/0',
-    ]),
-    certificateArn: pattern(
-      /^arn:aws[\w-]*:acm:[\w-]+:\d{12}:certificate\/[\w-]+$/,
-      'must be an ACM certificate ARN',
+    // The ALB the stack creates (the default): required or defaulted by decideLoadBalancer,
+    // and refused beside sharedListener (load-balancer-settings.ts).
+    internetFacing: z.optional(z.boolean()),
+    albSubnetIds: z.optional(
+      z
+        .array(subnetIdSchema)
+        .check(atLeast(2, 'must list at least two subnets in different AZs (an ALB needs two)')),
     ),
+    allowedCidrs: z.optional(z.array(cidrSchema).check(atLeast(1, 'must list at least one CIDR'))),
+    certificateArn: z.optional(
+      pattern(
+        /^arn:aws[\w-]*:acm:[\w-]+:\d{12}:certificate\/[\w-]+$/,
+        'must be an ACM certificate ARN',
+      ),
+    ),
+    /** Issue 17: a rule on an existing HTTPS listener instead of a new ALB. */
+    sharedListener: sharedListenerSetting,
     domainName: z.optional(hostname),
     cognito: z.discriminatedUnion('mode', [cognitoCreate, cognitoImport], {
       error: 'must be { "mode": "create", … } or { "mode": "import", … }',
@@ -134,13 +142,17 @@ const schema = z
           });
         }
       });
-      const certRegion = settings.certificateArn.split(':')[3];
+      const certRegion = settings.certificateArn?.split(':')[3];
       if (certRegion !== undefined && certRegion !== settings.region) {
         ctx.addIssue({
           code: 'custom',
           path: ['certificateArn'],
           message: `must be in the stack's region ${settings.region} (got ${certRegion})`,
         });
+      }
+      const loadBalancer = decideLoadBalancer(settings);
+      if ('problems' in loadBalancer) {
+        for (const problem of loadBalancer.problems) ctx.addIssue({ code: 'custom', ...problem });
       }
       const keyProblem = chatWebhookKmsKeyProblem(settings.notifications);
       if (keyProblem) {
@@ -168,12 +180,30 @@ export function parseInfraSettings(raw: unknown): InfraSettings {
   const result = schema.safeParse(value);
   if (!result.success) {
     const issue = result.error.issues[0];
-    const path = (issue?.path ?? [])
-      .map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`))
-      .join('');
-    throw new SettingsError(`${SETTINGS_CONTEXT_KEY}${path}`, explain(issue?.message));
+    throw new SettingsError(
+      `${SETTINGS_CONTEXT_KEY}${settingPath(issue?.path ?? [])}`,
+      explain(issue?.message),
+    );
   }
   return result.data;
+}
+
+/**
+ * How employees reach the portal: a new ALB or a rule on an existing listener. Settings that
+ * parseInfraSettings accepted always decide; anything else is named like a parse error.
+ */
+export function loadBalancerSettings(settings: InfraSettings): LoadBalancerSettings {
+  const decided = decideLoadBalancer(settings);
+  if ('settings' in decided) return decided.settings;
+  const [problem] = decided.problems;
+  throw new SettingsError(
+    `${SETTINGS_CONTEXT_KEY}${settingPath(problem?.path ?? [])}`,
+    problem?.message ?? 'is invalid',
+  );
+}
+
+function settingPath(path: readonly PropertyKey[]): string {
+  return path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('');
 }
 
 function explain(message: string | undefined): string {

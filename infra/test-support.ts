@@ -14,6 +14,26 @@ export const cdkJson = JSON.parse(readFileSync(new URL('./cdk.json', import.meta
 
 export const exampleSettings: InfraSettingsInput = cdkJson.context.vpnPortal;
 
+/** An HTTPS listener of an ALB the company already runs, in the example's region and account. */
+export const EXAMPLE_LISTENER_ARN =
+  'arn:aws:elasticloadbalancing:ap-northeast-2:123456789012:listener/app/corp-alb/50dc6c495c0c9188/f2f7dc8efc522ab2';
+
+/**
+ * Overrides that move the example onto that listener (issue 17): `sharedListener` set, the
+ * settings of the ALB the stack would create left out.
+ */
+export function onSharedListener(
+  sharedListener: Partial<NonNullable<InfraSettingsInput['sharedListener']>> = {},
+): Partial<InfraSettingsInput> {
+  return {
+    internetFacing: undefined,
+    albSubnetIds: undefined,
+    allowedCidrs: undefined,
+    certificateArn: undefined,
+    sharedListener: { listenerArn: EXAMPLE_LISTENER_ARN, priority: 120, ...sharedListener },
+  };
+}
+
 /**
  * Placeholder bundles, so the tests assert the template without `npm run build`: they never
  * run the code, they check what the stack does with it.

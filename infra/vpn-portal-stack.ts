@@ -3,14 +3,17 @@ import type { Construct } from 'constructs';
 import type { LambdaSettings } from '../app/config/lambda-environment.js';
 import { AutoDisconnect } from './constructs/auto-disconnect.js';
 import { CognitoAuth } from './constructs/cognito-auth.js';
+import { PortalDashboard } from './constructs/dashboard.js';
 import { IdleAlarm } from './constructs/idle-alarm.js';
 import { PortalLoadBalancer } from './constructs/load-balancer.js';
 import { Notifications } from './constructs/notifications.js';
 import { OperationsAlarms } from './constructs/operations-alarms.js';
 import { Portal } from './constructs/portal.js';
+import type { PortalEntrance } from './constructs/portal-target.js';
 import { SessionsTable } from './constructs/sessions-table.js';
+import { SharedListener } from './constructs/shared-listener.js';
 import { WarmUpSchedules } from './constructs/warm-up-schedules.js';
-import type { InfraSettings } from './settings.js';
+import { type InfraSettings, loadBalancerSettings } from './settings.js';
 
 export interface VpnPortalStackProps extends StackProps {
   settings: InfraSettings;
@@ -25,15 +28,8 @@ export class VpnPortalStack extends Stack {
     const { settings } = props;
 
     const sessions = new SessionsTable(this, 'Sessions');
-    const loadBalancer = new PortalLoadBalancer(this, 'LoadBalancer', {
-      vpcId: settings.vpcId,
-      subnetIds: settings.albSubnetIds,
-      internetFacing: settings.internetFacing,
-      allowedCidrs: settings.allowedCidrs,
-      certificateArn: settings.certificateArn,
-      logRetentionDays: settings.logRetentionDays,
-    });
-    const portalHost = settings.domainName ?? loadBalancer.alb.loadBalancerDnsName;
+    const entrance = portalEntrance(this, settings);
+    const portalHost = entrance.host;
     const auth = new CognitoAuth(this, 'Auth', {
       settings: settings.cognito,
       adminGroup: settings.adminGroup,
@@ -52,7 +48,7 @@ export class VpnPortalStack extends Stack {
       settings: functionSettings(settings, {
         sessionsTable: sessions.table.tableName,
         idleAlarmName,
-        albArn: loadBalancer.alb.loadBalancerArn,
+        albArn: entrance.albArn,
         cognito: {
           userPoolId: auth.userPool.userPoolId,
           clientId: auth.client.userPoolClientId,
@@ -66,7 +62,7 @@ export class VpnPortalStack extends Stack {
 
     const portal = new Portal(this, 'Portal', common);
     notifications.grantNotify(portal.function);
-    const targetGroup = loadBalancer.forwardAuthenticated(portal.function, auth);
+    const targetGroup = entrance.forwardAuthenticated(portal.function, auth);
 
     const idleAlarm = new IdleAlarm(this, 'Idle', {
       alarmName: idleAlarmName,
@@ -95,17 +91,50 @@ export class VpnPortalStack extends Stack {
       alarmEmail: settings.alarmEmail,
     });
 
-    new CfnOutput(this, 'PortalUrl', { value: `https://${portalHost}/` });
-    new CfnOutput(this, 'LoadBalancerDnsName', {
-      value: loadBalancer.alb.loadBalancerDnsName,
-      description: 'Point the portal domain name here (CNAME or Route 53 alias)',
+    new PortalDashboard(this, 'Dashboard', {
+      dashboardName: this.stackName,
+      endpointId: settings.endpointId,
+      idleAlarm,
+      portal: portal.function,
+      autoDisconnect: autoDisconnect.function,
+      operationsAlarms: operations.alarms,
     });
+
+    new CfnOutput(this, 'PortalUrl', { value: `https://${portalHost}/` });
+    if (entrance instanceof PortalLoadBalancer) {
+      new CfnOutput(this, 'LoadBalancerDnsName', {
+        value: entrance.alb.loadBalancerDnsName,
+        description: 'Point the portal domain name here (CNAME or Route 53 alias)',
+      });
+    }
     new CfnOutput(this, 'UserPoolId', { value: auth.userPool.userPoolId });
     new CfnOutput(this, 'SessionsTableName', { value: sessions.table.tableName });
     new CfnOutput(this, 'IdleAlarmName', { value: idleAlarmName });
+    new CfnOutput(this, 'DashboardName', {
+      value: this.stackName,
+      description: 'CloudWatch, Dashboards: the VPN, its idle alarm and both functions',
+    });
     new CfnOutput(this, 'OperationsTopicArn', { value: operations.topic.topicArn });
     new CfnOutput(this, 'NotificationsTopicArn', { value: notifications.topic.topicArn });
   }
+}
+
+/**
+ * Where employees come in: a new ALB (the default), or a rule on the company's existing
+ * HTTPS listener (`sharedListener`), which creates no load balancer at all.
+ */
+function portalEntrance(scope: Construct, settings: InfraSettings): PortalEntrance {
+  const way = loadBalancerSettings(settings);
+  if (way.mode === 'shared') return new SharedListener(scope, 'SharedListener', way);
+  return new PortalLoadBalancer(scope, 'LoadBalancer', {
+    vpcId: settings.vpcId,
+    subnetIds: way.subnetIds,
+    internetFacing: way.internetFacing,
+    allowedCidrs: way.allowedCidrs,
+    certificateArn: way.certificateArn,
+    domainName: way.domainName,
+    logRetentionDays: settings.logRetentionDays,
+  });
 }
 
 /** The names the functions find the stack's resources by (deploy-time tokens in the stack). */

@@ -1,15 +1,16 @@
 import { Duration, Fn, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
-import { AuthenticateCognitoAction } from 'aws-cdk-lib/aws-elasticloadbalancingv2-actions';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import type { CognitoAuth } from './cognito-auth.js';
+import { type PortalEntrance, portalTargetGroup, signInThenForward } from './portal-target.js';
 
 export interface PortalLoadBalancerProps {
   vpcId: string;
+  /** The portal's host name; without one, the ALB's DNS name (which the certificate misses). */
+  domainName: string | undefined;
   subnetIds: string[];
   internetFacing: boolean;
   allowedCidrs: string[];
@@ -22,8 +23,10 @@ export interface PortalLoadBalancerProps {
  * Cognito sign-in before any request reaches the Lambda, access logs to S3, deletion
  * protection on.
  */
-export class PortalLoadBalancer extends Construct {
+export class PortalLoadBalancer extends Construct implements PortalEntrance {
   readonly alb: elbv2.ApplicationLoadBalancer;
+  readonly albArn: string;
+  readonly host: string;
   readonly securityGroup: ec2.SecurityGroup;
   readonly accessLogs: s3.Bucket;
   private readonly props: PortalLoadBalancerProps;
@@ -100,6 +103,8 @@ export class PortalLoadBalancer extends Construct {
     this.alb.logAccessLogs(this.accessLogs, 'alb');
 
     this.alb.addRedirect({ sourcePort: 80, targetPort: 443, open: false });
+    this.albArn = this.alb.loadBalancerArn;
+    this.host = props.domainName ?? this.alb.loadBalancerDnsName;
   }
 
   /**
@@ -107,48 +112,16 @@ export class PortalLoadBalancer extends Construct {
    * with multi-value headers (several `Set-Cookie` headers on sign-out).
    */
   forwardAuthenticated(fn: lambda.IFunction, auth: CognitoAuth): elbv2.ApplicationTargetGroup {
-    const targetGroup = new elbv2.ApplicationTargetGroup(this, 'PortalTargets', {
-      targetType: elbv2.TargetType.LAMBDA,
-      targets: [new AccountScopedLambdaTarget(fn)],
-      multiValueHeadersEnabled: true,
-    });
+    const targetGroup = portalTargetGroup(this, fn);
     this.alb.addListener('Https', {
       port: 443,
       protocol: elbv2.ApplicationProtocol.HTTPS,
       certificates: [elbv2.ListenerCertificate.fromArn(this.props.certificateArn)],
       sslPolicy: elbv2.SslPolicy.RECOMMENDED_TLS,
       open: false,
-      defaultAction: new AuthenticateCognitoAction({
-        userPool: auth.userPool,
-        userPoolClient: auth.client,
-        userPoolDomain: auth.domain,
-        scope: 'openid email profile',
-        sessionTimeout: Duration.hours(12),
-        onUnauthenticatedRequest: elbv2.UnauthenticatedAction.AUTHENTICATE,
-        next: elbv2.ListenerAction.forward([targetGroup]),
-      }),
+      // The ALB calls Cognito's token endpoint during sign-in: HTTPS out of its own group.
+      defaultAction: signInThenForward(auth, targetGroup, { allowHttpsOutbound: true }),
     });
     return targetGroup;
-  }
-}
-
-/**
- * A Lambda target whose invoke permission is limited to load balancers of this account
- * (`SourceAccount`). `LambdaTarget` grants any `elasticloadbalancing.amazonaws.com` caller;
- * `SourceArn` cannot name the target group, which must wait for this very permission.
- */
-class AccountScopedLambdaTarget implements elbv2.IApplicationLoadBalancerTarget {
-  constructor(private readonly fn: lambda.IFunction) {}
-
-  attachToApplicationTargetGroup(
-    targetGroup: elbv2.IApplicationTargetGroup,
-  ): elbv2.LoadBalancerTargetProps {
-    this.fn.addPermission('InvokeByAlb', {
-      principal: new iam.ServicePrincipal('elasticloadbalancing.amazonaws.com'),
-      sourceAccount: this.fn.env.account,
-    });
-    const permission = this.fn.permissionsNode.findChild('InvokeByAlb');
-    targetGroup.node.addDependency(permission);
-    return { targetType: elbv2.TargetType.LAMBDA, targetJson: { id: this.fn.functionArn } };
   }
 }
