@@ -4,17 +4,19 @@ import { catalogues, languages } from '../i18n/i18n';
 import { adminSessions, productCostFixture } from '../testing/fixtures';
 import { englishIn, readableText, renderIn } from '../testing/render';
 import { NetSavings } from './net-savings';
+import { netSavingsCatalogues } from './net-savings-messages';
 
 afterEach(cleanup);
 
 const month = adminSessions.month;
 
 describe.each(languages)('NetSavings in %s', (lang) => {
-  const t = catalogues[lang];
+  const t = netSavingsCatalogues[lang];
 
   it('takes the VPN’s and the portal’s own cost from always-on, and opens onto the lines', () => {
     const view = renderIn(lang, <NetSavings month={month} />);
     const panel = screen.getByRole('region', { name: t.netTitle });
+    expect(within(panel).getByText(catalogues[lang].monthAlwaysOn)).toBeTruthy();
     const sum = within(panel)
       .getAllByRole('definition')
       .map((dd) => dd.textContent);
@@ -39,6 +41,26 @@ describe.each(languages)('NetSavings in %s', (lang) => {
     expect(screen.queryByText(t.netNegative)).toBeNull();
     if (lang !== 'en') expect(englishIn(readableText(view.container))).toEqual([]);
   });
+});
+
+describe('the panel’s words', () => {
+  const placeholders = (text: string) => [...text.matchAll(/\{\w+\}/g)].map((m) => m[0]).sort();
+
+  it.each(['ko', 'ja'] as const)(
+    '%s has every key, the same placeholders, and no English phrase',
+    (lang) => {
+      for (const [key, text] of Object.entries(netSavingsCatalogues.en)) {
+        const translated = netSavingsCatalogues[lang][key as keyof typeof netSavingsCatalogues.en];
+        expect(translated, `${lang}.${key}`).toBeTruthy();
+        expect(placeholders(translated), `${lang}.${key}`).toEqual(placeholders(text));
+        const english = text.replace(/\{\w+\}/g, '').trim();
+        // Service names (Lambda, DynamoDB, CloudWatch) stay as they are in every language.
+        if (/[a-z]{3}/.test(english) && english.includes(' ')) {
+          expect(translated, `${lang}.${key}`).not.toContain(english);
+        }
+      }
+    },
+  );
 });
 
 describe('NetSavings', () => {

@@ -4,9 +4,9 @@ import type {
   ProductCostPartName,
 } from '../../app/core/model/product-cost';
 import type { AdminSessionsBody } from '../../app/http/api-types';
-import type { MessageKey } from '../i18n/en';
 import { formatNumber, formatUsd } from '../i18n/format';
-import { type I18n, useI18n } from '../i18n/i18n';
+import { type Lang, useI18n } from '../i18n/i18n';
+import { type NetSavingsKey, netSavingsText } from './net-savings-messages';
 import './net-savings.css';
 
 type Month = AdminSessionsBody['month'];
@@ -17,7 +17,8 @@ type Month = AdminSessionsBody['month'];
  * quantities), gives the net savings. The lines are estimates, and the panel says so.
  */
 export function NetSavings({ month }: { month: Month }) {
-  const { t, lang } = useI18n();
+  const { t: mainText, lang } = useI18n();
+  const t = (key: NetSavingsKey, params = {}) => netSavingsText(lang, key, params);
   const product = month.productCost;
   const negative = month.netSavingsUsd < 0;
   return (
@@ -25,7 +26,7 @@ export function NetSavings({ month }: { month: Month }) {
       <h2 id="net-savings-title">{t('netTitle')}</h2>
       <dl class="net-sum">
         <div>
-          <dt>{t('monthAlwaysOn')}</dt>
+          <dt>{mainText('monthAlwaysOn')}</dt>
           <dd>{formatUsd(lang, month.alwaysOnCostUsd)}</dd>
         </div>
         <div>
@@ -67,15 +68,15 @@ export function NetSavings({ month }: { month: Month }) {
 }
 
 function ProductLine({ line }: { line: ProductCostLine }) {
-  const i18n = useI18n();
-  const { t, lang } = i18n;
+  const { lang } = useI18n();
+  const t = (key: NetSavingsKey) => netSavingsText(lang, key);
   return (
     <li>
       <details>
         <summary>
           <span class="net-line">
             <span>{t(itemName(line))}</span>
-            <span class="net-amount">{usd(i18n, line.costUsd)}</span>
+            <span class="net-amount">{usd(lang, line.costUsd)}</span>
           </span>
         </summary>
         <table>
@@ -84,7 +85,7 @@ function ProductLine({ line }: { line: ProductCostLine }) {
               <tr key={part.part}>
                 <th scope="row">{t(partName[part.part])}</th>
                 <td class="num">{formatNumber(lang, part.quantity, quantityDigits[part.part])}</td>
-                <td class="num">{usd(i18n, part.costUsd)}</td>
+                <td class="num">{usd(lang, part.costUsd)}</td>
               </tr>
             ))}
           </tbody>
@@ -100,12 +101,14 @@ function minus(amount: string): string {
 }
 
 /** Most lines are a few cents or less: "under $0.01" rather than a misleading $0.00. */
-function usd({ t, lang }: I18n, amount: number): string {
-  if (amount > 0 && amount < 0.005) return t('lessThan', { amount: formatUsd(lang, 0.01) });
+function usd(lang: Lang, amount: number): string {
+  if (amount > 0 && amount < 0.005) {
+    return netSavingsText(lang, 'lessThan', { amount: formatUsd(lang, 0.01) });
+  }
   return formatUsd(lang, amount);
 }
 
-const itemNames: Record<ProductCostItem, MessageKey> = {
+const itemNames: Record<ProductCostItem, NetSavingsKey> = {
   'load-balancer': 'productAlbOwn',
   lambda: 'productLambda',
   dynamodb: 'productDynamoDb',
@@ -113,14 +116,14 @@ const itemNames: Record<ProductCostItem, MessageKey> = {
   cloudwatch: 'productCloudWatch',
 };
 
-function itemName(line: ProductCostLine): MessageKey {
+function itemName(line: ProductCostLine): NetSavingsKey {
   if (line.item === 'load-balancer' && line.loadBalancerMode === 'shared-listener') {
     return 'productAlbShared';
   }
   return itemNames[line.item];
 }
 
-const partName: Record<ProductCostPartName, MessageKey> = {
+const partName: Record<ProductCostPartName, NetSavingsKey> = {
   'alb-hours': 'partAlbHours',
   'alb-lcu-hours': 'partAlbLcuHours',
   'public-ipv4-hours': 'partPublicIpv4Hours',
