@@ -151,7 +151,7 @@ const quantityDigits: Record<ProductCostPartName, number> = {
   'kms-key-months': 2,
   'alarm-metric-months': 2,
   'dashboard-months': 2,
-  'custom-metric-months': 2,
+  'custom-metric-months': 3,
   'metric-api-calls': 0,
   'log-gb-ingested': 3,
 };
