@@ -44,16 +44,18 @@ export function retirementPlan(findings: SeedFindings, region: string): PlanStep
       : ['README, "Deploy to AWS", lists every setting; VPN_ENDPOINT_ID is this endpoint.'],
     ...(portal?.idleAlarmFound
       ? {
-          done: `found: ${portal.functionNames.join(', ')}, invoked by the idle alarm ${idleAlarm}`,
+          done: `${portal.functionNames.join(', ')}, invoked by the idle alarm ${idleAlarm}`,
         }
       : {}),
   });
 
+  // The stack names its idle alarm `<stackName>-idle` (infra/vpn-portal-stack.ts).
+  const stackName = portal?.idleAlarmName?.replace(/-idle$/, '') ?? 'VpnPortal';
   steps.push({
     title: 'Check the portal’s health panel',
-    why: 'Every check must be ok before the hand-made alarm is silenced: the DryRun calls prove the portal’s roles may associate and disassociate this endpoint’s subnets, and the idle alarm must point at auto-disconnect.',
+    why: 'Every check must be ok before the hand-made alarm is silenced: the DryRun calls prove the portal’s roles may associate and disassociate this endpoint’s subnets, and the idle alarm must point at auto-disconnect. Open <PortalUrl>admin as an administrator (the API is GET /api/admin/health).',
     commands: [
-      'open https://<your portal domain>/admin   # the health panel; the API is GET /api/admin/health (signed in as an administrator)',
+      `aws cloudformation describe-stacks --stack-name ${stackName} ${r} --query "Stacks[0].Outputs[?OutputKey=='PortalUrl'].OutputValue" --output text   # the PortalUrl`,
       `aws cloudwatch describe-alarms --alarm-names ${quote(idleAlarm)} ${r} --query "MetricAlarms[0].[StateValue,ActionsEnabled,AlarmActions[0]]" --output text`,
     ],
     notes: [],
@@ -130,15 +132,28 @@ export function retirementPlan(findings: SeedFindings, region: string): PlanStep
   }
 
   if (findings.associateFunctions.length > 0 || findings.listenerRules.length > 0) {
-    steps.push(albStep(findings, late, r));
+    steps.push(albStep(findings, r));
+  }
+  if (late.length > 0) {
+    steps.push({
+      title: 'Delete the hand-made role (AmazonEC2FullAccess)',
+      why: 'The associate function used it too, so it goes once that function is gone. A role that may do anything in EC2 is the riskiest part of the hand-made setup; the stack’s roles allow only the Client VPN calls for this endpoint.',
+      commands: late.flatMap(roleCommands),
+      notes: late.flatMap(roleNotes),
+    });
   }
   return steps;
 }
 
-function albStep(findings: SeedFindings, roles: SeedRole[], r: string): PlanStep {
+function albStep(findings: SeedFindings, r: string): PlanStep {
   const commands: string[] = [];
   const notes: string[] = [];
-  for (const { rule, listener } of findings.listenerRules) {
+  // A load balancer that goes takes its listeners and rules with it.
+  const deleted = new Set(
+    findings.loadBalancers.filter((lb) => lb.onlySeed).map((lb) => lb.loadBalancer.arn),
+  );
+  for (const { rule, listener, loadBalancer } of findings.listenerRules) {
+    if (deleted.has(loadBalancer.arn)) continue;
     commands.push(
       `aws elbv2 delete-rule --rule-arn ${rule.arn} ${r}   # ${describeRule(rule, listener.port)}`,
     );
@@ -175,8 +190,6 @@ function albStep(findings: SeedFindings, roles: SeedRole[], r: string): PlanStep
       `aws logs delete-log-group --log-group-name /aws/lambda/${fn.name} ${r}   # optional: its history`,
     );
   }
-  for (const role of roles) commands.push(...roleCommands(role));
-  notes.push(...roles.flatMap(roleNotes));
   return {
     title:
       'Remove the hand-made listener rule, target group and function (and the ALB if nothing else uses it)',
