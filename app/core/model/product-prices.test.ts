@@ -7,16 +7,30 @@ import { USAGE_ASSUMPTIONS } from './product-usage.js';
 const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
 const section = readme.slice(readme.indexOf('## What the portal itself costs'));
 const shown = (value: number) => value.toLocaleString('en-US', { maximumSignificantDigits: 6 });
-const rowOf = (key: string) =>
-  section.split('\n').find((line) => line.startsWith(`| \`${key}\` |`));
+
+/** A table row's cells, trimmed: the formatter pads the columns. */
+function cellsOf(key: string): string[] | undefined {
+  return section
+    .split('\n')
+    .map((line) =>
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim()),
+    )
+    .find((cells) => cells[0] === `\`${key}\``);
+}
 
 describe('the price table', () => {
   it.each(Object.entries(PRODUCT_PRICES))(
     'shows %s in the README with its amount and source',
     (key, price) => {
-      expect(rowOf(key)).toBe(
-        `| \`${key}\` | ${shown(price.usd)} | ${price.per} | <${price.source}> |`,
-      );
+      expect(cellsOf(key)).toEqual([
+        `\`${key}\``,
+        shown(price.usd),
+        price.per,
+        `<${price.source}>`,
+      ]);
     },
   );
 
@@ -26,9 +40,7 @@ describe('the price table', () => {
 
   it('shows every assumption in the README with its value', () => {
     for (const [key, value] of Object.entries(USAGE_ASSUMPTIONS)) {
-      expect(rowOf(key), key).toMatch(
-        new RegExp(`^\\| \`${key}\` \\| ${shown(value)} \\| .+ \\|$`),
-      );
+      expect(cellsOf(key)?.slice(0, 2), key).toEqual([`\`${key}\``, shown(value)]);
     }
   });
 
