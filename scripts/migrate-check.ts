@@ -5,6 +5,7 @@
  * Read-only calls only, with the operator's credentials (the SDK's default chain).
  * Exit code: 0 nothing to retire, 1 something to retire, 2 it could not look.
  */
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
@@ -111,7 +112,7 @@ async function scanAws(endpointId: string, region: string | undefined) {
   return { scan: await readSeedScan(clients, endpointId), region: resolved };
 }
 
-if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   process.exitCode = await migrateCheck(process.argv.slice(2), {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),

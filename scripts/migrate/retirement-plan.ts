@@ -53,7 +53,7 @@ export function retirementPlan(findings: SeedFindings, region: string): PlanStep
   const stackName = portal?.idleAlarmName?.replace(/-idle$/, '') ?? 'VpnPortal';
   steps.push({
     title: 'Check the portal’s health panel',
-    why: 'Every check must be ok before the hand-made alarm is silenced: the DryRun calls prove the portal’s roles may associate and disassociate this endpoint’s subnets, and the idle alarm must point at auto-disconnect. Open <PortalUrl>admin as an administrator (the API is GET /api/admin/health).',
+    why: 'Every check must be ok before the hand-made alarm is silenced: the DryRun calls prove the portal’s roles may associate and disassociate this endpoint’s subnets, and the idle alarm must point at auto-disconnect. Sign in as an administrator at the PortalUrl followed by admin (e.g. https://vpn.example.com/admin); the same checks answer GET /api/admin/health.',
     commands: [
       `aws cloudformation describe-stacks --stack-name ${stackName} ${r} --query "Stacks[0].Outputs[?OutputKey=='PortalUrl'].OutputValue" --output text   # the PortalUrl`,
       `aws cloudwatch describe-alarms --alarm-names ${quote(idleAlarm)} ${r} --query "MetricAlarms[0].[StateValue,ActionsEnabled,AlarmActions[0]]" --output text`,
