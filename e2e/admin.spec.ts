@@ -1,7 +1,10 @@
 import type { Page } from '@playwright/test';
 import type { ErrorBody } from '../app/http/api-types';
+import { netSavingsCatalogues } from '../web/components/net-savings-messages';
+import { ko } from '../web/i18n/ko';
 import { expectAccessible } from './accessibility';
-import { expect, nextPoll, test } from './fixtures';
+import { englishLeftOnScreen } from './english-left';
+import { expect, nextPoll, type SimulatorState, test } from './fixtures';
 
 // Flow 6 of issue 7: the administrator's view of usage and cost, and its off switch.
 
@@ -70,4 +73,55 @@ test('an employee who opens /admin sees it is for administrators only, and the A
     data: {},
   });
   expect(disconnect.status()).toBe(403);
+});
+
+test('administrator sees, in Korean, what the portal itself costs and the savings left after it', async ({
+  signInAs,
+  simulator,
+}) => {
+  const words = netSavingsCatalogues.ko;
+  // The portal's own cost runs whether or not anyone used the VPN: an hour of the month is enough.
+  await simulator.advance(60);
+
+  const admin = await signInAs('admin', { locale: 'ko-KR', path: '/admin' });
+  const panel = admin.getByRole('region', { name: words.netTitle });
+  await expect(panel).toBeVisible();
+  // Always-on, minus the VPN, minus the portal's own cost, and what is left.
+  for (const label of [
+    ko.monthAlwaysOn,
+    words.netVpnCost,
+    words.netProductCost,
+    words.netSavings,
+  ]) {
+    await expect(panel.getByRole('term').filter({ hasText: label })).toBeVisible();
+  }
+  await expect(panel.getByRole('definition').nth(2)).toHaveText(/^− US\$\d+\.\d\d$/);
+
+  await panel.getByText(words.productLinesToggle).tap();
+  const lines = panel.getByRole('listitem');
+  await expect(lines).toHaveCount(5);
+  for (const [index, name] of [
+    words.productAlbOwn,
+    words.productLambda,
+    words.productDynamoDb,
+    words.productKms,
+    words.productCloudWatch,
+  ].entries()) {
+    await expect(lines.nth(index)).toContainText(name);
+  }
+  await lines.nth(0).getByText(words.productAlbOwn).tap();
+  await expect(lines.nth(0).getByRole('rowheader', { name: words.partAlbHours })).toBeVisible();
+  await expect(
+    lines.nth(0).getByRole('rowheader', { name: words.partPublicIpv4Hours }),
+  ).toBeVisible();
+  await expect(panel.getByText(words.regionUsEast1, { exact: false })).toBeVisible();
+
+  const users = (await (await admin.request.get('/_local/api/state')).json()) as SimulatorState;
+  expect(
+    await englishLeftOnScreen(
+      admin,
+      users.users.map((user) => user.name),
+    ),
+  ).toEqual([]);
+  await expectAccessible(admin, 'admin view, the portal’s own cost opened, in Korean');
 });

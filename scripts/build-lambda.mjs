@@ -20,8 +20,15 @@ const bundles = [
   { name: 'auto-disconnect', entry: 'app/entries/lambda-events.ts' },
 ];
 
-// Local mode and test fixtures must never ship: no /_local routes, no local keys.
-const FORBIDDEN_INPUTS = [/^app\/local-mode\//, /^app\/testing\//, /\.test\.ts$/];
+// Local mode and test fixtures must never ship: no /_local routes, no local keys. Nor the
+// operator's migrate-check (scripts/migrate) and the SDK clients only it uses (issue 17).
+const FORBIDDEN_INPUTS = [
+  /^app\/local-mode\//,
+  /^app\/testing\//,
+  /\.test\.ts$/,
+  /^scripts\/migrate/,
+  /node_modules\/@aws-sdk\/client-(iam|lambda|elastic-load-balancing-v2)\//,
+];
 
 // ES module output, but some dependencies are CommonJS and call require(): give them one.
 // (The same banner the CDK's NodejsFunction documents for ESM bundles.)

@@ -4,6 +4,7 @@ import { adminReport } from './admin-report.js';
 import { autoDisconnect } from './auto-disconnect.js';
 import { connect } from './connect.js';
 import { reconcile } from './live-state.js';
+import { DEFAULT_PORTAL_DEPLOYMENT } from './model/product-cost.js';
 
 describe('adminReport', () => {
   it('lists sessions newest first with their cost, live connections and the month so far', async () => {
@@ -33,5 +34,45 @@ describe('adminReport', () => {
       associationHours: 4.03,
     });
     expect(report.month.alwaysOnCostUsd).toBeGreaterThan(report.month.costUsd);
+  });
+});
+
+describe('adminReport, net of the portal’s own cost (issue 17)', () => {
+  it('adds what the portal itself cost and the savings left after it', async () => {
+    const deps = testCoreDeps();
+    await connect(deps, 'mina');
+    deps.advanceMinutes(60);
+    await autoDisconnect(deps, 'sweep');
+
+    const { month } = await adminReport(deps);
+    expect(month.productCost.lines.map((line) => line.item)).toEqual([
+      'load-balancer',
+      'lambda',
+      'dynamodb',
+      'kms',
+      'cloudwatch',
+    ]);
+    expect(month.productCost.lines[0]?.loadBalancerMode).toBe('own-alb');
+    expect(month.productCost.usage).toMatchObject({ sessions: 1, connectRequests: 1 });
+    expect(month.netSavingsUsd).toBeCloseTo(
+      month.alwaysOnCostUsd - month.costUsd - month.productCost.costUsd,
+      2,
+    );
+  });
+
+  it('prices the deployment the policy names: no ALB of its own on a shared listener', async () => {
+    const deps = testCoreDeps();
+    const shared = await adminReport({
+      ...deps,
+      policy: {
+        ...deps.policy,
+        portalDeployment: { ...DEFAULT_PORTAL_DEPLOYMENT, loadBalancer: 'shared-listener' },
+      },
+    });
+    const own = await adminReport(deps);
+    const albLine = (report: typeof own) => report.month.productCost.lines[0];
+    expect(albLine(shared)?.parts.map((p) => p.part)).toEqual(['alb-lcu-hours']);
+    expect(albLine(own)?.costUsd).toBeGreaterThan(0);
+    expect(shared.month.netSavingsUsd).toBeGreaterThan(own.month.netSavingsUsd);
   });
 });

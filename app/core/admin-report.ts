@@ -1,5 +1,13 @@
 import type { CoreDeps } from './deps.js';
 import { type MonthReport, monthReport, sessionCostUsd } from './model/cost.js';
+import {
+  DEFAULT_PORTAL_DEPLOYMENT,
+  netSavingsUsd,
+  type ProductCostReport,
+  productCostThisMonth,
+} from './model/product-cost.js';
+import { productPriceAmounts } from './model/product-prices.js';
+import { portalUsageThisMonth, USAGE_ASSUMPTIONS } from './model/product-usage.js';
 import type { ClientConnection, ConnectionEndCause, VpnSession } from './model/vocabulary.js';
 import { type WarmUpMonth, warmUpCostThisMonth } from './warm-up.js';
 
@@ -8,10 +16,17 @@ export interface ReportedConnection extends ClientConnection {
   endedFor?: { reason: ConnectionEndCause; quietMinutes: number };
 }
 
+/** The month's VPN cost against always-on, and against what the portal itself costs (issue 17). */
+export interface AdminMonthReport extends MonthReport {
+  productCost: ProductCostReport;
+  /** Always-on minus the VPN's cost minus the portal's own: negative when it cost more. */
+  netSavingsUsd: number;
+}
+
 export interface AdminReport {
   sessions: (VpnSession & { costUsd: number })[];
   connections: ReportedConnection[];
-  month: MonthReport;
+  month: AdminMonthReport;
   /** What the sessions the warm-up schedule started cost this month. */
   warmUps: WarmUpMonth;
 }
@@ -34,9 +49,34 @@ export async function adminReport(deps: CoreDeps): Promise<AdminReport> {
     connections: connections
       .map((connection) => withEndCause(connection, recent))
       .sort((a, b) => b.connectedAt.getTime() - a.connectedAt.getTime()),
-    month: monthReport(monthSessions, now, deps.policy.subnetIds.length, deps.policy.prices),
+    month: withProductCost(
+      monthReport(monthSessions, now, deps.policy.subnetIds.length, deps.policy.prices),
+      monthSessions,
+      deps,
+    ),
     warmUps: warmUpCostThisMonth(monthSessions, now, deps.policy.prices),
   };
+}
+
+function withProductCost(
+  month: MonthReport,
+  monthSessions: readonly VpnSession[],
+  deps: CoreDeps,
+): AdminMonthReport {
+  const now = deps.clock.now();
+  const usage = portalUsageThisMonth({
+    sessions: monthSessions,
+    now,
+    sweepIntervalMinutes: deps.policy.sweepIntervalMinutes,
+  });
+  const productCost = productCostThisMonth({
+    usage,
+    now,
+    deployment: deps.policy.portalDeployment ?? DEFAULT_PORTAL_DEPLOYMENT,
+    prices: productPriceAmounts(),
+    assumptions: USAGE_ASSUMPTIONS,
+  });
+  return { ...month, productCost, netSavingsUsd: netSavingsUsd(month, productCost.costUsd) };
 }
 
 /** What the sessions remember of how the portal ended this connection (issue 14). */

@@ -2,7 +2,7 @@
  * The JSON the portal answers (SPEC section 6). Type-only: the SPA imports these too, so
  * the two sides cannot drift apart.
  */
-import type { MonthReport } from '../core/model/cost.js';
+import type { AdminMonthReport } from '../core/admin-report.js';
 import type { CoreErrorCode } from '../core/model/errors.js';
 import type { ConnectionEndCause, EndReason } from '../core/model/vocabulary.js';
 import type { DayPattern, Weekday } from '../core/model/warm-up-schedule.js';
@@ -109,7 +109,8 @@ export interface AdminConnection {
 export interface AdminSessionsBody {
   sessions: AdminSession[];
   connections: AdminConnection[];
-  month: MonthReport;
+  /** The month so far (UTC); `productCost` and `netSavingsUsd` since issue 17. */
+  month: AdminMonthReport;
   /** Only when a warm-up schedule is configured (issue 9). */
   warmUps?: AdminWarmUps;
 }

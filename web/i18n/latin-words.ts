@@ -14,4 +14,15 @@ export const LATIN_PROPER_NOUNS: readonly string[] = [
   'Connect',
   'IT',
   'US',
+  // Issue 17: the AWS services and units the portal's own cost is counted in, as AWS's own
+  // Korean and Japanese pages write them ("IPv" is how the checks split "IPv4").
+  'ALB',
+  'LCU',
+  'Lambda',
+  'DynamoDB',
+  'KMS',
+  'CloudWatch',
+  'API',
+  'IPv',
+  'GB',
 ];

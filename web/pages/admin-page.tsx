@@ -7,6 +7,7 @@ import { ConnectionsTable } from '../components/connections-table';
 import { DisconnectDialog } from '../components/disconnect-dialog';
 import { LiveAnnouncer } from '../components/live-announcer';
 import { MonthSummary } from '../components/month-summary';
+import { NetSavings } from '../components/net-savings';
 import { SessionsTable } from '../components/sessions-table';
 import { StateIcon } from '../components/state-icon';
 import { WarmUpSummary } from '../components/warm-up-summary';
@@ -94,6 +95,7 @@ function AdminDashboard({
       {sessions.data ? (
         <>
           <MonthSummary month={sessions.data.month} />
+          <NetSavings month={sessions.data.month} />
           {sessions.data.warmUps && (
             <WarmUpSummary
               warmUps={sessions.data.warmUps}

@@ -3,6 +3,13 @@
  * by the app, so it never reaches the bundle.
  */
 import { vi } from 'vitest';
+import {
+  DEFAULT_PORTAL_DEPLOYMENT,
+  type ProductCostReport,
+  productCostThisMonth,
+} from '../../app/core/model/product-cost';
+import { productPriceAmounts } from '../../app/core/model/product-prices';
+import { USAGE_ASSUMPTIONS } from '../../app/core/model/product-usage';
 import type {
   AdminSessionsBody,
   AdminWarmUps,
@@ -160,6 +167,9 @@ export const adminSessions: AdminSessionsBody = {
     connectionHours: 30.2,
     costUsd: 5.66,
     alwaysOnCostUsd: 69.6,
+    productCost: productCostFixture(),
+    // 69.6 - 5.66 - the portal's own 27.43
+    netSavingsUsd: 36.51,
     days: Array.from({ length: 29 }, (_, i) => ({
       date: `2026-11-${String(i + 1).padStart(2, '0')}`,
       associationHours: i % 7 < 5 ? 2 : 0,
@@ -167,6 +177,29 @@ export const adminSessions: AdminSessionsBody = {
     })),
   },
 };
+
+/** What the portal itself cost by 09:00 on 30 November, with its own ALB (issue 17). */
+export function productCostFixture(
+  loadBalancer: ProductCostReport['lines'][number]['loadBalancerMode'] = 'own-alb',
+): ProductCostReport {
+  return productCostThisMonth({
+    usage: {
+      sessions: 21,
+      connectRequests: 40,
+      hoursWithConnectRequests: 35,
+      sweeps: 2_820,
+      warmUps: 0,
+      alarmInvocations: 20,
+      statusPolls: 24_000,
+      portalRequests: 24_400,
+      eventsInvocations: 2_840,
+    },
+    now: new Date(serverNow),
+    deployment: { ...DEFAULT_PORTAL_DEPLOYMENT, loadBalancer: loadBalancer ?? 'own-alb' },
+    prices: productPriceAmounts(),
+    assumptions: USAGE_ASSUMPTIONS,
+  });
+}
 
 export const adminWarmUps: AdminWarmUps = {
   next: ['2026-11-30T23:40:00.000Z', '2026-12-01T23:40:00.000Z', '2026-12-02T23:40:00.000Z'],

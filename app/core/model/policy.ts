@@ -1,3 +1,4 @@
+import type { PortalDeployment } from './product-cost.js';
 import type { ExtraRoute } from './vocabulary.js';
 
 /**
@@ -32,6 +33,12 @@ export interface VpnPolicy {
    * off (issue 16). Optional so policies written before it read as off.
    */
   keepOnMaxHours?: number;
+  /**
+   * What the deployed stack holds, for the admin view's "what the portal itself costs"
+   * (issue 17). Absent: DEFAULT_PORTAL_DEPLOYMENT, the stack's own ALB. The ALB mode setting
+   * (own ALB or a shared listener) belongs here once the stack passes it to the functions.
+   */
+  portalDeployment?: PortalDeployment;
   /** Rules switched off, for the bench's what-each-rule-saves table only; empty in settings. */
   rulesOff?: readonly AutoOffRule[];
 }
