@@ -5,6 +5,9 @@ export class InMemoryRunLog implements RunLog {
   private runs: LastRuns = {};
 
   async record(run: IdleCheckRun): Promise<void> {
+    // As the DynamoDB log: a run that finishes after a newer one never moves the record back.
+    const held = this.runs[run.trigger];
+    if (held && held.at.getTime() > run.at.getTime()) return;
     this.runs = { ...this.runs, [run.trigger]: { ...run, at: new Date(run.at) } };
   }
 
