@@ -79,7 +79,7 @@ describe.each(languages)('health panel in %s', (lang) => {
   });
 
   it('says all checks passed, and leaves no English in any finding’s words', async () => {
-    const view = renderIn(lang, <HealthPanel api={fakeApi()} />);
+    renderIn(lang, <HealthPanel api={fakeApi()} />);
     await screen.findByText(
       plain(healthTemplate(lang, 'healthAllOk')).replace(
         '{count}',
