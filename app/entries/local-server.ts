@@ -143,8 +143,9 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
         webRoot: options.webRoot ?? null,
         warmUpSchedule: warmUp.schedule,
         health,
-        // The simulator page switches the endpoint's authentication: show it at once.
-        ...(local ? { clientSetupCacheMs: 0 } : {}),
+        // The simulator page switches the endpoint's authentication and takes permissions
+        // away: show both at once (the simulated checks cost nothing to repeat).
+        ...(local ? { clientSetupCacheMs: 0, healthCacheMs: 0 } : {}),
       },
       services,
     );
