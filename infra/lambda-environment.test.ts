@@ -1,5 +1,6 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadHealthSettings } from '../app/config/health-settings.js';
 import { toLambdaEnvironment } from '../app/config/lambda-environment.js';
 import {
   loadNotificationSettings,
@@ -51,6 +52,8 @@ const STAND_INS = {
   COGNITO_USER_POOL_ID: 'ap-northeast-2_AbCdEf123',
   COGNITO_CLIENT_ID: 'abcdefghij1234567890abcdef',
   NOTIFY_TOPIC_ARN: 'arn:aws:sns:ap-northeast-2:123456789012:VpnPortal-NotificationsTopic-ABC',
+  EVENTS_FUNCTION_ARN:
+    'arn:aws:lambda:ap-northeast-2:123456789012:function:VpnPortal-AutoDisconnectHandler-ABC',
 } satisfies Record<string, string>;
 
 /** The stack's resources, as the functions see them once deployed. */
@@ -107,6 +110,7 @@ function loadAll(env: Record<string, string | undefined>, region: string) {
     settings: loadSettings({ ...env, AWS_REGION: region }),
     warmUp: loadWarmUpSettings(env).schedule,
     notifications: loadNotificationSettings(env),
+    health: loadHealthSettings(env),
   };
 }
 
@@ -125,6 +129,8 @@ describe('the functions’ environment, from toLambdaEnvironment', () => {
       settings: expectedSettings(every),
       warmUp: every.warmUp,
       notifications: notificationsOf(every),
+      // The portal's alone, added by the stack once the events function exists (below).
+      health: { eventsFunctionArn: null },
     });
   });
 
@@ -198,6 +204,10 @@ describe('the functions’ environment, as synthesized', () => {
         settings: expectedSettings(settings),
         warmUp: settings.warmUp,
         notifications: notificationsOf(settings),
+        // Issue 17: only the portal asks the events function for its health verdicts.
+        health: {
+          eventsFunctionArn: handler === 'portal.handler' ? STAND_INS.EVENTS_FUNCTION_ARN : null,
+        },
       });
     },
   );

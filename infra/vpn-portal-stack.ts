@@ -76,6 +76,11 @@ export class VpnPortalStack extends Stack {
     });
     idleAlarm.invoke(autoDisconnect.function);
     notifications.grantNotify(autoDisconnect.function);
+    portal.checkHealthWith({
+      eventsFunction: autoDisconnect.function,
+      idleAlarmArn: idleAlarm.alarmArn,
+      notifications,
+    });
     if (settings.warmUp.entries.length > 0) {
       new WarmUpSchedules(this, 'WarmUp', {
         function: autoDisconnect.function,

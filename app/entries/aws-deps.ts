@@ -1,3 +1,5 @@
+import type { AwsClients } from '../adapters/aws/aws-clients.js';
+import { createAwsClients } from '../adapters/aws/aws-clients.js';
 import { type AwsAdapters, createAwsAdapters } from '../adapters/aws/create-aws-adapters.js';
 import { type Settings, vpnPolicy } from '../config/settings.js';
 import type { CoreDeps } from '../core/deps.js';
@@ -7,14 +9,16 @@ import type { VpnClientSetup } from '../ports/vpn-client-setup.js';
 
 /**
  * The core's ports against real AWS, built once per process so warm Lambdas reuse them, and
- * the status snapshot the portal shares with its other instances.
+ * the status snapshot the portal shares with its other instances. Pass `clients` to share
+ * them (and their sockets) with the health checks.
  */
 export function createAwsCoreDeps(
   settings: Settings,
   logger: Logger,
-): CoreDeps & { vpnSetup: VpnClientSetup } & Pick<AwsAdapters, 'snapshots'> {
+  clients: AwsClients = createAwsClients(settings),
+): CoreDeps & { vpnSetup: VpnClientSetup } & Pick<AwsAdapters, 'snapshots' | 'runs'> {
   return {
-    ...createAwsAdapters(settings, { logger }),
+    ...createAwsAdapters(settings, { logger, clients }),
     clock: systemClock,
     policy: vpnPolicy(settings),
   };

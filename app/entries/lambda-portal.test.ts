@@ -21,9 +21,10 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StatusBody } from '../http/api-types.js';
+import type { HealthBody } from '../http/health-api-types.js';
 import { createLocalSigner } from '../local-mode/alb-signer.js';
 import { type AlbEvent, albEvent } from '../testing/alb-event.js';
-import { testEmployee } from '../testing/test-keys.js';
+import { TEST_ADMIN_GROUP, testAdmin, testEmployee } from '../testing/test-keys.js';
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -123,6 +124,45 @@ const PUBLISH_XML = `<PublishResponse xmlns="http://sns.amazonaws.com/doc/2010-0
 const SUBNET_NOT_FOUND_XML = `<?xml version="1.0" encoding="UTF-8"?>
 <Response><Errors><Error><Code>InvalidSubnetID.NotFound</Code><Message>The subnet ID '${SUBNET}' does not exist</Message></Error></Errors><RequestID>ea966190-f9aa-478e-9ede-example</RequestID></Response>`;
 
+/**
+ * The health checks' reads (issue 17), in each service's wire format:
+ * - EC2 (query protocol, XML): DescribeClientVpnEndpoints' clientVpnEndpoint set
+ *   (API_DescribeClientVpnEndpoints.html, API_ClientVpnEndpoint.html) and DescribeSubnets'
+ *   subnetSet (API_DescribeSubnets.html, API_Subnet.html); a DryRun call's answer is an error,
+ *   DryRunOperation (HTTP 412) or UnauthorizedOperation (HTTP 403)
+ *   (docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html);
+ * - CloudWatch DescribeAlarms in the JSON 1.0 protocol the SDK speaks to it
+ *   (X-Amz-Target GraniteServiceVersion20100801.DescribeAlarms; API_MetricAlarm.html);
+ * - SNS GetTopicAttributes (query protocol, XML; API_GetTopicAttributes.html);
+ * - Lambda Invoke (POST /2015-03-31/functions/{FunctionName}/invocations; API_Invoke.html).
+ */
+const ENDPOINTS_XML = `<?xml version="1.0" encoding="UTF-8"?>
+<DescribeClientVpnEndpointsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">
+  <requestId>1c2d3e4f-0000-4000-8000-000000000001</requestId>
+  <clientVpnEndpoint>
+    <item>
+      <clientVpnEndpointId>${ENDPOINT_ID}</clientVpnEndpointId>
+      <status><code>available</code></status>
+      <vpcId>vpc-0123456789abcdef0</vpcId>
+    </item>
+  </clientVpnEndpoint>
+</DescribeClientVpnEndpointsResponse>`;
+const SUBNETS_XML = `<?xml version="1.0" encoding="UTF-8"?>
+<DescribeSubnetsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">
+  <requestId>1c2d3e4f-0000-4000-8000-000000000002</requestId>
+  <subnetSet>
+    <item>
+      <subnetId>${SUBNET}</subnetId>
+      <vpcId>vpc-0123456789abcdef0</vpcId>
+      <availabilityZone>${REGION}a</availabilityZone>
+    </item>
+  </subnetSet>
+</DescribeSubnetsResponse>`;
+const ec2ErrorXml = (code: string, message: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?>
+<Response><Errors><Error><Code>${code}</Code><Message>${message}</Message></Error></Errors><RequestID>ea966190-f9aa-478e-9ede-example</RequestID></Response>`;
+const EVENTS_ARN = `arn:aws:lambda:${REGION}:123456789012:function:vpn-portal-events`;
+
 const TOPIC_ARN = `arn:aws:sns:${REGION}:123456789012:vpn-portal-notices`;
 const WEBHOOK_PARAMETER = '/vpn-portal/chat-webhook-url';
 
@@ -176,7 +216,48 @@ async function startFakeAws(certFile: string, keyFile: string): Promise<FakeAws>
           response.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
           return;
         }
+        if (request.method === 'POST' && url.startsWith('/2015-03-31/functions/')) {
+          // Lambda Invoke: the events function answers the health event with its verdicts.
+          requests.push(
+            `lambda Invoke ${decodeURIComponent(url.split('/')[3] ?? '')} ${String(request.headers['x-amz-invocation-type'])} ${body}`,
+          );
+          response.writeHead(200, { 'content-type': 'application/json' }).end(
+            JSON.stringify({
+              trigger: 'health',
+              permissions: [
+                { action: 'AssociateClientVpnTargetNetwork', verdict: { outcome: 'allowed' } },
+                { action: 'DisassociateClientVpnTargetNetwork', verdict: { outcome: 'allowed' } },
+                { action: 'CreateClientVpnRoute', verdict: { outcome: 'allowed' } },
+                {
+                  action: 'TerminateClientVpnConnections',
+                  verdict: {
+                    outcome: 'denied',
+                    aws: { code: 'UnauthorizedOperation', message: 'You are not authorized.' },
+                  },
+                },
+              ],
+            }),
+          );
+          return;
+        }
         const target = request.headers['x-amz-target'];
+        if (target === 'GraniteServiceVersion20100801.DescribeAlarms') {
+          requests.push(`cloudwatch DescribeAlarms ${body}`);
+          response.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' }).end(
+            JSON.stringify({
+              MetricAlarms: [
+                {
+                  AlarmName: 'vpn-portal-idle',
+                  StateValue: 'OK',
+                  StateUpdatedTimestamp: 1.7724384e9,
+                  ActionsEnabled: true,
+                  AlarmActions: [EVENTS_ARN],
+                },
+              ],
+            }),
+          );
+          return;
+        }
         if (target === 'AmazonSSM.GetParameter') {
           // SSM JSON 1.1 protocol (API_GetParameter.html): the decrypted SecureString.
           requests.push('ssm GetParameter');
@@ -208,6 +289,35 @@ async function startFakeAws(certFile: string, keyFile: string): Promise<FakeAws>
         }
         const form = new URLSearchParams(body);
         const action = form.get('Action');
+        if (action === 'GetTopicAttributes') {
+          requests.push(`sns GetTopicAttributes ${form.get('TopicArn')}`);
+          response.writeHead(200, { 'content-type': 'text/xml' }).end(
+            `<GetTopicAttributesResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/">
+  <GetTopicAttributesResult><Attributes><entry><key>TopicArn</key><value>${form.get('TopicArn')}</value></entry></Attributes></GetTopicAttributesResult>
+  <ResponseMetadata><RequestId>057f074c-33a7-11df-9540-99d0768312d3</RequestId></ResponseMetadata>
+</GetTopicAttributesResponse>`,
+          );
+          return;
+        }
+        if (form.get('DryRun') === 'true') {
+          // One refusal, to see UnauthorizedOperation read as denied through the bundled SDK.
+          requests.push(`ec2 ${action} DryRun`);
+          const refused = action === 'CreateClientVpnRoute';
+          response
+            .writeHead(refused ? 403 : 412, { 'content-type': 'text/xml' })
+            .end(
+              refused
+                ? ec2ErrorXml(
+                    'UnauthorizedOperation',
+                    'You are not authorized to perform this operation.',
+                  )
+                : ec2ErrorXml(
+                    'DryRunOperation',
+                    'Request would have succeeded, but DryRun flag is set.',
+                  ),
+            );
+          return;
+        }
         if (action === 'Publish') {
           requests.push('sns Publish');
           fakeAws.published.push(form);
@@ -226,7 +336,11 @@ async function startFakeAws(certFile: string, keyFile: string): Promise<FakeAws>
               : TARGET_NETWORKS_XML
             : action === 'DescribeClientVpnConnections'
               ? CONNECTIONS_XML
-              : null;
+              : action === 'DescribeClientVpnEndpoints'
+                ? ENDPOINTS_XML
+                : action === 'DescribeSubnets'
+                  ? SUBNETS_XML
+                  : null;
         if (!xml) {
           response
             .writeHead(400, { 'content-type': 'text/xml' })
@@ -302,11 +416,11 @@ async function invokeBundle(
   return JSON.parse(await readFile(resultsFile, 'utf8')) as AlbResult[];
 }
 
-function authHeaders(): Record<string, string> {
+function authHeaders(user = testEmployee, groups: string[] = []): Record<string, string> {
   return {
-    'x-amzn-oidc-data': signer.signDataToken(testEmployee),
-    'x-amzn-oidc-accesstoken': signer.signAccessToken(testEmployee, []),
-    'x-amzn-oidc-identity': testEmployee.sub,
+    'x-amzn-oidc-data': signer.signDataToken(user),
+    'x-amzn-oidc-accesstoken': signer.signAccessToken(user, groups),
+    'x-amzn-oidc-identity': user.sub,
   };
 }
 
@@ -479,6 +593,73 @@ describe('the built portal bundle, notifying', () => {
       fake.refuseAssociations = false;
       fake.webhookPosts.length = 0;
       fake.published.length = 0;
+    }
+  });
+});
+
+describe('the built portal bundle, checking the deployment’s health (issue 17)', () => {
+  it('answers an administrator from AWS’s own answers, DryRun calls and the events function’s verdicts', async () => {
+    fake.requests.length = 0;
+    const [result] = await invokeBundle(
+      [
+        albEvent({
+          path: '/api/admin/health',
+          headers: authHeaders(testAdmin, [TEST_ADMIN_GROUP]),
+        }),
+      ],
+      {
+        EVENTS_FUNCTION_ARN: EVENTS_ARN,
+        NOTIFY_TOPIC_ARN: TOPIC_ARN,
+        CHAT_WEBHOOK_PARAMETER: WEBHOOK_PARAMETER,
+      },
+    );
+    if (!result) throw new Error('no result');
+
+    expect(result.statusCode).toBe(200);
+    const body = JSON.parse(result.body) as HealthBody;
+    const check = (id: string) => body.checks.find((entry) => entry.id === id);
+    expect(check('endpoint')).toMatchObject({ status: 'ok', finding: 'available' });
+    expect(check(`subnet:${SUBNET}`)).toMatchObject({
+      status: 'ok',
+      finding: 'in-vpc',
+      availabilityZone: `${REGION}a`,
+    });
+    expect(check('permission:portal:AssociateClientVpnTargetNetwork')).toMatchObject({
+      status: 'ok',
+    });
+    expect(check('permission:portal:CreateClientVpnRoute')).toMatchObject({
+      status: 'failed',
+      finding: 'denied',
+      aws: { code: 'UnauthorizedOperation' },
+    });
+    expect(check('permission:events:TerminateClientVpnConnections')).toMatchObject({
+      status: 'failed',
+      finding: 'denied',
+    });
+    expect(check('idle-alarm')).toMatchObject({ status: 'ok', finding: 'wired', state: 'OK' });
+    expect(check('notice:topic')).toMatchObject({ status: 'ok', finding: 'reachable' });
+    expect(check('notice:webhook')).toMatchObject({ status: 'ok', finding: 'reachable' });
+    expect(check('last-run:sweep')).toMatchObject({ status: 'warning', finding: 'never' });
+
+    expect(fake.requests).toEqual(
+      expect.arrayContaining([
+        'ec2 DescribeClientVpnEndpoints',
+        'ec2 DescribeSubnets',
+        'ec2 AssociateClientVpnTargetNetwork DryRun',
+        'ec2 DisassociateClientVpnTargetNetwork DryRun',
+        'ec2 CreateClientVpnRoute DryRun',
+        `cloudwatch DescribeAlarms {"AlarmNames":["vpn-portal-idle"]}`,
+        `sns GetTopicAttributes ${TOPIC_ARN}`,
+        `lambda Invoke ${EVENTS_ARN} RequestResponse {"source":"vpn-portal.health","check":"permissions"}`,
+      ]),
+    );
+    // Nothing was changed: every call that could change something was a DryRun.
+    const changes = /^ec2 (Associate|Disassociate|CreateClientVpnRoute|Terminate)/;
+    expect(fake.requests.filter((request) => changes.test(request))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/ DryRun$/)]),
+    );
+    for (const request of fake.requests.filter((line) => changes.test(line))) {
+      expect(request).toMatch(/ DryRun$/);
     }
   });
 });

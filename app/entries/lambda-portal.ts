@@ -1,7 +1,11 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { defaultProvider } from '@aws-sdk/credential-provider-node';
+import { createAwsClients } from '../adapters/aws/aws-clients.js';
+import { createAwsHealth } from '../adapters/aws/create-aws-health.js';
 import { createAwsNotifier } from '../adapters/aws/create-aws-notifier.js';
 import { awsServiceEndpoint } from '../config/aws-endpoint.js';
+import { loadHealthSettings } from '../config/health-settings.js';
 import { loadNotificationSettings } from '../config/notification-settings.js';
 import { loadSettings } from '../config/settings.js';
 import { loadWarmUpSettings } from '../config/warm-up-settings.js';
@@ -10,6 +14,7 @@ import { createApp } from '../http/create-app.js';
 import { albHandler } from '../http/lambda/alb-handler.js';
 import { createJsonLogger } from '../logging/logger.js';
 import { createAwsCoreDeps } from './aws-deps.js';
+import { healthCheckDeps } from './health-deps.js';
 
 /**
  * How long a request waits for its notice (a refused start, Disconnect now): SNS answers in
@@ -22,15 +27,19 @@ const NOTICE_DEADLINE_MS = 3_000;
 // status cache. A bad setting throws here and names the variable.
 const settings = loadSettings(process.env);
 const warmUp = loadWarmUpSettings(process.env);
+const notifications = loadNotificationSettings(process.env);
+const health = loadHealthSettings(process.env);
 const logger = createJsonLogger({ function: 'portal' });
 // The same channels as the events function's: the notices of a start AWS refused and of
 // an administrator's Disconnect now are sent by the request that caused them.
-const notifier = createAwsNotifier(settings.region, loadNotificationSettings(process.env), logger, {
+const notifier = createAwsNotifier(settings.region, notifications, logger, {
   ssmEndpoint: awsServiceEndpoint(process.env, 'ssm', settings.region),
   deadlineMs: NOTICE_DEADLINE_MS,
 });
+const clients = createAwsClients(settings);
+const core = createAwsCoreDeps(settings, logger, clients);
 const app = createApp({
-  ...createAwsCoreDeps(settings, logger),
+  ...core,
   ...(notifier ? { notifier } : {}),
   settings,
   auth: createAlbAuthVerifier(settings),
@@ -38,6 +47,26 @@ const app = createApp({
   warmUpSchedule: warmUp.schedule,
   // The build copies dist/web beside the bundle (dist/lambda/web).
   webRoot: join(dirname(fileURLToPath(import.meta.url)), 'web'),
+  // The admin view's health panel (issue 17), with this function's own role.
+  health: healthCheckDeps(
+    settings,
+    {
+      ...createAwsHealth({
+        settings,
+        health,
+        notifications,
+        clients,
+        credentials: defaultProvider(),
+        endpoints: {
+          ssm: awsServiceEndpoint(process.env, 'ssm', settings.region),
+          lambda: awsServiceEndpoint(process.env, 'lambda', settings.region),
+        },
+      }),
+      runs: core.runs,
+      clock: core.clock,
+    },
+    health.eventsFunctionArn,
+  ),
 });
 
 export const handler = albHandler(app);

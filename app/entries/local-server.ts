@@ -1,11 +1,16 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { InMemoryStatusSnapshots } from '../adapters/local/in-memory-status-snapshots.js';
+import { localEventsFunctionArn } from '../adapters/local/simulated-health-probes.js';
+import { awsServiceEndpoint } from '../config/aws-endpoint.js';
+import { loadHealthSettings } from '../config/health-settings.js';
 import { LOCAL_SERVER_DEFAULTS, loadLocalSettings } from '../config/local-settings.js';
+import { loadNotificationSettings } from '../config/notification-settings.js';
 import { SettingsError } from '../config/read-env.js';
-import { loadSettings } from '../config/settings.js';
+import { loadSettings, type Settings } from '../config/settings.js';
 import { loadWarmUpSettings } from '../config/warm-up-settings.js';
 import type { CoreDeps } from '../core/deps.js';
+import type { HealthCheckDeps } from '../core/health-checks.js';
 import { createAlbAuthVerifier } from '../http/auth/index.js';
 import { createApp } from '../http/create-app.js';
 import { createPortalServices } from '../http/portal-services.js';
@@ -24,6 +29,7 @@ import { withoutRequestLogs } from '../local-mode/quiet-logger.js';
 import { simulatorRoutes } from '../local-mode/simulator-routes.js';
 import { createJsonLogger, type Logger } from '../logging/logger.js';
 import type { VpnClientSetup } from '../ports/vpn-client-setup.js';
+import { healthCheckDeps } from './health-deps.js';
 
 export interface LocalServerOptions {
   /** 0 picks a free port. */
@@ -116,6 +122,13 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
       ? { ...local.deps, vpnSetup: local.vpnSetup }
       : aws;
     if (!deps) throw new Error('neither the simulator nor AWS was set up');
+    const health: HealthCheckDeps = local
+      ? healthCheckDeps(
+          settings,
+          { ...local.health, clock: local.deps.clock },
+          localEventsFunctionArn(settings.region),
+        )
+      : await awsHealthCheckDeps(settings, options.env ?? {}, deps);
     const localSnapshots = new InMemoryStatusSnapshots();
     const services = createPortalServices(deps, options.statusCacheMs, {
       snapshots: aws?.snapshots ?? localSnapshots,
@@ -129,8 +142,10 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
         logger,
         webRoot: options.webRoot ?? null,
         warmUpSchedule: warmUp.schedule,
-        // The simulator page switches the endpoint's authentication: show it at once.
-        ...(local ? { clientSetupCacheMs: 0 } : {}),
+        health,
+        // The simulator page switches the endpoint's authentication and takes permissions
+        // away: show both at once (the simulated checks cost nothing to repeat).
+        ...(local ? { clientSetupCacheMs: 0, healthCacheMs: 0 } : {}),
       },
       services,
     );
@@ -173,6 +188,40 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     await closeServer(server);
     throw error;
   }
+}
+
+/**
+ * With `--aws`, the health checks run with the operator's credentials against the deployed
+ * stack's resources; EVENTS_FUNCTION_ARN (the stack's events function) lets them ask it too.
+ * Loaded only then, like the rest of the AWS adapters.
+ */
+async function awsHealthCheckDeps(
+  settings: Settings,
+  env: Record<string, string | undefined>,
+  deps: CoreDeps,
+): Promise<HealthCheckDeps> {
+  const [{ createAwsClients }, { createAwsHealth }, { defaultProvider }, { DynamoDbRunLog }] =
+    await Promise.all([
+      import('../adapters/aws/aws-clients.js'),
+      import('../adapters/aws/create-aws-health.js'),
+      import('@aws-sdk/credential-provider-node'),
+      import('../adapters/aws/dynamodb-run-log.js'),
+    ]);
+  const clients = createAwsClients(settings);
+  const { eventsFunctionArn } = loadHealthSettings(env);
+  const ports = createAwsHealth({
+    settings,
+    health: { eventsFunctionArn },
+    notifications: loadNotificationSettings(env),
+    clients,
+    credentials: defaultProvider(),
+    endpoints: {
+      ssm: awsServiceEndpoint(env, 'ssm', settings.region),
+      lambda: awsServiceEndpoint(env, 'lambda', settings.region),
+    },
+  });
+  const runs = new DynamoDbRunLog({ client: clients.dynamoDb, tableName: settings.sessionsTable });
+  return healthCheckDeps(settings, { ...ports, runs, clock: deps.clock }, eventsFunctionArn);
 }
 
 // ---- command line: `npm start`, `node dist/local/server.mjs [--aws]` ----

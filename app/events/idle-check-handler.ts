@@ -1,12 +1,25 @@
 import { type AutoDisconnectResult, autoDisconnect } from '../core/auto-disconnect.js';
 import type { CoreDeps } from '../core/deps.js';
+import type { IdleCheckOutcome, IdleCheckTrigger } from '../core/model/health.js';
 import type { Logger } from '../logging/logger.js';
+import type { RunLog } from '../ports/run-log.js';
 import { parseTriggerEvent } from './trigger-event.js';
 
 export interface IdleCheckHandlerDeps extends CoreDeps {
   logger: Logger;
   idleAlarmName: string;
+  /**
+   * Where each run leaves what it decided, for the admin view's health panel (issue 17):
+   * one write per run. Without it nothing is recorded.
+   */
+  runs?: RunLog;
 }
+
+const OUTCOME_OF: Record<AutoDisconnectResult['decision']['action'], IdleCheckOutcome> = {
+  disassociate: 'disassociated',
+  decline: 'declined',
+  nothing: 'nothing',
+};
 
 export type IdleCheckHandlerResult =
   | ({ trigger: 'alarm' | 'sweep' } & AutoDisconnectResult)
@@ -28,9 +41,22 @@ export function createIdleCheckHandler(deps: IdleCheckHandlerDeps) {
     if (parsed.trigger === 'alarm' && parsed.alarmState !== 'ALARM') {
       const skipped = `Alarm state is ${parsed.alarmState}; only ALARM asks for action.`;
       deps.logger.info('skipped', { trigger: parsed.trigger, reason: skipped });
+      await recordRun(deps, parsed.trigger, 'skipped', skipped);
       return { trigger: 'alarm', skipped };
     }
-    const result = await autoDisconnect(deps, parsed.trigger);
+    let result: AutoDisconnectResult;
+    try {
+      result = await autoDisconnect(deps, parsed.trigger);
+    } catch (error) {
+      await recordRun(deps, parsed.trigger, 'failed', (error as Error).message);
+      throw error;
+    }
+    await recordRun(
+      deps,
+      parsed.trigger,
+      OUTCOME_OF[result.decision.action],
+      result.decision.reason,
+    );
     deps.logger.info('auto-disconnect', {
       trigger: parsed.trigger,
       action: result.decision.action,
@@ -73,4 +99,25 @@ export function createIdleCheckHandler(deps: IdleCheckHandlerDeps) {
     }
     return { trigger: parsed.trigger, ...result };
   };
+}
+
+/**
+ * Leaves the run's outcome for the health panel. A record that cannot be written is a warning,
+ * never a failed run: the decision has been carried out whatever the log says.
+ */
+async function recordRun(
+  deps: IdleCheckHandlerDeps,
+  trigger: IdleCheckTrigger,
+  outcome: IdleCheckOutcome,
+  reason: string,
+): Promise<void> {
+  if (!deps.runs) return;
+  try {
+    await deps.runs.record({ trigger, at: deps.clock.now(), outcome, reason });
+  } catch (error) {
+    deps.logger.warn('could not record the run for the health panel', {
+      trigger,
+      error: (error as Error).message,
+    });
+  }
 }

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { Settings } from '../config/settings.js';
 import type { CoreDeps } from '../core/deps.js';
+import type { HealthCheckDeps } from '../core/health-checks.js';
 import type { WarmUpSchedule } from '../core/model/warm-up-schedule.js';
 import type { Logger } from '../logging/logger.js';
 import type { StatusSnapshotStore } from '../ports/status-snapshots.js';
@@ -18,6 +19,7 @@ import { createPortalServices, type PortalServices } from './portal-services.js'
 import { adminRoutes } from './routes/admin.js';
 import { connectRoutes } from './routes/connect.js';
 import { doneRoutes } from './routes/done.js';
+import { healthRoutes } from './routes/health.js';
 import { keepOnRoutes } from './routes/keep-on.js';
 import { setupRoutes } from './routes/setup.js';
 import { signoutRoutes } from './routes/signout.js';
@@ -44,6 +46,13 @@ export interface AppDeps extends CoreDeps {
   vpnSetup?: VpnClientSetup;
   /** How long the setup routes reuse the endpoint's answers (5 minutes unless told). */
   clientSetupCacheMs?: number;
+  /**
+   * The admin view's health checks (issue 17): `GET /api/admin/health` and
+   * `POST /api/admin/health/test-notice`. Without them those routes are not there (404).
+   */
+  health?: HealthCheckDeps;
+  /** How long one run of the health checks answers (a minute unless told). */
+  healthCacheMs?: number;
 }
 
 /** The whole portal: one Hono app answering every path the ALB forwards. */
@@ -77,6 +86,16 @@ export function createApp(
         clock: deps.clock,
         endpointId: deps.settings.endpointId,
         ...(deps.clientSetupCacheMs === undefined ? {} : { cacheMs: deps.clientSetupCacheMs }),
+      }),
+    );
+  }
+  if (deps.health) {
+    api.route(
+      '/',
+      healthRoutes({
+        checks: deps.health,
+        notifier: deps.notifier,
+        ...(deps.healthCacheMs === undefined ? {} : { cacheMs: deps.healthCacheMs }),
       }),
     );
   }

@@ -1,11 +1,18 @@
 import { rmSync } from 'node:fs';
+import type { AwsHealth } from '../adapters/aws/create-aws-health.js';
+import { askEventsFunction } from '../adapters/events-function-health.js';
 import { createFanOutNotifier } from '../adapters/fan-out-notifier.js';
 import { InMemoryActivityMetrics } from '../adapters/local/in-memory-activity-metrics.js';
+import { InMemoryRunLog } from '../adapters/local/in-memory-run-log.js';
 import { InMemorySessionStore } from '../adapters/local/in-memory-session-store.js';
 import { LocalIdleAlarm } from '../adapters/local/local-idle-alarm.js';
 import { ManualClock } from '../adapters/local/manual-clock.js';
 import { RecordingNotifier } from '../adapters/local/recording-notifier.js';
 import { SimulatedClientVpn } from '../adapters/local/simulated-client-vpn.js';
+import {
+  SimulatedHealthProbes,
+  SimulatedPermissionProbe,
+} from '../adapters/local/simulated-health-probes.js';
 import { SimulatedVpnClientSetup } from '../adapters/local/simulated-vpn-client-setup.js';
 import { idleAlarmDefinition } from '../config/idle-alarm-definition.js';
 import { type Settings, vpnPolicy } from '../config/settings.js';
@@ -43,6 +50,11 @@ export interface LocalSimulationOptions {
 
 export interface LocalSimulation {
   deps: CoreDeps;
+  /**
+   * The health checks' ports against the simulator (issue 17): the portal's reads and DryRun
+   * calls, the events function asked in-process, and the events function's run log.
+   */
+  health: AwsHealth & { runs: InMemoryRunLog };
   /** The simulated endpoint's client setup, for the portal's setup page (issue 16). */
   vpnSetup: SimulatedVpnClientSetup;
   simulation: Simulation;
@@ -103,7 +115,8 @@ export function createLocalSimulation(options: LocalSimulationOptions): LocalSim
     notifier,
   };
   const schedule = options.warmUpSchedule ?? EMPTY_WARM_UP_SCHEDULE;
-  // The events function, as in AWS: alarm, sweep and warm-up events all land here.
+  const runs = new InMemoryRunLog();
+  // The events function, as in AWS: alarm, sweep, warm-up and health events all land here.
   const handler = createEventsFunction({
     ...deps,
     vpn: vpn.as('background'),
@@ -111,7 +124,22 @@ export function createLocalSimulation(options: LocalSimulationOptions): LocalSim
     logger: logger.child({ function: 'auto-disconnect' }),
     idleAlarmName: settings.idleAlarmName,
     warmUp: { schedule },
+    runs,
+    // Its DryRun calls meet the permissions the simulator took from the background role.
+    permissions: new SimulatedPermissionProbe(vpn, 'background'),
   });
+  const health = {
+    probes: new SimulatedHealthProbes({
+      vpn,
+      alarm,
+      region: settings.region,
+      subnetIds: settings.subnetIds,
+    }),
+    permissions: new SimulatedPermissionProbe(vpn, 'portal'),
+    // The portal asks the real events function, as Lambda Invoke would, and reads its answer.
+    eventsFunction: { check: () => askEventsFunction((event) => handler(event)) },
+    runs,
+  };
   const evaluator = createAlarmEvaluator({
     clock,
     definition: idleAlarmDefinition({
@@ -173,6 +201,7 @@ export function createLocalSimulation(options: LocalSimulationOptions): LocalSim
       evaluator.reset();
       sweep.reset();
       await alarm.reset('Simulator reset.');
+      runs.reset();
       if (dataFile) rmSync(dataFile, { force: true });
       store.reset();
       notifications.clear();
@@ -187,6 +216,7 @@ export function createLocalSimulation(options: LocalSimulationOptions): LocalSim
   };
   return {
     deps,
+    health,
     vpnSetup,
     simulation,
     scheduler,

@@ -1,4 +1,7 @@
-import { CLIENT_VPN_OPERATIONS } from '../adapters/local/simulated-client-vpn.js';
+import {
+  CLIENT_VPN_OPERATIONS,
+  PERMISSION_OPERATIONS,
+} from '../adapters/local/simulated-client-vpn.js';
 import { localPage } from './html.js';
 
 /**
@@ -7,6 +10,7 @@ import { localPage } from './html.js';
  */
 export function simulatorPage(): string {
   const operations = CLIENT_VPN_OPERATIONS.map((op) => `<option>${op}</option>`).join('');
+  const changes = PERMISSION_OPERATIONS.map((op) => `<option>${op}</option>`).join('');
   return localPage(
     'Simulator — VPN On Demand (local)',
     `<h1>Simulator</h1>
@@ -49,6 +53,14 @@ export function simulatorPage(): string {
   <label><input type="checkbox" id="outage-sessions"> sessions table unreachable</label>
   <label><input type="checkbox" id="outage-metrics"> GetMetricData throttled</label>
 </fieldset>
+
+<h2>IAM permissions</h2>
+<fieldset><legend>Take a permission away from a function's role (the admin view's health panel shows it)</legend>
+  <label>call <select id="permission-operation">${changes}</select></label>
+  <label>role <select id="permission-caller"><option value="background">events function</option><option value="portal">portal</option></select></label>
+  <button id="deny-permission">Deny</button><button id="allow-permission">Allow</button>
+</fieldset>
+<p class="note">Denied: <span id="permissions">none</span></p>
 
 <h2>Endpoint authentication</h2>
 <fieldset><legend>What the setup page and the configuration file say (issue 16)</legend>
@@ -110,6 +122,7 @@ function render(state) {
   $('warm-ups').textContent = state.nextWarmUps.map((at) => new Date(at).toLocaleString()).join(', ') || 'none';
   rows($('notifications'), state.notifications.slice().reverse(), (n) => [new Date(n.at).toLocaleString(), n.kind, n.subject]);
   $('faults').textContent = state.pendingFaults.map((f) => f.kind + ' ' + (f.operation ?? 'any') + ' (' + (f.caller ?? 'anyone') + ')').join(', ') || 'none';
+  $('permissions').textContent = state.deniedPermissions.map((p) => p.operation + ' (' + p.caller + ')').join(', ') || 'none';
   $('outage-sessions').checked = state.outages.includes('sessions');
   $('outage-metrics').checked = state.outages.includes('metrics');
   if (document.activeElement !== $('client-auth')) $('client-auth').value = state.clientAuthentication;
@@ -131,6 +144,11 @@ $('inject-fault').onclick = () => {
 for (const witness of ['sessions', 'metrics']) {
   $('outage-' + witness).onchange = (event) =>
     call('outages', { witness, unavailable: event.target.checked });
+}
+for (const [id, allowed] of [['deny-permission', false], ['allow-permission', true]]) {
+  $(id).onclick = () => call('permissions', {
+    operation: $('permission-operation').value, caller: $('permission-caller').value, allowed,
+  });
 }
 $('client-auth').onchange = (event) => call('client-config', { authentication: event.target.value });
 $('reset').onclick = () => call('reset', {});

@@ -5,6 +5,7 @@ import type { ManualClock } from '../adapters/local/manual-clock.js';
 import type { RecordingNotifier } from '../adapters/local/recording-notifier.js';
 import {
   CLIENT_VPN_OPERATIONS,
+  PERMISSION_OPERATIONS,
   SIMULATED_CALLERS,
   type SimulatedClientVpn,
   SimulatorError,
@@ -84,6 +85,13 @@ const faultBody = z.discriminatedUnion('kind', [
   }),
 ]);
 const emptyBody = z.strictObject({});
+/** Takes a permission from one function's role, or gives it back (issue 17's health panel). */
+const permissionBody = z.strictObject({
+  operation: z.enum(PERMISSION_OPERATIONS),
+  /** Whose role: the portal's or the events function's ("background"). */
+  caller: z.enum(SIMULATED_CALLERS),
+  allowed: z.boolean(),
+});
 const outageBody = z.strictObject({ witness: z.enum(WITNESSES), unavailable: z.boolean() });
 const pauseBody = z.strictObject({ paused: z.boolean() });
 const clientConfigBody = z.strictObject({ authentication: z.enum(SIMULATED_AUTHENTICATIONS) });
@@ -101,6 +109,7 @@ export function simulatorRoutes(sim: Simulation) {
     clients: sim.vpn.listClients(),
     routes: sim.vpn.inspectRoutes(),
     pendingFaults: sim.vpn.pendingFaults(),
+    deniedPermissions: sim.vpn.deniedPermissions(),
     outages: sim.outages(),
     clientAuthentication: sim.vpnSetup.authentication,
     alarm: sim.alarm.state,
@@ -178,6 +187,11 @@ export function simulatorRoutes(sim: Simulation) {
         sim.vpn.injectFault(operation ? { ...rest, operation } : rest);
       }
       return c.json(state(), 201);
+    })
+    .post('/api/permissions', async (c) => {
+      const { operation, caller, allowed } = await readJsonBody(c, permissionBody);
+      sim.vpn.setPermission({ operation, caller }, allowed);
+      return c.json(state());
     })
     .post('/api/outages', async (c) => {
       const { witness, unavailable } = await readJsonBody(c, outageBody);

@@ -140,7 +140,7 @@ export function acknowledgeUnscopableActions(role: iam.IRole): void {
     id: 'AwsSolutions-IAM5[Resource::*]',
     reason:
       'Only actions without resource-level permissions name "*": ec2:DescribeClientVpn* ' +
-      'and, for the portal, ec2:DescribeClientVpnEndpoints (read-only), cloudwatch:GetMetricData (read-only) and cloudwatch:PutMetricData, ' +
+      'and, for the portal, ec2:DescribeClientVpnEndpoints and ec2:DescribeSubnets (read-only), cloudwatch:GetMetricData (read-only) and cloudwatch:PutMetricData, ' +
       'which is limited to the project namespace by the cloudwatch:namespace condition. ' +
       'Every action that changes something is scoped to the endpoint, subnets, alarm or table.',
   });

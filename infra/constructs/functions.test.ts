@@ -95,6 +95,8 @@ const STAND_INS: Record<string, string> = {
   COGNITO_USER_POOL_ID: 'ap-northeast-2_AbCdEf123',
   COGNITO_CLIENT_ID: 'abcdefghij1234567890abcdef',
   NOTIFY_TOPIC_ARN: 'arn:aws:sns:ap-northeast-2:123456789012:VpnPortal-NotificationsTopic-ABC',
+  EVENTS_FUNCTION_ARN:
+    'arn:aws:lambda:ap-northeast-2:123456789012:function:VpnPortal-AutoDisconnectHandler-ABC',
 };
 
 function resolvedStandIn(key: string, value: unknown): string {

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { onlyResource, type SynthResult, synthPortal } from '../test-support.js';
+import { CHANGES_EACH_FUNCTION_MAKES } from '../../app/core/model/health.js';
+import { functionId, onlyResource, type SynthResult, synthPortal } from '../test-support.js';
 import { SESSION_STORE_ACTIONS } from './sessions-table.js';
 
 interface Statement {
@@ -69,6 +70,7 @@ describe('least privilege', () => {
     expect(unscoped('portal.handler')).toEqual([
       'DescribeClientVpnCannotBeScoped',
       'DescribeClientVpnEndpointsCannotBeScoped',
+      'DescribeSubnetsCannotBeScoped',
       'PutMetricDataOwnNamespaceOnly',
     ]);
     expect(unscoped('auto-disconnect.handler')).toEqual([
@@ -153,16 +155,21 @@ describe('least privilege', () => {
       'dynamodb:Query',
       'dynamodb:UpdateItem',
     ];
-    // Connect publishes ConnectRequests; nothing in the portal reads metrics or the alarm. It
-    // tells of a refused start and of Disconnect now on the notifications topic.
+    // Connect publishes ConnectRequests; nothing in the portal reads metrics. It tells of a
+    // refused start and of Disconnect now on the notifications topic. The health panel
+    // (issue 17) reads the subnets, the idle alarm and the topic, and asks the events function.
     expect(allActions('portal.handler')).toEqual(
       [
         ...logs,
         ...clientVpn,
         ...sessionStore,
+        'cloudwatch:DescribeAlarms',
         'cloudwatch:PutMetricData',
         'ec2:DescribeClientVpnEndpoints',
+        'ec2:DescribeSubnets',
         'ec2:ExportClientVpnClientConfiguration',
+        'lambda:InvokeFunction',
+        'sns:GetTopicAttributes',
         'sns:Publish',
       ].sort(),
     );
@@ -214,6 +221,69 @@ describe('least privilege', () => {
     );
     expect(statement.Condition).toBeUndefined();
     expect(allActions('portal.handler')).not.toContain('ec2:TerminateClientVpnConnections');
+  });
+
+  it('lets each function make exactly the changes the health panel proves it may (issue 17)', () => {
+    // A DryRun needs the very permission it proves: the grants the DryRun calls rely on are
+    // the ones the functions' own work needs, named in one place for both.
+    const changes = (handler: string) =>
+      statementsOf(handler)
+        .filter(
+          (statement) =>
+            statement.Sid === 'ChangeThisEndpointOnly' ||
+            statement.Sid === 'EndConnectionsOfThisEndpointOnly',
+        )
+        .flatMap(actions)
+        .sort();
+    expect(changes('portal.handler')).toEqual(
+      CHANGES_EACH_FUNCTION_MAKES.portal.map((action) => `ec2:${action}`).sort(),
+    );
+    expect(changes('auto-disconnect.handler')).toEqual(
+      CHANGES_EACH_FUNCTION_MAKES.events.map((action) => `ec2:${action}`).sort(),
+    );
+  });
+
+  it('lets the portal read the idle alarm, the topic and the subnets, and invoke the events function alone', () => {
+    expect(bySid('portal.handler', 'DescribeTheIdleAlarmOnly')).toMatchObject({
+      Action: 'cloudwatch:DescribeAlarms',
+      Resource: arn('cloudwatch', 'alarm:VpnPortal-idle'),
+    });
+    const events = functionId(template, 'auto-disconnect.handler');
+    expect(bySid('portal.handler', 'AskTheEventsFunctionOnly')).toMatchObject({
+      Action: 'lambda:InvokeFunction',
+      Resource: { 'Fn::GetAtt': [events, 'Arn'] },
+    });
+    const [topic] = onlyResource(template, 'AWS::SNS::Topic', {
+      DisplayName: 'VPN portal notifications',
+    });
+    expect(bySid('portal.handler', 'SeeTheNotificationsTopic')).toMatchObject({
+      Action: 'sns:GetTopicAttributes',
+      Resource: { Ref: topic },
+    });
+    expect(bySid('portal.handler', 'DescribeSubnetsCannotBeScoped')).toMatchObject({
+      Action: 'ec2:DescribeSubnets',
+      Resource: '*',
+    });
+    // The events function needs nothing new: its DryRun calls use the grants its work needs.
+    for (const action of [
+      'cloudwatch:DescribeAlarms',
+      'ec2:DescribeSubnets',
+      'lambda:InvokeFunction',
+      'sns:GetTopicAttributes',
+    ]) {
+      expect(allActions('auto-disconnect.handler')).not.toContain(action);
+    }
+  });
+
+  it('tells the portal which function to ask, by its ARN', () => {
+    const [, portal] = onlyResource(template, 'AWS::Lambda::Function', {
+      Handler: 'portal.handler',
+    });
+    const environment = (portal.Properties.Environment as { Variables: Record<string, unknown> })
+      .Variables;
+    expect(environment.EVENTS_FUNCTION_ARN).toEqual({
+      'Fn::GetAtt': [functionId(template, 'auto-disconnect.handler'), 'Arn'],
+    });
   });
 
   it('lets auto-disconnect reset the idle alarm and nothing else', () => {

@@ -50,6 +50,21 @@ export class Notifications extends Construct {
     };
   }
 
+  /**
+   * Lets the portal's health panel see that the topic is there (issue 17): GetTopicAttributes
+   * on this topic only. The webhook's parameter needs no grant of its own: the portal reads it
+   * to send notices (`grantNotify`).
+   */
+  grantHealthCheck(grantee: iam.IGrantable): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'SeeTheNotificationsTopic',
+        actions: ['sns:GetTopicAttributes'],
+        resources: [this.topic.topicArn],
+      }),
+    );
+  }
+
   /** Lets a function publish to the topic and read (and decrypt) the webhook parameter. */
   grantNotify(grantee: iam.IGrantable): void {
     grantee.grantPrincipal.addToPrincipalPolicy(

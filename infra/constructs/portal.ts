@@ -1,10 +1,22 @@
 import { Duration } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
+import { healthEnvironment } from '../../app/config/health-settings.js';
 import { clientSetupStatements, putMetricStatement } from './client-vpn-policy.js';
 import { CoreFunction, type CoreFunctionProps } from './core-function.js';
+import type { Notifications } from './notifications.js';
 
 export type PortalProps = CoreFunctionProps;
+
+/** What the admin view's health checks look at (issue 17). */
+export interface HealthCheckTargets {
+  /** The events function: asked for its own DryRun verdicts; the idle alarm must invoke it. */
+  eventsFunction: lambda.IFunction;
+  /** The idle alarm's ARN, built from its name. */
+  idleAlarmArn: string;
+  notifications: Notifications;
+}
 
 /**
  * The portal Lambda behind the ALB: the SPA, the status and connect API, the admin API.
@@ -41,5 +53,42 @@ export class Portal extends Construct {
         ...clientSetupStatements(this, props.settings.endpointId),
       ],
     }).function;
+  }
+
+  /**
+   * The admin view's health panel (issue 17): the portal checks with its own role, and only
+   * reads. DescribeSubnets (EC2 cannot scope Describe calls), DescribeAlarms on the one idle
+   * alarm, GetTopicAttributes on the notices' topic (in `Notifications.grantHealthCheck`), and
+   * lambda:InvokeFunction on the events function alone, to ask it for the verdicts only its
+   * role can give. Its DryRun calls need nothing more: a DryRun needs the very permission it
+   * proves, which the portal holds already, and the webhook's parameter it may read already.
+   */
+  checkHealthWith(targets: HealthCheckTargets): void {
+    // Written by the app's own inverse of the loader the portal starts with (config/).
+    const environment = healthEnvironment({
+      eventsFunctionArn: targets.eventsFunction.functionArn,
+    });
+    for (const [name, value] of Object.entries(environment)) {
+      this.function.addEnvironment(name, value);
+    }
+    const statements = [
+      new iam.PolicyStatement({
+        sid: 'DescribeSubnetsCannotBeScoped',
+        actions: ['ec2:DescribeSubnets'],
+        resources: ['*'],
+      }),
+      new iam.PolicyStatement({
+        sid: 'DescribeTheIdleAlarmOnly',
+        actions: ['cloudwatch:DescribeAlarms'],
+        resources: [targets.idleAlarmArn],
+      }),
+      new iam.PolicyStatement({
+        sid: 'AskTheEventsFunctionOnly',
+        actions: ['lambda:InvokeFunction'],
+        resources: [targets.eventsFunction.functionArn],
+      }),
+    ];
+    for (const statement of statements) this.function.addToRolePolicy(statement);
+    targets.notifications.grantHealthCheck(this.function);
   }
 }

@@ -6,6 +6,7 @@ import type {
   StatusBody,
   VpnClientBody,
 } from '../../app/http/api-types';
+import type { HealthBody, TestNoticeBody } from '../../app/http/health-api-types';
 
 /** The portal answered with its JSON error body, or did not answer at all (see PortalUnreachable). */
 export class ApiFailure extends Error {
@@ -57,6 +58,10 @@ export interface ApiClient {
   keepOn(hours: number): Promise<StatusBody>;
   /** The setup page (issue 16): what the endpoint's authentication means, the file's name. */
   setup(): Promise<SetupBody>;
+  /** The admin view's health panel (issue 17): one entry per check. */
+  health(): Promise<HealthBody>;
+  /** A test notice through every channel, naming the administrator (issue 17). */
+  sendTestNotice(): Promise<TestNoticeBody>;
 }
 
 /** The endpoint's `.ovpn` (issue 16): a plain link the browser downloads, never fetched. */
@@ -177,5 +182,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     done: () => request<StatusBody>('POST', '/api/done'),
     keepOn: (hours) => request<StatusBody>('POST', '/api/keep-on', JSON.stringify({ hours })),
     setup: () => request<SetupBody>('GET', '/api/setup'),
+    health: () => request<HealthBody>('GET', '/api/admin/health'),
+    sendTestNotice: () => request<TestNoticeBody>('POST', '/api/admin/health/test-notice'),
   };
 }

@@ -5,6 +5,7 @@ import { type ApiClient, ApiFailure } from '../api/client';
 import { pollFailureKey } from '../api/error-message';
 import { ConnectionsTable } from '../components/connections-table';
 import { DisconnectDialog } from '../components/disconnect-dialog';
+import { HealthPanel } from '../components/health-panel';
 import { LiveAnnouncer } from '../components/live-announcer';
 import { MonthSummary } from '../components/month-summary';
 import { NetSavings } from '../components/net-savings';
@@ -108,6 +109,7 @@ function AdminDashboard({
       ) : (
         sessions.failure === null && <p class="loading">{t('loading')}</p>
       )}
+      <HealthPanel api={api} />
       <DisconnectDialog
         open={confirming}
         activeConnections={current?.activeConnections ?? 0}

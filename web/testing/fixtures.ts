@@ -20,6 +20,7 @@ import type {
   WarmUpNext,
 } from '../../app/http/api-types';
 import type { ApiClient } from '../api/client';
+import { healthyReport } from './health-fixtures';
 
 export const serverNow = '2026-11-30T09:00:00.000Z';
 
@@ -231,6 +232,12 @@ export function fakeApi(overrides: Partial<ApiClient> = {}) {
     done: vi.fn(async () => statusByState.stopping),
     keepOn: vi.fn(async (_hours: number) => statusByState.ready),
     setup: vi.fn(async () => mutualSetup),
+    health: vi.fn(async () => healthyReport),
+    sendTestNotice: vi.fn(async () => ({
+      sent: true,
+      subject: 'VPN portal test notice from alex.admin@example.com',
+      at: '2026-11-30T09:00:00.000Z',
+    })),
     ...overrides,
   } satisfies ApiClient;
 }

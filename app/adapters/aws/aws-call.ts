@@ -1,4 +1,5 @@
 import { AwsCallError } from '../../core/model/errors.js';
+import type { AwsWords } from '../../core/model/health.js';
 
 /**
  * The one wrapper every AWS adapter puts around `client.send(...)`: a per-attempt timeout,
@@ -70,6 +71,30 @@ export function awsErrorName(error: unknown): string | undefined {
     if (typeof candidate === 'string' && candidate !== 'Error') return candidate;
   }
   return undefined;
+}
+
+/** Longest AWS message a health check quotes: UnauthorizedOperation's can carry kilobytes. */
+const WORDS_MAX_LENGTH = 500;
+
+/**
+ * An error in AWS's own words, for a health check to quote: its code and message, looking
+ * through an `AwsCallError` to what AWS answered (or to the timeout that answered instead).
+ */
+export function awsWords(error: unknown): AwsWords {
+  const raw = error instanceof AwsCallError && error.cause !== undefined ? error.cause : error;
+  const code = awsErrorName(error) ?? (raw instanceof Error ? raw.name : 'Error');
+  const said = shapeOf(raw).message;
+  const message =
+    typeof said === 'string' && said !== ''
+      ? said
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  return {
+    code,
+    message:
+      message.length <= WORDS_MAX_LENGTH ? message : `${message.slice(0, WORDS_MAX_LENGTH - 1)}…`,
+  };
 }
 
 function classify(error: unknown): Classification {

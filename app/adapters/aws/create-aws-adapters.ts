@@ -3,6 +3,7 @@ import { type Logger, silentLogger } from '../../logging/logger.js';
 import type { ActivityMetrics } from '../../ports/activity-metrics.js';
 import type { ClientVpn } from '../../ports/client-vpn.js';
 import type { IdleAlarm } from '../../ports/idle-alarm.js';
+import type { RunLog } from '../../ports/run-log.js';
 import type { SessionStore } from '../../ports/session-store.js';
 import type { StatusSnapshotStore } from '../../ports/status-snapshots.js';
 import type { VpnClientSetup } from '../../ports/vpn-client-setup.js';
@@ -10,6 +11,7 @@ import type { AwsCallOptions } from './aws-call.js';
 import { type AwsClients, createAwsClients } from './aws-clients.js';
 import { CloudWatchActivityMetrics } from './cloudwatch-activity-metrics.js';
 import { CloudWatchIdleAlarm } from './cloudwatch-idle-alarm.js';
+import { DynamoDbRunLog } from './dynamodb-run-log.js';
 import { DynamoDbSessionStore } from './dynamodb-session-store.js';
 import { DynamoDbStatusSnapshots } from './dynamodb-status-snapshots.js';
 import { EC2ClientVpn } from './ec2-client-vpn.js';
@@ -24,6 +26,8 @@ export interface AwsAdapters {
   vpnSetup: VpnClientSetup;
   /** The portal's fleet-wide status snapshot, in the sessions table (issue 15). */
   snapshots: StatusSnapshotStore;
+  /** The idle check's last runs, in the sessions table (issue 17). */
+  runs: RunLog;
 }
 
 export interface AwsAdapterOptions {
@@ -69,5 +73,6 @@ export function createAwsAdapters(
       tableName: settings.sessionsTable,
       call,
     }),
+    runs: new DynamoDbRunLog({ client: clients.dynamoDb, tableName: settings.sessionsTable, call }),
   };
 }

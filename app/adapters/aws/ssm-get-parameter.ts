@@ -1,5 +1,6 @@
 import { Sha256 } from '@smithy/core/checksum';
 import { SignatureV4 } from '@smithy/signature-v4';
+import { awsJsonError } from './aws-json-error.js';
 
 /** The part of GetParameter's answer the portal reads (API_GetParameter.html). */
 export interface GetParameterAnswer {
@@ -69,7 +70,7 @@ export function signedGetParameter(options: SignedGetParameterOptions): GetParam
       redirect: 'error',
     });
     const text = await response.text();
-    if (!response.ok) throw ssmError(response, text);
+    if (!response.ok) throw awsJsonError('SSM', response, text);
     try {
       return JSON.parse(text) as GetParameterAnswer;
     } catch {
@@ -78,27 +79,4 @@ export function signedGetParameter(options: SignedGetParameterOptions): GetParam
       });
     }
   };
-}
-
-/**
- * AWS JSON protocol errors: `{ "__type": "[namespace#]Code", "message": "…" }`, the code
- * also in `x-amzn-ErrorType` (`Code:…`). https://smithy.io/2.0/aws/protocols/aws-json-1_1-protocol.html
- */
-function ssmError(response: Response, text: string): Error {
-  let type = response.headers.get('x-amzn-errortype') ?? '';
-  let message = '';
-  try {
-    const parsed = JSON.parse(text) as { __type?: unknown; message?: unknown; Message?: unknown };
-    if (typeof parsed.__type === 'string') type = parsed.__type;
-    const words = parsed.message ?? parsed.Message;
-    if (typeof words === 'string') message = words;
-  } catch {
-    // Not JSON (a proxy's page): the status decides.
-  }
-  const name = type.split(':')[0]?.split('#').pop() || `Http${response.status}`;
-  return Object.assign(new Error(message || `SSM answered HTTP ${response.status}.`), {
-    name,
-    $fault: response.status >= 500 ? 'server' : 'client',
-    $metadata: { httpStatusCode: response.status },
-  });
 }

@@ -14,6 +14,11 @@ import {
   type SimulatedCaller,
 } from './simulated-faults.js';
 import { SimulatedNetworks } from './simulated-networks.js';
+import {
+  type DeniedPermission,
+  type PermissionOperation,
+  SimulatedPermissions,
+} from './simulated-permissions.js';
 
 export { SIMULATED_BYTES_PER_MINUTE, type SimulatedTraffic } from './simulated-connections.js';
 export {
@@ -23,6 +28,11 @@ export {
   SIMULATED_CALLERS,
   type SimulatedCaller,
 } from './simulated-faults.js';
+export {
+  type DeniedPermission,
+  PERMISSION_OPERATIONS,
+  type PermissionOperation,
+} from './simulated-permissions.js';
 
 export interface SimulatedClientVpnOptions {
   clock: Clock;
@@ -54,6 +64,7 @@ export class SimulatedClientVpn implements ClientVpn {
   private readonly networks: SimulatedNetworks;
   private readonly connections = new SimulatedConnections();
   private readonly faults = new FaultQueue();
+  private readonly permissions = new SimulatedPermissions();
 
   constructor(options: SimulatedClientVpnOptions) {
     this.clock = options.clock;
@@ -202,15 +213,35 @@ export class SimulatedClientVpn implements ClientVpn {
     return this.faults.pending();
   }
 
+  /** Takes a permission away from one caller's role (or gives it back): its calls are refused. */
+  setPermission(permission: DeniedPermission, allowed: boolean): void {
+    if (allowed) this.permissions.allow(permission);
+    else this.permissions.deny(permission);
+  }
+
+  deniedPermissions(): DeniedPermission[] {
+    return this.permissions.list();
+  }
+
+  /**
+   * What a DryRun of `operation` answers `caller`: allowed unless its role lost the
+   * permission. It changes nothing and meets no injected fault, as AWS checks only IAM.
+   */
+  dryRun(operation: PermissionOperation, caller: SimulatedCaller): 'allowed' | 'denied' {
+    return this.permissions.isDenied(operation, caller) ? 'denied' : 'allowed';
+  }
+
   reset(): void {
     this.networks.reset();
     this.connections.clear();
     this.faults.clear();
+    this.permissions.clear();
   }
 
   // ---- internals ----
 
   private begin(operation: ClientVpnOperation, caller: SimulatedCaller | undefined): void {
+    this.permissions.throwIfDenied(operation, caller);
     this.faults.throwIfFaulted(operation, caller);
     this.settle();
   }

@@ -9,6 +9,7 @@ import type { Association, VpnSession } from './vocabulary.js';
  * - `admin-off`: an administrator turned the VPN off with Disconnect now (request-notices.ts).
  * - `quiet-connection-ended`: the sweep ended a connection that moved no meaningful traffic
  *   for the quiet time (a forgotten client; SPEC section 4, rule 11).
+ * - `test`: an administrator asked for one from the admin view's health panel (issue 17).
  */
 export type NotificationKind =
   | 'auto-off'
@@ -16,7 +17,8 @@ export type NotificationKind =
   | 'association-failed'
   | 'start-failed'
   | 'admin-off'
-  | 'quiet-connection-ended';
+  | 'quiet-connection-ended'
+  | 'test';
 
 export interface Notification {
   kind: NotificationKind;
