@@ -8,13 +8,20 @@ import {
 import { SETTING_DEFAULTS } from '../app/config/setting-schemas.js';
 import { loadSettings, type Settings } from '../app/config/settings.js';
 import { loadWarmUpSettings } from '../app/config/warm-up-settings.js';
+import { idleAlarmName } from './endpoints-setting.js';
 import {
   cognitoHostedUiHost,
   type InfraSettings,
   type InfraSettingsInput,
   parseInfraSettings,
 } from './settings.js';
-import { exampleSettings, onlyResource, type SynthResult, synthPortal } from './test-support.js';
+import {
+  exampleSettings,
+  firstEndpointOf,
+  onlyResource,
+  type SynthResult,
+  synthPortal,
+} from './test-support.js';
 import { type FunctionResources, functionSettings } from './vpn-portal-stack.js';
 
 /** Every setting the functions read, none at its default. */
@@ -57,7 +64,9 @@ const STAND_INS = {
 function resourcesOf(settings: InfraSettings): FunctionResources {
   return {
     sessionsTable: STAND_INS.SESSIONS_TABLE,
-    idleAlarmName: `${settings.stackName}-idle`,
+    idleAlarmNames: settings.endpoints.map((endpoint, index) =>
+      idleAlarmName(settings.stackName, endpoint.key, index),
+    ),
     albArn: STAND_INS.ALB_ARN,
     cognito: {
       userPoolId: STAND_INS.COGNITO_USER_POOL_ID,
@@ -71,15 +80,16 @@ function resourcesOf(settings: InfraSettings): FunctionResources {
 function expectedSettings(settings: InfraSettings): Settings {
   const resources = resourcesOf(settings);
   const { region } = settings;
+  const endpoint = firstEndpointOf(settings);
   return {
     region,
-    endpointId: settings.endpointId,
-    subnetIds: settings.targetSubnetIds,
-    extraRoutes: settings.extraRoutes,
-    idleTimeoutMinutes: settings.idleTimeoutMinutes,
-    quietConnectionMinutes: settings.quietConnectionMinutes,
+    endpointId: endpoint.endpointId,
+    subnetIds: endpoint.subnetIds,
+    extraRoutes: endpoint.extraRoutes,
+    idleTimeoutMinutes: endpoint.idleTimeoutMinutes,
+    quietConnectionMinutes: endpoint.quietConnectionMinutes,
     sessionsTable: resources.sessionsTable,
-    idleAlarmName: resources.idleAlarmName,
+    idleAlarmName: `${settings.stackName}-idle`,
     metricNamespace: settings.metricNamespace,
     albArn: resources.albArn,
     cognito: {
@@ -92,6 +102,11 @@ function expectedSettings(settings: InfraSettings): Settings {
     openNext: settings.openNext,
     keepOnMaxHours: settings.keepOnMaxHours,
   };
+}
+
+/** The warm-up schedule the functions read: the one endpoint's entries, the holidays. */
+function scheduleOf(settings: InfraSettings) {
+  return { entries: firstEndpointOf(settings).warmUps, holidays: settings.warmUp.holidays };
 }
 
 function notificationsOf(settings: InfraSettings): NotificationSettings {
@@ -123,7 +138,7 @@ describe('the functions’ environment, from toLambdaEnvironment', () => {
   it('gives the functions back every setting the stack passes', () => {
     expect(loadAll(environmentOf(every, true), every.region)).toEqual({
       settings: expectedSettings(every),
-      warmUp: every.warmUp,
+      warmUp: scheduleOf(every),
       notifications: notificationsOf(every),
     });
   });
@@ -196,7 +211,7 @@ describe('the functions’ environment, as synthesized', () => {
       const { settings } = synth;
       expect(loadAll(environment(synth.template, handler), settings.region)).toEqual({
         settings: expectedSettings(settings),
-        warmUp: settings.warmUp,
+        warmUp: scheduleOf(settings),
         notifications: notificationsOf(settings),
       });
     },

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSettings } from '../../app/config/settings.js';
-import { onlyResource, type SynthResult, synthPortal } from '../test-support.js';
+import { firstEndpointOf, onlyResource, type SynthResult, synthPortal } from '../test-support.js';
 
 let example: SynthResult;
 let template: Template;
@@ -61,9 +61,9 @@ describe('lambdas', () => {
       );
       const settings = loadSettings({ ...env, AWS_REGION: 'ap-northeast-2' }, 'aws');
       expect(settings).toMatchObject({
-        endpointId: example.settings.endpointId,
-        subnetIds: example.settings.targetSubnetIds,
-        extraRoutes: example.settings.extraRoutes,
+        endpointId: firstEndpointOf(example.settings).endpointId,
+        subnetIds: firstEndpointOf(example.settings).subnetIds,
+        extraRoutes: firstEndpointOf(example.settings).extraRoutes,
         idleTimeoutMinutes: 30,
         idleAlarmName: 'VpnPortal-idle',
         metricNamespace: 'VpnPortal',
