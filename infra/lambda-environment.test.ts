@@ -21,6 +21,7 @@ import {
   onlyResource,
   type SynthResult,
   synthPortal,
+  twoEndpoints,
 } from './test-support.js';
 import { type FunctionResources, functionSettings } from './vpn-portal-stack.js';
 
@@ -80,16 +81,15 @@ function resourcesOf(settings: InfraSettings): FunctionResources {
 function expectedSettings(settings: InfraSettings): Settings {
   const resources = resourcesOf(settings);
   const { region } = settings;
-  const endpoint = firstEndpointOf(settings);
   return {
     region,
-    endpointId: endpoint.endpointId,
-    subnetIds: endpoint.subnetIds,
-    extraRoutes: endpoint.extraRoutes,
-    idleTimeoutMinutes: endpoint.idleTimeoutMinutes,
-    quietConnectionMinutes: endpoint.quietConnectionMinutes,
+    // Issue 18: each endpoint with its alarm's name; the example's one endpoint comes back as
+    // a list of one from today's variables (key "vpn", everyone: settings.test.ts).
+    endpoints: settings.endpoints.map((endpoint, index) => ({
+      ...endpoint,
+      idleAlarmName: resources.idleAlarmNames[index] ?? '',
+    })),
     sessionsTable: resources.sessionsTable,
-    idleAlarmName: `${settings.stackName}-idle`,
     metricNamespace: settings.metricNamespace,
     albArn: resources.albArn,
     cognito: {
@@ -104,7 +104,7 @@ function expectedSettings(settings: InfraSettings): Settings {
   };
 }
 
-/** The warm-up schedule the functions read: the one endpoint's entries, the holidays. */
+/** The warm-up schedule a single-endpoint stack's functions read: its entries, the holidays. */
 function scheduleOf(settings: InfraSettings) {
   return { entries: firstEndpointOf(settings).warmUps, holidays: settings.warmUp.holidays };
 }
@@ -162,7 +162,12 @@ describe('the functions’ environment, from toLambdaEnvironment', () => {
     const loaded = loadAll(environmentOf(defaults, false), defaults.region);
 
     expect(loaded.settings).toEqual(expectedSettings(defaults));
-    expect(loaded.settings).toMatchObject({ ...SETTING_DEFAULTS, extraRoutes: [] });
+    // Issue 18: the idle and quiet-connection defaults are the (one) endpoint's.
+    const { idleTimeoutMinutes, quietConnectionMinutes, ...deploymentDefaults } = SETTING_DEFAULTS;
+    expect(loaded.settings).toMatchObject({
+      ...deploymentDefaults,
+      endpoints: [{ idleTimeoutMinutes, quietConnectionMinutes, extraRoutes: [] }],
+    });
     expect(loaded.warmUp).toEqual({ entries: [], holidays: [] });
     expect(loaded.notifications).toEqual({ topicArn: null, webhookParameterName: null });
   });
@@ -190,10 +195,12 @@ describe('the functions’ environment, from toLambdaEnvironment', () => {
 
 describe('the functions’ environment, as synthesized', () => {
   let synth: SynthResult;
+  let twoSynth: SynthResult;
   // The first synth (cdk-nag included) loads aws-cdk-lib: slower than vitest's 10 s hook default.
   beforeAll(() => {
     synth = synthPortal(EVERY_SETTING);
-  }, 60_000);
+    twoSynth = synthPortal({ ...EVERY_SETTING, ...twoEndpoints });
+  }, 90_000);
 
   const environment = (template: Template, handler: string) => {
     const [, fn] = onlyResource(template, 'AWS::Lambda::Function', { Handler: handler });
@@ -212,6 +219,19 @@ describe('the functions’ environment, as synthesized', () => {
       expect(loadAll(environment(synth.template, handler), settings.region)).toEqual({
         settings: expectedSettings(settings),
         warmUp: scheduleOf(settings),
+        notifications: notificationsOf(settings),
+      });
+    },
+  );
+
+  // Issue 18: VPN_ENDPOINTS carries each endpoint's own values; the holidays stay shared.
+  it.each(['portal.handler', 'auto-disconnect.handler'])(
+    'reads back both endpoints of a two-endpoint stack in %s',
+    (handler) => {
+      const { settings } = twoSynth;
+      expect(loadAll(environment(twoSynth.template, handler), settings.region)).toEqual({
+        settings: expectedSettings(settings),
+        warmUp: { entries: [], holidays: settings.warmUp.holidays },
         notifications: notificationsOf(settings),
       });
     },

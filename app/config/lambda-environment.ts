@@ -1,4 +1,4 @@
-import { type EndpointSettings, endpointsEnvironment } from './endpoint-settings.js';
+import { endpointsEnvironment } from './endpoint-settings.js';
 import { type NotificationSettings, notificationEnvironment } from './notification-settings.js';
 import type { Settings } from './settings.js';
 import { warmUpEnvironment } from './warm-up-settings.js';
@@ -8,22 +8,7 @@ import { warmUpEnvironment } from './warm-up-settings.js';
  * Lambda runtime provides (`AWS_REGION`) and what follows from the region by default (the
  * ALB's key URL and the pool's JWKS URL).
  */
-export interface LambdaSettings
-  extends Omit<
-    Settings,
-    | 'region'
-    | 'albKeysUrl'
-    | 'cognito'
-    // Until the backend's Settings lists the endpoints (issue 18): each endpoint's own values.
-    | 'endpointId'
-    | 'subnetIds'
-    | 'extraRoutes'
-    | 'idleTimeoutMinutes'
-    | 'quietConnectionMinutes'
-    | 'idleAlarmName'
-  > {
-  /** The endpoints, each with its own values (issue 18). */
-  endpoints: EndpointSettings[];
+export interface LambdaSettings extends Omit<Settings, 'region' | 'albKeysUrl' | 'cognito'> {
   cognito: Omit<Settings['cognito'], 'jwksUrl'>;
   /** WARM_UP_HOLIDAYS: the days no endpoint warms up (the times are each endpoint's own). */
   warmUpHolidays: string[];

@@ -60,12 +60,18 @@ describe('lambdas', () => {
         Object.entries(variables).map(([key, value]) => [key, resolvedStandIn(key, value)]),
       );
       const settings = loadSettings({ ...env, AWS_REGION: 'ap-northeast-2' }, 'aws');
+      const endpoint = firstEndpointOf(example.settings);
       expect(settings).toMatchObject({
-        endpointId: firstEndpointOf(example.settings).endpointId,
-        subnetIds: firstEndpointOf(example.settings).subnetIds,
-        extraRoutes: firstEndpointOf(example.settings).extraRoutes,
-        idleTimeoutMinutes: 30,
-        idleAlarmName: 'VpnPortal-idle',
+        // Issue 18: the one endpoint, from today's variables.
+        endpoints: [
+          {
+            endpointId: endpoint.endpointId,
+            subnetIds: endpoint.subnetIds,
+            extraRoutes: endpoint.extraRoutes,
+            idleTimeoutMinutes: 30,
+            idleAlarmName: 'VpnPortal-idle',
+          },
+        ],
         metricNamespace: 'VpnPortal',
         adminGroup: 'vpn-admins',
         prices: { associationHourUsd: 0.1, connectionHourUsd: 0.05 },

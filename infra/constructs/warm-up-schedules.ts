@@ -35,14 +35,6 @@ export const WARM_UP_MAX_EVENT_AGE = Duration.hours(1);
 export const WARM_UP_RETRY_ATTEMPTS = 3;
 
 /**
- * The warm-up event names the endpoint it turns on by its key (issue 18). The first endpoint's
- * events keep today's fields and values beside it (a function from before several endpoints
- * ignores the key), and the events function takes an event without a key for the first
- * endpoint: a schedule and a function updated in either order during a deploy still agree.
- */
-export const WARM_UP_ENDPOINT_FIELD = 'endpoint';
-
-/**
  * One EventBridge Scheduler schedule per warm-up entry of each endpoint, in the entry's own time zone
  * (Scheduler follows daylight saving there), in a schedule group of their own. Holidays are
  * not in the cron: the schedule fires and the handler skips the day.
@@ -89,7 +81,9 @@ export class WarmUpSchedules extends Construct {
       endpoint.entries.map((entry, index) => {
         // The first endpoint's schedules keep the single-endpoint version's construct ids,
         // names and descriptions, so an upgrade updates them in place; the others' names carry
-        // their endpoint's key (unique within the group, at most 64 characters).
+        // their endpoint's key (unique within the group, at most 64 characters). Each event
+        // names its endpoint by key; the events function takes an event without one (from a
+        // schedule not yet updated during a deploy) for the first endpoint.
         const first = endpointIndex === 0;
         const name = first ? `warm-up-${index + 1}` : `${endpoint.key}-warm-up-${index + 1}`;
         const what = first ? 'the VPN' : `the VPN "${endpoint.key}"`;
@@ -107,10 +101,7 @@ export class WarmUpSchedules extends Construct {
             target: {
               arn: props.function.functionArn,
               roleArn: this.role.roleArn,
-              input: JSON.stringify({
-                ...warmUpTargetInput(name),
-                [WARM_UP_ENDPOINT_FIELD]: endpoint.key,
-              }),
+              input: JSON.stringify(warmUpTargetInput(name, endpoint.key)),
               retryPolicy: {
                 maximumEventAgeInSeconds: WARM_UP_MAX_EVENT_AGE.toSeconds(),
                 maximumRetryAttempts: WARM_UP_RETRY_ATTEMPTS,
