@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Validations } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
-import { onSharedListener, synthPortal } from './test-support.js';
+import { onSharedListener, synthPortal, twoEndpoints } from './test-support.js';
 
 interface Report {
   pluginReports: { pluginName: string; violations: { ruleName: string }[] }[];
@@ -31,6 +31,7 @@ const VARIANTS: [string, Parameters<typeof synthPortal>[0]][] = [
       },
     },
   ],
+  ['two endpoints, the second for the developers group only (issue 18)', twoEndpoints],
   [
     'an imported Cognito pool',
     {

@@ -9,13 +9,21 @@ import {
 import { SETTING_DEFAULTS } from '../app/config/setting-schemas.js';
 import { loadSettings, type Settings } from '../app/config/settings.js';
 import { loadWarmUpSettings } from '../app/config/warm-up-settings.js';
+import { idleAlarmName } from './endpoints-setting.js';
 import {
   cognitoHostedUiHost,
   type InfraSettings,
   type InfraSettingsInput,
   parseInfraSettings,
 } from './settings.js';
-import { exampleSettings, onlyResource, type SynthResult, synthPortal } from './test-support.js';
+import {
+  exampleSettings,
+  firstEndpointOf,
+  onlyResource,
+  type SynthResult,
+  synthPortal,
+  twoEndpoints,
+} from './test-support.js';
 import { type FunctionResources, functionSettings } from './vpn-portal-stack.js';
 
 /** Every setting the functions read, none at its default. */
@@ -60,7 +68,9 @@ const STAND_INS = {
 function resourcesOf(settings: InfraSettings): FunctionResources {
   return {
     sessionsTable: STAND_INS.SESSIONS_TABLE,
-    idleAlarmName: `${settings.stackName}-idle`,
+    idleAlarmNames: settings.endpoints.map((endpoint, index) =>
+      idleAlarmName(settings.stackName, endpoint.key, index),
+    ),
     albArn: STAND_INS.ALB_ARN,
     cognito: {
       userPoolId: STAND_INS.COGNITO_USER_POOL_ID,
@@ -76,13 +86,13 @@ function expectedSettings(settings: InfraSettings): Settings {
   const { region } = settings;
   return {
     region,
-    endpointId: settings.endpointId,
-    subnetIds: settings.targetSubnetIds,
-    extraRoutes: settings.extraRoutes,
-    idleTimeoutMinutes: settings.idleTimeoutMinutes,
-    quietConnectionMinutes: settings.quietConnectionMinutes,
+    // Issue 18: each endpoint with its alarm's name; the example's one endpoint comes back as
+    // a list of one from today's variables (key "vpn", everyone: settings.test.ts).
+    endpoints: settings.endpoints.map((endpoint, index) => ({
+      ...endpoint,
+      idleAlarmName: resources.idleAlarmNames[index] ?? '',
+    })),
     sessionsTable: resources.sessionsTable,
-    idleAlarmName: resources.idleAlarmName,
     metricNamespace: settings.metricNamespace,
     albArn: resources.albArn,
     cognito: {
@@ -95,6 +105,11 @@ function expectedSettings(settings: InfraSettings): Settings {
     openNext: settings.openNext,
     keepOnMaxHours: settings.keepOnMaxHours,
   };
+}
+
+/** The warm-up schedule a single-endpoint stack's functions read: its entries, the holidays. */
+function scheduleOf(settings: InfraSettings) {
+  return { entries: firstEndpointOf(settings).warmUps, holidays: settings.warmUp.holidays };
 }
 
 function notificationsOf(settings: InfraSettings): NotificationSettings {
@@ -127,7 +142,7 @@ describe('the functions’ environment, from toLambdaEnvironment', () => {
   it('gives the functions back every setting the stack passes', () => {
     expect(loadAll(environmentOf(every, true), every.region)).toEqual({
       settings: expectedSettings(every),
-      warmUp: every.warmUp,
+      warmUp: scheduleOf(every),
       notifications: notificationsOf(every),
       // The portal's alone, added by the stack once the events function exists (below).
       health: { eventsFunctionArn: null },
@@ -153,7 +168,12 @@ describe('the functions’ environment, from toLambdaEnvironment', () => {
     const loaded = loadAll(environmentOf(defaults, false), defaults.region);
 
     expect(loaded.settings).toEqual(expectedSettings(defaults));
-    expect(loaded.settings).toMatchObject({ ...SETTING_DEFAULTS, extraRoutes: [] });
+    // Issue 18: the idle and quiet-connection defaults are the (one) endpoint's.
+    const { idleTimeoutMinutes, quietConnectionMinutes, ...deploymentDefaults } = SETTING_DEFAULTS;
+    expect(loaded.settings).toMatchObject({
+      ...deploymentDefaults,
+      endpoints: [{ idleTimeoutMinutes, quietConnectionMinutes, extraRoutes: [] }],
+    });
     expect(loaded.warmUp).toEqual({ entries: [], holidays: [] });
     expect(loaded.notifications).toEqual({ topicArn: null, webhookParameterName: null });
   });
@@ -181,10 +201,12 @@ describe('the functions’ environment, from toLambdaEnvironment', () => {
 
 describe('the functions’ environment, as synthesized', () => {
   let synth: SynthResult;
+  let twoSynth: SynthResult;
   // The first synth (cdk-nag included) loads aws-cdk-lib: slower than vitest's 10 s hook default.
   beforeAll(() => {
     synth = synthPortal(EVERY_SETTING);
-  }, 60_000);
+    twoSynth = synthPortal({ ...EVERY_SETTING, ...twoEndpoints });
+  }, 90_000);
 
   const environment = (template: Template, handler: string) => {
     const [, fn] = onlyResource(template, 'AWS::Lambda::Function', { Handler: handler });
@@ -202,7 +224,20 @@ describe('the functions’ environment, as synthesized', () => {
       const { settings } = synth;
       expect(loadAll(environment(synth.template, handler), settings.region)).toEqual({
         settings: expectedSettings(settings),
-        warmUp: settings.warmUp,
+        warmUp: scheduleOf(settings),
+        notifications: notificationsOf(settings),
+      });
+    },
+  );
+
+  // Issue 18: VPN_ENDPOINTS carries each endpoint's own values; the holidays stay shared.
+  it.each(['portal.handler', 'auto-disconnect.handler'])(
+    'reads back both endpoints of a two-endpoint stack in %s',
+    (handler) => {
+      const { settings } = twoSynth;
+      expect(loadAll(environment(twoSynth.template, handler), settings.region)).toEqual({
+        settings: expectedSettings(settings),
+        warmUp: { entries: [], holidays: settings.warmUp.holidays },
         notifications: notificationsOf(settings),
         // Issue 17: only the portal asks the events function for its health verdicts.
         health: {

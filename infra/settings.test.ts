@@ -27,14 +27,26 @@ describe('infra settings', () => {
     });
     expect(settings).toMatchObject({
       stackName: 'VpnPortal',
-      idleTimeoutMinutes: 30,
-      quietConnectionMinutes: 60,
+      endpoints: [{ idleTimeoutMinutes: 30, quietConnectionMinutes: 60, extraRoutes: [] }],
       adminGroup: 'vpn-admins',
       metricNamespace: 'VpnPortal',
-      extraRoutes: [],
       prices: { associationHourUsd: 0.1, connectionHourUsd: 0.05 },
       logRetentionDays: 90,
     });
+    // Today's single-endpoint fields: a list of one, as the functions read today's variables.
+    expect(settings.endpoints).toEqual([
+      {
+        key: 'vpn',
+        endpointId: exampleSettings.endpointId,
+        names: { ko: 'VPN', ja: 'VPN', en: 'VPN' },
+        subnetIds: exampleSettings.targetSubnetIds,
+        extraRoutes: [],
+        idleTimeoutMinutes: 30,
+        quietConnectionMinutes: 60,
+        warmUps: exampleSettings.warmUp?.entries,
+        groups: null,
+      },
+    ]);
     expect(settings.alarmEmail).toBeUndefined();
   });
 
@@ -66,7 +78,7 @@ describe('infra settings', () => {
   });
 
   it('accepts the settings as a JSON string, as `cdk -c vpnPortal=…` passes them', () => {
-    expect(parseInfraSettings(JSON.stringify(exampleSettings)).endpointId).toBe(
+    expect(parseInfraSettings(JSON.stringify(exampleSettings)).endpoints[0]?.endpointId).toBe(
       exampleSettings.endpointId,
     );
     expect(errorFor('{not json')).toBe('Setting vpnPortal is not valid JSON');

@@ -21,6 +21,11 @@ import {
   userPoolIdSchema,
 } from '../app/config/setting-schemas.js';
 import { z } from '../app/config/validation.js';
+import {
+  endpointSettingProblems,
+  endpointsSetting,
+  withEndpointList,
+} from './endpoints-setting.js';
 import { decideLoadBalancer, type LoadBalancerSettings } from './load-balancer-settings.js';
 import {
   chatWebhookKmsKeyProblem,
@@ -28,7 +33,7 @@ import {
   notificationsSetting,
 } from './notification-settings.js';
 import { sharedListenerSetting } from './shared-listener-settings.js';
-import { warmUpBudgetProblem, warmUpSetting } from './warm-up-settings.js';
+import { warmUpSetting } from './warm-up-settings.js';
 
 /**
  * The operator's settings for the stack (README "Deploy to AWS"). Read from the CDK context
@@ -79,14 +84,14 @@ const schema = z
     region: regionSchema,
     account: z.optional(pattern(/^\d{12}$/, 'must be a 12-digit AWS account id')),
     vpcId: awsId('vpc'),
-    endpointId: endpointIdSchema,
-    targetSubnetIds: subnetIdsSchema,
-    extraRoutes: z._default(extraRoutesSchema, []),
-    idleTimeoutMinutes: z._default(idleTimeoutMinutesSchema, SETTING_DEFAULTS.idleTimeoutMinutes),
-    quietConnectionMinutes: z._default(
-      quietConnectionMinutesSchema,
-      SETTING_DEFAULTS.quietConnectionMinutes,
-    ),
+    // Today's single endpoint: required unless `endpoints` lists the endpoints instead, and
+    // then not allowed (endpointsProblems). Defaults are filled in by singleEndpoint().
+    endpointId: z.optional(endpointIdSchema),
+    targetSubnetIds: z.optional(subnetIdsSchema),
+    extraRoutes: z.optional(extraRoutesSchema),
+    idleTimeoutMinutes: z.optional(idleTimeoutMinutesSchema),
+    quietConnectionMinutes: z.optional(quietConnectionMinutesSchema),
+    endpoints: endpointsSetting,
     // The ALB the stack creates (the default): required or defaulted by decideLoadBalancer,
     // and refused beside sharedListener (load-balancer-settings.ts).
     internetFacing: z.optional(z.boolean()),
@@ -133,15 +138,9 @@ const schema = z
   })
   .check(
     z.superRefine((settings, ctx) => {
-      settings.extraRoutes.forEach((route, index) => {
-        if (!settings.targetSubnetIds.includes(route.subnetId)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['extraRoutes', index, 'subnetId'],
-            message: 'must be one of targetSubnetIds (a route targets an associated subnet)',
-          });
-        }
-      });
+      for (const { path, message } of endpointSettingProblems(settings)) {
+        ctx.addIssue({ code: 'custom', path, message });
+      }
       const certRegion = settings.certificateArn?.split(':')[3];
       if (certRegion !== undefined && certRegion !== settings.region) {
         ctx.addIssue({
@@ -162,12 +161,13 @@ const schema = z
           message: keyProblem,
         });
       }
-      const budgetProblem = warmUpBudgetProblem(settings);
-      if (budgetProblem) ctx.addIssue({ code: 'custom', path: ['warmUp'], message: budgetProblem });
     }),
   );
 
-export type InfraSettings = z.output<typeof schema>;
+/** The endpoints always as a list (today's fields as a list of one): see endpoints-setting.ts. */
+const normalizedSchema = z.pipe(schema, z.transform(withEndpointList));
+
+export type InfraSettings = z.output<typeof normalizedSchema>;
 export type InfraSettingsInput = z.input<typeof schema>;
 export type CognitoSettings = InfraSettings['cognito'];
 
@@ -177,7 +177,7 @@ export function parseInfraSettings(raw: unknown): InfraSettings {
     throw new SettingsError(SETTINGS_CONTEXT_KEY, 'is missing from the CDK context');
   }
   const value = typeof raw === 'string' ? parseJson(SETTINGS_CONTEXT_KEY, raw) : raw;
-  const result = schema.safeParse(value);
+  const result = normalizedSchema.safeParse(value);
   if (!result.success) {
     const issue = result.error.issues[0];
     throw new SettingsError(

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import type { StackEndpoint } from './endpoints-setting.js';
 import { type InfraSettings, type InfraSettingsInput, parseInfraSettings } from './settings.js';
 import { addVpnPortal } from './vpn-portal-app.js';
 
@@ -35,6 +36,47 @@ export function onSharedListener(
 }
 
 /**
+ * Two endpoints (issue 18), as the README's example lists them: the Seoul office (the
+ * endpoint of the single-endpoint example, listed first) and Staging, only for developers.
+ * Overrides for `synthPortal`: today's per-endpoint fields are cleared, the holidays stay.
+ */
+export const twoEndpoints: Partial<InfraSettingsInput> = {
+  endpointId: undefined,
+  targetSubnetIds: undefined,
+  extraRoutes: undefined,
+  idleTimeoutMinutes: undefined,
+  quietConnectionMinutes: undefined,
+  warmUp: { holidays: ['2026-01-01', '2026-02-16'] },
+  endpoints: [
+    {
+      key: 'seoul',
+      endpointId: 'cvpn-endpoint-0a1b2c3d4e5f67890',
+      names: { ko: '서울 사무실', ja: 'ソウル オフィス', en: 'Seoul office' },
+      subnetIds: ['subnet-0a1b2c3d4e5f60001', 'subnet-0a1b2c3d4e5f60002'],
+      extraRoutes: [
+        { cidr: '0.0.0.0/0', subnetId: 'subnet-0a1b2c3d4e5f60001', description: 'Internet' },
+      ],
+      warmUp: [
+        { days: ['mon', 'tue', 'wed', 'thu', 'fri'], time: '08:40', timeZone: 'Asia/Seoul' },
+      ],
+    },
+    {
+      key: 'staging',
+      endpointId: 'cvpn-endpoint-0f1e2d3c4b5a69876',
+      names: { ko: '스테이징', ja: 'ステージング', en: 'Staging' },
+      subnetIds: ['subnet-0a1b2c3d4e5f62001'],
+      idleTimeoutMinutes: 15,
+      quietConnectionMinutes: 30,
+      warmUp: [
+        { days: ['mon'], time: '09:30', timeZone: 'Asia/Seoul', groups: ['developers'] },
+        { days: ['fri'], time: '13:00', timeZone: 'Europe/Berlin' },
+      ],
+      groups: ['developers'],
+    },
+  ],
+};
+
+/**
  * Placeholder bundles, so the tests assert the template without `npm run build`: they never
  * run the code, they check what the stack does with it.
  */
@@ -65,6 +107,13 @@ export function synthPortal(overrides: Partial<InfraSettingsInput> = {}): SynthR
   const stack = addVpnPortal(app, settings, placeholderLambdaDir());
   app.synth();
   return { app, template: Template.fromStack(stack), settings, outdir };
+}
+
+/** The first endpoint: the one a single-endpoint stack manages. */
+export function firstEndpointOf(settings: InfraSettings): StackEndpoint {
+  const [first] = settings.endpoints;
+  if (!first) throw new Error('the settings list no endpoint');
+  return first;
 }
 
 export type TemplateResource = { Properties: Record<string, unknown>; DependsOn?: string[] };

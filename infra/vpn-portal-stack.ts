@@ -13,6 +13,7 @@ import type { PortalEntrance } from './constructs/portal-target.js';
 import { SessionsTable } from './constructs/sessions-table.js';
 import { SharedListener } from './constructs/shared-listener.js';
 import { WarmUpSchedules } from './constructs/warm-up-schedules.js';
+import { idleAlarmName, toEndpointSettings } from './endpoints-setting.js';
 import { type InfraSettings, loadBalancerSettings } from './settings.js';
 
 export interface VpnPortalStackProps extends StackProps {
@@ -36,9 +37,19 @@ export class VpnPortalStack extends Stack {
       portalHost,
     });
 
-    // The idle alarm's name is chosen here so the auto-disconnect role can name its ARN
-    // while the alarm itself depends on the function (its action).
-    const idleAlarmName = `${this.stackName}-idle`;
+    // One idle alarm per endpoint (issue 18), the first with the single-endpoint version's
+    // construct id and name, so an upgrade keeps it. Their names are chosen here, so the
+    // functions' environment and the auto-disconnect role can name them while each alarm
+    // depends on the function (its action).
+    const idleAlarms = settings.endpoints.map(
+      (endpoint, index) =>
+        new IdleAlarm(this, index === 0 ? 'Idle' : `Idle-${endpoint.key}`, {
+          alarmName: idleAlarmName(this.stackName, endpoint.key, index),
+          endpointId: endpoint.endpointId,
+          idleTimeoutMinutes: endpoint.idleTimeoutMinutes,
+          metricNamespace: settings.metricNamespace,
+        }),
+    );
     // Both functions send notices through the same channels: the portal those of a start AWS
     // refused and of Disconnect now, auto-disconnect those of what it decides (README,
     // "Notifications"). The settings reach both environments through toLambdaEnvironment.
@@ -47,7 +58,7 @@ export class VpnPortalStack extends Stack {
       codeDir: props.lambdaCodeDir,
       settings: functionSettings(settings, {
         sessionsTable: sessions.table.tableName,
-        idleAlarmName,
+        idleAlarmNames: idleAlarms.map((alarm) => alarm.alarmName),
         albArn: entrance.albArn,
         cognito: {
           userPoolId: auth.userPool.userPoolId,
@@ -64,27 +75,28 @@ export class VpnPortalStack extends Stack {
     notifications.grantNotify(portal.function);
     const targetGroup = entrance.forwardAuthenticated(portal.function, auth);
 
-    const idleAlarm = new IdleAlarm(this, 'Idle', {
-      alarmName: idleAlarmName,
-      endpointId: settings.endpointId,
-      idleTimeoutMinutes: settings.idleTimeoutMinutes,
-      metricNamespace: settings.metricNamespace,
-    });
     const autoDisconnect = new AutoDisconnect(this, 'AutoDisconnect', {
       ...common,
-      idleAlarmArn: idleAlarm.alarmArn,
+      idleAlarmArns: idleAlarms.map((alarm) => alarm.alarmArn),
     });
-    idleAlarm.invoke(autoDisconnect.function);
+    idleAlarms.forEach((alarm, index) => {
+      alarm.invoke(autoDisconnect.function, { uniquePermissionId: index > 0 });
+    });
     notifications.grantNotify(autoDisconnect.function);
+    const [firstAlarm] = idleAlarms;
+    const [firstEndpoint] = settings.endpoints;
+    if (!firstAlarm || !firstEndpoint) throw new Error('settings list no endpoint');
+    // The health panel looks at the first endpoint (docs/decisions/014-health-checks.md).
     portal.checkHealthWith({
       eventsFunction: autoDisconnect.function,
-      idleAlarmArn: idleAlarm.alarmArn,
+      idleAlarmArn: firstAlarm.alarmArn,
       notifications,
     });
-    if (settings.warmUp.entries.length > 0) {
+    const warmUps = settings.endpoints.map(({ key, warmUps: entries }) => ({ key, entries }));
+    if (warmUps.some((endpoint) => endpoint.entries.length > 0)) {
       new WarmUpSchedules(this, 'WarmUp', {
         function: autoDisconnect.function,
-        entries: settings.warmUp.entries,
+        endpoints: warmUps,
         metricNamespace: settings.metricNamespace,
       });
     }
@@ -98,11 +110,12 @@ export class VpnPortalStack extends Stack {
 
     new PortalDashboard(this, 'Dashboard', {
       dashboardName: this.stackName,
-      endpointId: settings.endpointId,
-      idleAlarm,
+      // The first endpoint's graphs; every other endpoint's idle alarm in the status widget.
+      endpointId: firstEndpoint.endpointId,
+      idleAlarm: firstAlarm,
       portal: portal.function,
       autoDisconnect: autoDisconnect.function,
-      operationsAlarms: operations.alarms,
+      operationsAlarms: [...idleAlarms.slice(1).map((idle) => idle.alarm), ...operations.alarms],
     });
 
     new CfnOutput(this, 'PortalUrl', { value: `https://${portalHost}/` });
@@ -114,7 +127,8 @@ export class VpnPortalStack extends Stack {
     }
     new CfnOutput(this, 'UserPoolId', { value: auth.userPool.userPoolId });
     new CfnOutput(this, 'SessionsTableName', { value: sessions.table.tableName });
-    new CfnOutput(this, 'IdleAlarmName', { value: idleAlarmName });
+    // The first endpoint's alarm, under the single-endpoint version's output name.
+    new CfnOutput(this, 'IdleAlarmName', { value: firstAlarm.alarmName });
     new CfnOutput(this, 'DashboardName', {
       value: this.stackName,
       description: 'CloudWatch, Dashboards: the VPN, its idle alarm and both functions',
@@ -145,8 +159,11 @@ function portalEntrance(scope: Construct, settings: InfraSettings): PortalEntran
 /** The names the functions find the stack's resources by (deploy-time tokens in the stack). */
 export type FunctionResources = Pick<
   LambdaSettings,
-  'sessionsTable' | 'idleAlarmName' | 'albArn' | 'cognito' | 'notifications'
->;
+  'sessionsTable' | 'albArn' | 'cognito' | 'notifications'
+> & {
+  /** The idle alarms' names, one per endpoint in the settings' order. */
+  idleAlarmNames: readonly string[];
+};
 
 /**
  * SPEC section 9: what both Lambdas read, from the operator's settings and the stack's
@@ -157,18 +174,16 @@ export function functionSettings(
   settings: InfraSettings,
   resources: FunctionResources,
 ): LambdaSettings {
+  const { idleAlarmNames, ...shared } = resources;
   return {
-    endpointId: settings.endpointId,
-    subnetIds: settings.targetSubnetIds,
-    extraRoutes: settings.extraRoutes,
-    idleTimeoutMinutes: settings.idleTimeoutMinutes,
-    quietConnectionMinutes: settings.quietConnectionMinutes,
+    // Issue 18: a list of one is written as today's variables, several as VPN_ENDPOINTS.
+    endpoints: toEndpointSettings(settings.endpoints, idleAlarmNames),
     metricNamespace: settings.metricNamespace,
     adminGroup: settings.adminGroup,
     prices: settings.prices,
     openNext: settings.openNext,
     keepOnMaxHours: settings.keepOnMaxHours,
-    warmUp: settings.warmUp,
-    ...resources,
+    warmUpHolidays: settings.warmUp.holidays,
+    ...shared,
   };
 }

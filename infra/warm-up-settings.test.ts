@@ -18,7 +18,8 @@ describe('warm-up and notification settings', () => {
     const settings = parseInfraSettings(
       withSetting({ warmUp: undefined, notifications: undefined }),
     );
-    expect(settings.warmUp).toEqual({ entries: [], holidays: [] });
+    expect(settings.warmUp).toEqual({ holidays: [] });
+    expect(settings.endpoints[0]?.warmUps).toEqual([]);
     expect(settings.notifications).toEqual({});
   });
 
@@ -26,7 +27,7 @@ describe('warm-up and notification settings', () => {
     const settings = parseInfraSettings(
       withSetting({ warmUp: { entries: [{ ...entry, days: [' Mon', 'FRI'] }], holidays: [] } }),
     );
-    expect(settings.warmUp.entries[0]?.days).toEqual(['mon', 'fri']);
+    expect(settings.endpoints[0]?.warmUps[0]?.days).toEqual(['mon', 'fri']);
   });
 
   it.each<[string, Record<string, unknown>, string]>([

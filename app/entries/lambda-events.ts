@@ -7,7 +7,7 @@ import { loadSettings } from '../config/settings.js';
 import { loadWarmUpSettings } from '../config/warm-up-settings.js';
 import { createEventsFunction } from '../events/events-function.js';
 import { createJsonLogger } from '../logging/logger.js';
-import { createAwsCoreDeps } from './aws-deps.js';
+import { createAwsEndpointContexts } from './aws-deps.js';
 
 const settings = loadSettings(process.env);
 const warmUp = loadWarmUpSettings(process.env);
@@ -18,15 +18,17 @@ const notifier = createAwsNotifier(settings.region, loadNotificationSettings(pro
 const clients = createAwsClients(settings);
 
 /**
- * The events function: the idle alarm, the safety-net sweep and the warm-up schedules invoke
- * it, and the portal's health panel asks it for its own DryRun verdicts. Each idle check
- * leaves its outcome in the run log (`runs`, in the sessions table).
+ * The events function: each endpoint's idle alarm, the safety-net sweep and the warm-up
+ * schedules invoke it, and the portal's health panel asks it for its own DryRun verdicts.
+ * Each idle check leaves its outcome in its endpoint's run log (in the sessions table).
  */
+const [firstEndpoint] = settings.endpoints;
 export const handler = createEventsFunction({
-  ...createAwsCoreDeps(settings, logger, clients),
-  ...(notifier ? { notifier } : {}),
+  endpoints: createAwsEndpointContexts(settings, logger, clients).map((endpoint) => ({
+    ...endpoint,
+    deps: { ...endpoint.deps, ...(notifier ? { notifier } : {}) },
+  })),
   logger,
-  idleAlarmName: settings.idleAlarmName,
-  warmUp,
-  permissions: createDryRunProbe(settings, clients.ec2),
+  warmUp: { holidays: warmUp.schedule.holidays },
+  ...(firstEndpoint ? { permissions: createDryRunProbe(firstEndpoint, clients.ec2) } : {}),
 });

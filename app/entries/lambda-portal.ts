@@ -13,7 +13,7 @@ import { createAlbAuthVerifier } from '../http/auth/index.js';
 import { createApp } from '../http/create-app.js';
 import { albHandler } from '../http/lambda/alb-handler.js';
 import { createJsonLogger } from '../logging/logger.js';
-import { createAwsCoreDeps } from './aws-deps.js';
+import { createAwsEndpointContexts } from './aws-deps.js';
 import { healthCheckDeps } from './health-deps.js';
 
 /**
@@ -37,22 +37,28 @@ const notifier = createAwsNotifier(settings.region, notifications, logger, {
   deadlineMs: NOTICE_DEADLINE_MS,
 });
 const clients = createAwsClients(settings);
-const core = createAwsCoreDeps(settings, logger, clients);
+const endpoints = createAwsEndpointContexts(settings, logger, clients).map((endpoint) => ({
+  ...endpoint,
+  deps: { ...endpoint.deps, ...(notifier ? { notifier } : {}) },
+}));
+// The health panel looks at the first endpoint (docs/decisions/014-health-checks.md).
+const [first] = endpoints;
+if (!first) throw new Error('Settings list no endpoint.');
 const app = createApp({
-  ...core,
-  ...(notifier ? { notifier } : {}),
   settings,
+  endpoints,
   auth: createAlbAuthVerifier(settings),
   logger,
-  warmUpSchedule: warmUp.schedule,
+  warmUpHolidays: warmUp.schedule.holidays,
   // The build copies dist/web beside the bundle (dist/lambda/web).
   webRoot: join(dirname(fileURLToPath(import.meta.url)), 'web'),
   // The admin view's health panel (issue 17), with this function's own role.
   health: healthCheckDeps(
-    settings,
+    first.settings,
     {
       ...createAwsHealth({
         settings,
+        endpoint: first.settings,
         health,
         notifications,
         clients,
@@ -62,8 +68,8 @@ const app = createApp({
           lambda: awsServiceEndpoint(process.env, 'lambda', settings.region),
         },
       }),
-      runs: core.runs,
-      clock: core.clock,
+      runs: first.runs,
+      clock: first.deps.clock,
     },
     health.eventsFunctionArn,
   ),

@@ -9,11 +9,10 @@ import { loadNotificationSettings } from '../config/notification-settings.js';
 import { SettingsError } from '../config/read-env.js';
 import { loadSettings, type Settings } from '../config/settings.js';
 import { loadWarmUpSettings } from '../config/warm-up-settings.js';
-import type { CoreDeps } from '../core/deps.js';
 import type { HealthCheckDeps } from '../core/health-checks.js';
 import { createAlbAuthVerifier } from '../http/auth/index.js';
 import { createApp } from '../http/create-app.js';
-import { createPortalServices } from '../http/portal-services.js';
+import { createPortalEndpoints, type PortalEndpoint } from '../http/portal-endpoints.js';
 import { createLocalKeyFetcher, createLocalSigner } from '../local-mode/alb-signer.js';
 import {
   ALB_KEYS_PATH,
@@ -28,7 +27,7 @@ import { createLocalSimulation } from '../local-mode/local-simulation.js';
 import { withoutRequestLogs } from '../local-mode/quiet-logger.js';
 import { simulatorRoutes } from '../local-mode/simulator-routes.js';
 import { createJsonLogger, type Logger } from '../logging/logger.js';
-import type { VpnClientSetup } from '../ports/vpn-client-setup.js';
+import type { Clock } from '../ports/clock.js';
 import { healthCheckDeps } from './health-deps.js';
 
 export interface LocalServerOptions {
@@ -115,50 +114,58 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
           warmUpSchedule: warmUp.schedule,
         });
     // Loaded only when asked for: the AWS SDK would slow every simulated start. One process
-    // is one instance: in local mode the status snapshot lives in its memory; with --aws it
-    // is the sessions table's, shared with the deployed portal.
-    const aws = local ? null : (await import('./aws-deps.js')).createAwsCoreDeps(settings, logger);
-    const deps: (CoreDeps & { vpnSetup: VpnClientSetup }) | null = local
-      ? { ...local.deps, vpnSetup: local.vpnSetup }
-      : aws;
-    if (!deps) throw new Error('neither the simulator nor AWS was set up');
+    // is one instance: in local mode each endpoint's status snapshot lives in its memory;
+    // with --aws it is the sessions table's, shared with the deployed portal.
+    const localSnapshots = new Map<string, InMemoryStatusSnapshots>();
+    const endpoints: PortalEndpoint[] = local
+      ? local.endpoints.map((endpoint) => {
+          const snapshots = new InMemoryStatusSnapshots();
+          localSnapshots.set(endpoint.settings.key, snapshots);
+          return { ...endpoint, snapshots };
+        })
+      : (await import('./aws-deps.js')).createAwsEndpointContexts(settings, logger);
+    const portalEndpoints = createPortalEndpoints(endpoints, {
+      ...(options.statusCacheMs === undefined ? {} : { statusCacheMs: options.statusCacheMs }),
+      warmUpHolidays: warmUp.schedule.holidays,
+      // The simulator page switches the endpoint's authentication: show it at once.
+      ...(local ? { clientSetupCacheMs: 0 } : {}),
+      logger,
+    });
+    const [firstEndpoint] = endpoints;
+    if (!firstEndpoint) throw new Error('no endpoint to serve');
     const health: HealthCheckDeps = local
       ? healthCheckDeps(
-          settings,
+          firstEndpoint.settings,
           { ...local.health, clock: local.deps.clock },
           localEventsFunctionArn(settings.region),
         )
-      : await awsHealthCheckDeps(settings, options.env ?? {}, deps);
-    const localSnapshots = new InMemoryStatusSnapshots();
-    const services = createPortalServices(deps, options.statusCacheMs, {
-      snapshots: aws?.snapshots ?? localSnapshots,
-      logger,
-    });
+      : await awsHealthCheckDeps(settings, options.env ?? {}, firstEndpoint.deps.clock);
     const portal = createApp(
       {
-        ...deps,
         settings,
+        endpoints,
         auth: createAlbAuthVerifier(settings, { fetcher }),
         logger,
         webRoot: options.webRoot ?? null,
-        warmUpSchedule: warmUp.schedule,
         health,
-        // The simulator page switches the endpoint's authentication and takes permissions
-        // away: show both at once (the simulated checks cost nothing to repeat).
-        ...(local ? { clientSetupCacheMs: 0, healthCacheMs: 0 } : {}),
+        // The simulator takes permissions away: show it at once (the simulated checks cost
+        // nothing to repeat).
+        ...(local ? { healthCacheMs: 0 } : {}),
       },
-      services,
+      portalEndpoints,
     );
     if (local) {
       await local.endSessionLostInRestart();
-      // What the simulator controls change must not hide behind the status snapshot; after a
-      // reset, the snapshot of the world before it must not be shown at all.
+      // What the simulator controls change must not hide behind the status snapshots; after
+      // a reset, the snapshots of the world before it must not be shown at all.
       local.onChange((what) => {
-        if (what === 'reset') {
-          localSnapshots.reset();
-          services.status.forget();
-        } else {
-          services.status.invalidate();
+        for (const endpoint of portalEndpoints.all) {
+          if (what === 'reset') {
+            localSnapshots.get(endpoint.settings.key)?.reset();
+            endpoint.status.forget();
+          } else {
+            endpoint.status.invalidate();
+          }
         }
       });
       local.scheduler.start();
@@ -198,8 +205,10 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
 async function awsHealthCheckDeps(
   settings: Settings,
   env: Record<string, string | undefined>,
-  deps: CoreDeps,
+  clock: Clock,
 ): Promise<HealthCheckDeps> {
+  const [endpoint] = settings.endpoints;
+  if (!endpoint) throw new Error('Settings list no endpoint.');
   const [{ createAwsClients }, { createAwsHealth }, { defaultProvider }, { DynamoDbRunLog }] =
     await Promise.all([
       import('../adapters/aws/aws-clients.js'),
@@ -211,6 +220,7 @@ async function awsHealthCheckDeps(
   const { eventsFunctionArn } = loadHealthSettings(env);
   const ports = createAwsHealth({
     settings,
+    endpoint,
     health: { eventsFunctionArn },
     notifications: loadNotificationSettings(env),
     clients,
@@ -220,8 +230,9 @@ async function awsHealthCheckDeps(
       lambda: awsServiceEndpoint(env, 'lambda', settings.region),
     },
   });
+  // The first endpoint's runs are under today's keys (adapters/aws/dynamodb-item-keys.ts).
   const runs = new DynamoDbRunLog({ client: clients.dynamoDb, tableName: settings.sessionsTable });
-  return healthCheckDeps(settings, { ...ports, runs, clock: deps.clock }, eventsFunctionArn);
+  return healthCheckDeps(endpoint, { ...ports, runs, clock }, eventsFunctionArn);
 }
 
 // ---- command line: `npm start`, `node dist/local/server.mjs [--aws]` ----

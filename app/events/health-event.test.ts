@@ -9,9 +9,8 @@ import { createEventsFunction } from './events-function.js';
 function eventsFunction(withPermissions = true) {
   const deps = testCoreDeps();
   const handler = createEventsFunction({
-    ...deps,
+    endpoints: [{ settings: { key: 'vpn', idleAlarmName: 'vpn-portal-idle', warmUps: [] }, deps }],
     logger: silentLogger,
-    idleAlarmName: 'vpn-portal-idle',
     ...(withPermissions
       ? { permissions: new SimulatedPermissionProbe(deps.simulator, 'background') }
       : {}),

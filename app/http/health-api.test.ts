@@ -3,7 +3,7 @@ import { silentLogger } from '../logging/logger.js';
 import type { HealthProbes } from '../ports/health-probes.js';
 import { testCoreDeps, testNotifier } from '../testing/core-deps.js';
 import { testHealthDeps } from '../testing/health-deps.js';
-import { testPortalSettings } from '../testing/portal-settings.js';
+import { oneEndpointPortal } from '../testing/portal-settings.js';
 import {
   albAuthHeaders,
   createForger,
@@ -59,9 +59,7 @@ function portal(options: { withHealth?: boolean } = {}) {
   const counter = countedProbes(health.probes);
   const notifier = testNotifier();
   const app = createApp({
-    ...deps,
-    notifier,
-    settings: testPortalSettings,
+    ...oneEndpointPortal({ ...deps, notifier }),
     auth: auth.verifier,
     logger: silentLogger,
     webRoot: null,

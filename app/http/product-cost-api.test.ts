@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../logging/logger.js';
 import { ASSOCIATE_MS, testCoreDeps } from '../testing/core-deps.js';
-import { testPortalSettings } from '../testing/portal-settings.js';
+import { oneEndpointPortal } from '../testing/portal-settings.js';
 import { createTestAuth, TEST_ADMIN_GROUP, testAdmin, testEmployee } from '../testing/test-keys.js';
 import type { AdminSessionsBody } from './api-types.js';
 import { createApp } from './create-app.js';
@@ -12,8 +12,7 @@ const auth = createTestAuth();
 function portal() {
   const deps = testCoreDeps();
   const app = createApp({
-    ...deps,
-    settings: testPortalSettings,
+    ...oneEndpointPortal(deps),
     auth: auth.verifier,
     logger: silentLogger,
     webRoot: null,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../adapters/local/manual-clock.js';
 import { localEventsFunctionArn } from '../adapters/local/simulated-health-probes.js';
 import { SWEEP_INTERVAL_MINUTES } from '../config/idle-alarm-definition.js';
-import { loadSettings } from '../config/settings.js';
+import { firstEndpoint, loadSettings } from '../config/settings.js';
 import { runHealthChecks } from '../core/health-checks.js';
 import { silentLogger } from '../logging/logger.js';
 import { createLocalSimulation } from './local-simulation.js';
@@ -26,9 +26,9 @@ function setUp() {
       ...local.health,
       clock,
       targets: {
-        endpointId: settings.endpointId,
-        subnetIds: settings.subnetIds,
-        alarmName: settings.idleAlarmName,
+        endpointId: firstEndpoint(settings).endpointId,
+        subnetIds: firstEndpoint(settings).subnetIds,
+        alarmName: firstEndpoint(settings).idleAlarmName,
         eventsFunctionArn: localEventsFunctionArn(settings.region),
         sweepIntervalMinutes: SWEEP_INTERVAL_MINUTES,
       },

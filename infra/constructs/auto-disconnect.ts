@@ -9,8 +9,11 @@ import { getMetricDataStatement, terminateConnectionsStatement } from './client-
 import { CoreFunction, type CoreFunctionProps } from './core-function.js';
 
 export interface AutoDisconnectProps extends CoreFunctionProps {
-  /** The idle alarm's ARN, built from its name (the alarm itself depends on this function). */
-  idleAlarmArn: string;
+  /**
+   * The idle alarms' ARNs, one per endpoint, built from their names (each alarm depends on
+   * this function, its action).
+   */
+  idleAlarmArns: string[];
 }
 
 /** How often the safety net runs the same decision as the alarm (SPEC section 4, rule 4). */
@@ -26,7 +29,7 @@ export class AutoDisconnect extends Construct {
 
   constructor(scope: Construct, id: string, props: AutoDisconnectProps) {
     super(scope, id);
-    const { idleAlarmArn, ...core } = props;
+    const { idleAlarmArns, ...core } = props;
     this.function = new CoreFunction(this, 'Handler', {
       ...core,
       bundle: 'auto-disconnect',
@@ -46,12 +49,16 @@ export class AutoDisconnect extends Construct {
         // a connect): WarmUpSchedules grants PutMetricData only when there are warm-ups.
         getMetricDataStatement(),
         new iam.PolicyStatement({
+          // The Sid is the single-endpoint version's, so that stack's policy does not change.
           sid: 'ResetTheIdleAlarmOnly',
           actions: ['cloudwatch:SetAlarmState'],
-          resources: [idleAlarmArn],
+          resources: idleAlarmArns,
         }),
         // The sweep ends a client left connected without traffic; the portal never does.
-        terminateConnectionsStatement(scope, core.settings.endpointId),
+        terminateConnectionsStatement(
+          scope,
+          core.settings.endpoints.map((endpoint) => endpoint.endpointId),
+        ),
       ],
     }).function;
 

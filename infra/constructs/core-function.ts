@@ -30,8 +30,8 @@ export interface CoreFunctionOptions
  * live-state refresh needs. Both functions run that refresh (the status page and the
  * auto-disconnect re-check), which also restores missing routes and carries out a connect
  * queued while the VPN was stopping: so both may associate, create routes and disassociate,
- * on this endpoint and its target subnets only; both make the session store's calls on the
- * sessions table and nothing else of it.
+ * on the configured endpoints and their target subnets only; both make the session store's
+ * calls on the sessions table and nothing else of it.
  */
 export class CoreFunction extends BundledFunction {
   constructor(scope: Construct, id: string, options: CoreFunctionOptions) {
@@ -40,8 +40,7 @@ export class CoreFunction extends BundledFunction {
 
     for (const statement of [
       ...clientVpnStatements(this, {
-        endpointId: settings.endpointId,
-        subnetIds: settings.subnetIds,
+        endpoints: settings.endpoints,
         changes: ['associate', 'createRoute', 'disassociate'],
       }),
       ...statements,

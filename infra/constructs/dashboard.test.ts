@@ -1,6 +1,7 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  firstEndpointOf,
   functionId,
   onlyResource,
   onSharedListener,
@@ -41,7 +42,7 @@ describe('dashboard', () => {
       'AWS/ClientVPN',
       'ActiveConnectionsCount',
       'Endpoint',
-      example.settings.endpointId,
+      firstEndpointOf(example.settings).endpointId,
       expect.objectContaining({ stat: 'Maximum' }),
     ]);
   });
@@ -51,7 +52,7 @@ describe('dashboard', () => {
       'Acme/Vpn',
       'ConnectRequests',
       'Endpoint',
-      example.settings.endpointId,
+      firstEndpointOf(example.settings).endpointId,
       expect.objectContaining({ stat: 'Sum' }),
     ]);
   });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSettings } from '../../app/config/settings.js';
-import { onlyResource, type SynthResult, synthPortal } from '../test-support.js';
+import { firstEndpointOf, onlyResource, type SynthResult, synthPortal } from '../test-support.js';
 
 let example: SynthResult;
 let template: Template;
@@ -60,12 +60,18 @@ describe('lambdas', () => {
         Object.entries(variables).map(([key, value]) => [key, resolvedStandIn(key, value)]),
       );
       const settings = loadSettings({ ...env, AWS_REGION: 'ap-northeast-2' }, 'aws');
+      const endpoint = firstEndpointOf(example.settings);
       expect(settings).toMatchObject({
-        endpointId: example.settings.endpointId,
-        subnetIds: example.settings.targetSubnetIds,
-        extraRoutes: example.settings.extraRoutes,
-        idleTimeoutMinutes: 30,
-        idleAlarmName: 'VpnPortal-idle',
+        // Issue 18: the one endpoint, from today's variables.
+        endpoints: [
+          {
+            endpointId: endpoint.endpointId,
+            subnetIds: endpoint.subnetIds,
+            extraRoutes: endpoint.extraRoutes,
+            idleTimeoutMinutes: 30,
+            idleAlarmName: 'VpnPortal-idle',
+          },
+        ],
         metricNamespace: 'VpnPortal',
         adminGroup: 'vpn-admins',
         prices: { associationHourUsd: 0.1, connectionHourUsd: 0.05 },

@@ -1,7 +1,13 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { idleAlarmDefinition } from '../../app/config/idle-alarm-definition.js';
-import { functionId, onlyResource, type SynthResult, synthPortal } from '../test-support.js';
+import {
+  firstEndpointOf,
+  functionId,
+  onlyResource,
+  type SynthResult,
+  synthPortal,
+} from '../test-support.js';
 
 let example: SynthResult;
 let template: Template;
@@ -14,7 +20,7 @@ beforeAll(() => {
 describe('idle alarm', () => {
   it('is built from idleAlarmDefinition() and invokes auto-disconnect', () => {
     const def = idleAlarmDefinition({ idleTimeoutMinutes: 30, metricNamespace: 'VpnPortal' });
-    const dimensions = [{ Name: 'Endpoint', Value: example.settings.endpointId }];
+    const dimensions = [{ Name: 'Endpoint', Value: firstEndpointOf(example.settings).endpointId }];
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       AlarmName: 'VpnPortal-idle',
       ComparisonOperator: 'LessThanThreshold',

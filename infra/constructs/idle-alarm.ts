@@ -29,6 +29,11 @@ const MISSING: Record<IdleAlarmDefinition['treatMissingData'], cloudwatch.TreatM
  */
 export class IdleAlarm extends Construct {
   readonly alarm: cloudwatch.Alarm;
+  /**
+   * The chosen name, a plain string: the functions' environment names the alarm with it
+   * (`alarm.alarmName` would be a reference to the alarm, which depends on the function).
+   */
+  readonly alarmName: string;
   readonly definition: IdleAlarmDefinition;
   /** Known at synth (built from the chosen name), so a role can name it without a cycle. */
   readonly alarmArn: string;
@@ -37,6 +42,7 @@ export class IdleAlarm extends Construct {
     super(scope, id);
     const def = idleAlarmDefinition(props);
     this.definition = def;
+    this.alarmName = props.alarmName;
     const period = Duration.seconds(def.periodSeconds);
     const dimensionsMap = { [def.dimensionName]: props.endpointId };
 
@@ -65,8 +71,15 @@ export class IdleAlarm extends Construct {
     this.alarmArn = alarmArnFromName(this, props.alarmName);
   }
 
-  /** CloudWatch invokes the function directly; the permission is limited to this alarm's ARN. */
-  invoke(fn: lambda.IFunction): void {
-    this.alarm.addAlarmAction(new LambdaAction(fn));
+  /**
+   * CloudWatch invokes the function directly; the permission is limited to this alarm's ARN.
+   * The function's permission is named after the alarm's construct id ("Alarm", the same in
+   * every IdleAlarm), so a second alarm on the same function needs `uniquePermissionId`. The
+   * first leaves it off to keep the single-endpoint version's permission, logical id and all.
+   */
+  invoke(fn: lambda.IFunction, options: { uniquePermissionId: boolean }): void {
+    this.alarm.addAlarmAction(
+      new LambdaAction(fn, { useUniquePermissionId: options.uniquePermissionId }),
+    );
   }
 }

@@ -4,7 +4,13 @@ import { fileURLToPath } from 'node:url';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CHANGES_EACH_FUNCTION_MAKES } from '../../app/core/model/health.js';
-import { functionId, onlyResource, type SynthResult, synthPortal } from '../test-support.js';
+import {
+  firstEndpointOf,
+  functionId,
+  onlyResource,
+  type SynthResult,
+  synthPortal,
+} from '../test-support.js';
 import { SESSION_STORE_ACTIONS } from './sessions-table.js';
 
 interface Statement {
@@ -96,8 +102,10 @@ describe('least privilege', () => {
 
   it('changes only the configured endpoint and subnets', () => {
     const expected = [
-      arn('ec2', `client-vpn-endpoint/${example.settings.endpointId}`),
-      ...example.settings.targetSubnetIds.map((subnetId) => arn('ec2', `subnet/${subnetId}`)),
+      arn('ec2', `client-vpn-endpoint/${firstEndpointOf(example.settings).endpointId}`),
+      ...firstEndpointOf(example.settings).subnetIds.map((subnetId) =>
+        arn('ec2', `subnet/${subnetId}`),
+      ),
     ];
     for (const handler of ['portal.handler', 'auto-disconnect.handler']) {
       expect(bySid(handler, 'ChangeThisEndpointOnly').Resource).toEqual(expected);
@@ -109,7 +117,7 @@ describe('least privilege', () => {
     // takes the client-vpn-endpoint resource; DescribeClientVpnEndpoints takes none.
     expect(bySid('portal.handler', 'ExportThisEndpointsConfigurationOnly')).toMatchObject({
       Action: 'ec2:ExportClientVpnClientConfiguration',
-      Resource: arn('ec2', `client-vpn-endpoint/${example.settings.endpointId}`),
+      Resource: arn('ec2', `client-vpn-endpoint/${firstEndpointOf(example.settings).endpointId}`),
     });
     expect(bySid('portal.handler', 'DescribeClientVpnEndpointsCannotBeScoped')).toMatchObject({
       Action: 'ec2:DescribeClientVpnEndpoints',
@@ -217,7 +225,7 @@ describe('least privilege', () => {
     const statement = bySid('auto-disconnect.handler', 'EndConnectionsOfThisEndpointOnly');
     expect(statement.Action).toBe('ec2:TerminateClientVpnConnections');
     expect(statement.Resource).toEqual(
-      arn('ec2', `client-vpn-endpoint/${example.settings.endpointId}`),
+      arn('ec2', `client-vpn-endpoint/${firstEndpointOf(example.settings).endpointId}`),
     );
     expect(statement.Condition).toBeUndefined();
     expect(allActions('portal.handler')).not.toContain('ec2:TerminateClientVpnConnections');

@@ -47,10 +47,13 @@ export class Portal extends Construct {
       timeout: Duration.seconds(15),
       // It publishes ConnectRequests; it never reads metrics (only the events function's
       // re-check does) and never touches the alarm. The setup page reads the endpoint's
-      // configuration file and authentication (issue 16).
+      // configuration file and authentication (issue 16), of each configured endpoint.
       statements: [
         putMetricStatement(props.settings.metricNamespace),
-        ...clientSetupStatements(this, props.settings.endpointId),
+        ...clientSetupStatements(
+          this,
+          props.settings.endpoints.map((endpoint) => endpoint.endpointId),
+        ),
       ],
     }).function;
   }

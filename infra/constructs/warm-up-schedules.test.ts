@@ -1,7 +1,7 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadWarmUpSettings } from '../../app/config/warm-up-settings.js';
-import { onlyResource, type SynthResult, synthPortal } from '../test-support.js';
+import { firstEndpointOf, onlyResource, type SynthResult, synthPortal } from '../test-support.js';
 
 interface Statement {
   Sid?: string;
@@ -65,6 +65,8 @@ describe('warm-up schedules', () => {
       source: 'vpn-portal.warm-up',
       scheduleName: 'warm-up-1',
       scheduledFor: '<aws.scheduler.scheduled-time>',
+      // Issue 18: the endpoint it turns on, the single endpoint's key here.
+      endpoint: 'vpn',
     });
   });
 
@@ -138,7 +140,10 @@ describe('warm-up schedules', () => {
         WARM_UP_SCHEDULE: String(variables.WARM_UP_SCHEDULE),
         WARM_UP_HOLIDAYS: String(variables.WARM_UP_HOLIDAYS),
       });
-      expect(loaded.schedule).toEqual(example.settings.warmUp);
+      expect(loaded.schedule).toEqual({
+        entries: firstEndpointOf(example.settings).warmUps,
+        holidays: example.settings.warmUp.holidays,
+      });
     }
   });
 

@@ -10,11 +10,18 @@ import {
 import { warmUpTargetInput } from '../../app/events/warm-up-event.js';
 import { putMetricStatement } from './client-vpn-policy.js';
 
+/** One endpoint's warm-ups: its key goes into each of its events. */
+export interface EndpointWarmUps {
+  key: string;
+  /** Validated by the app's own schemas (infra/endpoints-setting.ts). */
+  entries: WarmUpEntry[];
+}
+
 export interface WarmUpSchedulesProps {
   /** The auto-disconnect function, which routes warm-up events (app/events). */
   function: lambda.IFunction;
-  /** Validated by the app's own `warmUpScheduleSchema` (infra/warm-up-settings.ts). */
-  entries: WarmUpEntry[];
+  /** Every endpoint's warm-ups, the first endpoint first (issue 18). */
+  endpoints: EndpointWarmUps[];
   /** METRIC_NAMESPACE: a warm-up publishes its connect request there, like a Connect tap. */
   metricNamespace: string;
 }
@@ -28,7 +35,7 @@ export const WARM_UP_MAX_EVENT_AGE = Duration.hours(1);
 export const WARM_UP_RETRY_ATTEMPTS = 3;
 
 /**
- * One EventBridge Scheduler schedule per warm-up entry, in the entry's own time zone
+ * One EventBridge Scheduler schedule per warm-up entry of each endpoint, in the entry's own time zone
  * (Scheduler follows daylight saving there), in a schedule group of their own. Holidays are
  * not in the cron: the schedule fires and the handler skips the day.
  *
@@ -70,29 +77,42 @@ export class WarmUpSchedules extends Construct {
     // project's namespace, and only in a stack that has warm-ups.
     props.function.addToRolePolicy(putMetricStatement(props.metricNamespace));
 
-    this.schedules = props.entries.map((entry, index) => {
-      const name = `warm-up-${index + 1}`;
-      const schedule = new scheduler.CfnSchedule(this, `Schedule${index + 1}`, {
-        name,
-        groupName: this.group.ref,
-        description: `Warm-up: turns the VPN on at ${entry.time} (${entry.timeZone}) on ${entry.days.join(', ')}`,
-        scheduleExpression: schedulerCronExpression(entry),
-        scheduleExpressionTimezone: entry.timeZone,
-        flexibleTimeWindow: { mode: 'OFF' },
-        state: 'ENABLED',
-        target: {
-          arn: props.function.functionArn,
-          roleArn: this.role.roleArn,
-          input: JSON.stringify(warmUpTargetInput(name)),
-          retryPolicy: {
-            maximumEventAgeInSeconds: WARM_UP_MAX_EVENT_AGE.toSeconds(),
-            maximumRetryAttempts: WARM_UP_RETRY_ATTEMPTS,
+    this.schedules = props.endpoints.flatMap((endpoint, endpointIndex) =>
+      endpoint.entries.map((entry, index) => {
+        // The first endpoint's schedules keep the single-endpoint version's construct ids,
+        // names and descriptions, so an upgrade updates them in place; the others' names carry
+        // their endpoint's key (unique within the group, at most 64 characters). Each event
+        // names its endpoint by key; the events function takes an event without one (from a
+        // schedule not yet updated during a deploy) for the first endpoint.
+        const first = endpointIndex === 0;
+        const name = first ? `warm-up-${index + 1}` : `${endpoint.key}-warm-up-${index + 1}`;
+        const what = first ? 'the VPN' : `the VPN "${endpoint.key}"`;
+        const schedule = new scheduler.CfnSchedule(
+          this,
+          first ? `Schedule${index + 1}` : `Schedule-${endpoint.key}-${index + 1}`,
+          {
+            name,
+            groupName: this.group.ref,
+            description: `Warm-up: turns ${what} on at ${entry.time} (${entry.timeZone}) on ${entry.days.join(', ')}`,
+            scheduleExpression: schedulerCronExpression(entry),
+            scheduleExpressionTimezone: entry.timeZone,
+            flexibleTimeWindow: { mode: 'OFF' },
+            state: 'ENABLED',
+            target: {
+              arn: props.function.functionArn,
+              roleArn: this.role.roleArn,
+              input: JSON.stringify(warmUpTargetInput(name, endpoint.key)),
+              retryPolicy: {
+                maximumEventAgeInSeconds: WARM_UP_MAX_EVENT_AGE.toSeconds(),
+                maximumRetryAttempts: WARM_UP_RETRY_ATTEMPTS,
+              },
+            },
           },
-        },
-      });
-      // The role must be allowed to invoke before the first warm-up fires.
-      schedule.node.addDependency(policy);
-      return schedule;
-    });
+        );
+        // The role must be allowed to invoke before the first warm-up fires.
+        schedule.node.addDependency(policy);
+        return schedule;
+      }),
+    );
   }
 }

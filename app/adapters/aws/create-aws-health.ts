@@ -1,5 +1,6 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { SNSClient } from '@aws-sdk/client-sns';
+import type { EndpointSettings } from '../../config/endpoint-settings.js';
 import type { HealthSettings } from '../../config/health-settings.js';
 import type { NotificationSettings } from '../../config/notification-settings.js';
 import type { Settings } from '../../config/settings.js';
@@ -30,18 +31,20 @@ export const HEALTH_CALL: AwsCallOptions = { timeoutMs: 2_000, maxAttempts: 2 };
 const EVENTS_FUNCTION_CALL: AwsCallOptions = { timeoutMs: 8_000, maxAttempts: 1 };
 
 /** DryRun calls with the role of the function that builds this (both functions do). */
-export function createDryRunProbe(settings: Settings, ec2: EC2Client): PermissionProbe {
+export function createDryRunProbe(endpoint: EndpointSettings, ec2: EC2Client): PermissionProbe {
   return new EC2DryRunProbe({
     client: ec2,
-    endpointId: settings.endpointId,
-    subnetIds: settings.subnetIds,
-    extraRoutes: settings.extraRoutes,
+    endpointId: endpoint.endpointId,
+    subnetIds: endpoint.subnetIds,
+    extraRoutes: endpoint.extraRoutes,
     call: HEALTH_CALL,
   });
 }
 
 export interface AwsHealthOptions {
   settings: Settings;
+  /** The endpoint the checks look at (the first: see docs/decisions/014-health-checks.md). */
+  endpoint: EndpointSettings;
   health: HealthSettings;
   notifications: NotificationSettings;
   clients: Pick<AwsClients, 'ec2' | 'cloudWatch'>;
@@ -94,13 +97,13 @@ export function createAwsHealth(options: AwsHealthOptions): AwsHealth {
     probes: new AwsHealthProbes({
       ec2: options.clients.ec2,
       cloudWatch: options.clients.cloudWatch,
-      endpointId: settings.endpointId,
-      alarmName: settings.idleAlarmName,
+      endpointId: options.endpoint.endpointId,
+      alarmName: options.endpoint.idleAlarmName,
       topic,
       webhook,
       call: HEALTH_CALL,
     }),
-    permissions: createDryRunProbe(settings, options.clients.ec2),
+    permissions: createDryRunProbe(options.endpoint, options.clients.ec2),
     eventsFunction: {
       check: () =>
         eventsFunctionArn === null

@@ -2,6 +2,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { IdleCheckOutcome, IdleCheckTrigger } from '../../core/model/health.js';
 import type { IdleCheckRun, LastRuns, RunLog } from '../../ports/run-log.js';
 import type { AwsCallOptions } from './aws-call.js';
+import { endpointItemKeys, type StorageScope } from './dynamodb-item-keys.js';
 import type { Item } from './dynamodb-session-items.js';
 import { DynamoDbTable } from './dynamodb-table.js';
 import { SESSIONS_TABLE_SCHEMA } from './sessions-table-schema.js';
@@ -9,10 +10,12 @@ import { SESSIONS_TABLE_SCHEMA } from './sessions-table-schema.js';
 export interface DynamoDbRunLogOptions {
   client: DynamoDBClient;
   tableName: string;
+  /** Whose runs: the first endpoint's under `pk = "run"`, another's under `run#<key>`. */
+  scope?: StorageScope;
   call?: AwsCallOptions;
 }
 
-/** The partition of the run records: `pk = "run"`, `sk = "alarm" | "sweep"`. */
+/** The partition of the first endpoint's run records: `pk = "run"`, `sk = "alarm" | "sweep"`. */
 export const RUN_PARTITION = 'run';
 
 /** A reason longer than this is cut: the record must stay one write unit (1 KB). */
@@ -36,15 +39,17 @@ const OUTCOMES: readonly IdleCheckOutcome[] = [
  */
 export class DynamoDbRunLog implements RunLog {
   private readonly table: DynamoDbTable;
+  private readonly partition: string;
 
   constructor(options: DynamoDbRunLogOptions) {
     this.table = new DynamoDbTable(options.client, options.tableName, options.call ?? {});
+    this.partition = endpointItemKeys(options.scope ?? null).runPartition;
   }
 
   async record(run: IdleCheckRun): Promise<void> {
     await this.table.putIf(
       {
-        [SESSIONS_TABLE_SCHEMA.partitionKey]: { S: RUN_PARTITION },
+        [SESSIONS_TABLE_SCHEMA.partitionKey]: { S: this.partition },
         [SESSIONS_TABLE_SCHEMA.sortKey]: { S: run.trigger },
         at: { N: String(run.at.getTime()) },
         outcome: { S: run.outcome },
@@ -62,7 +67,7 @@ export class DynamoDbRunLog implements RunLog {
     const items = await this.table.query({
       KeyConditionExpression: '#pk = :run',
       ExpressionAttributeNames: { '#pk': SESSIONS_TABLE_SCHEMA.partitionKey },
-      ExpressionAttributeValues: { ':run': { S: RUN_PARTITION } },
+      ExpressionAttributeValues: { ':run': { S: this.partition } },
     });
     const runs: LastRuns = {};
     for (const item of items) {
