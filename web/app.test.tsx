@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from './app';
-import { admin, fakeApi } from './testing/fixtures';
+import { admin, fakeApi, fakeEndpointClient } from './testing/fixtures';
 
 beforeEach(() => {
   localStorage.clear();
@@ -39,12 +39,15 @@ describe('App', () => {
 
   it('opens “Set up this iPad” from the employee page, loading the page on demand (issue 16)', async () => {
     localStorage.setItem('vpn-portal.lang', 'en');
-    const api = fakeApi();
+    const seoul = fakeEndpointClient();
+    const api = fakeApi({}, { seoul });
     render(<App api={api} />);
     fireEvent.click(await screen.findByRole('link', { name: /^Set up this / }));
     await screen.findByRole('link', { name: 'Download the configuration' });
     expect(location.pathname).toBe('/setup');
-    expect(api.setup).toHaveBeenCalledTimes(1);
+    // The person's one endpoint, by its key (issue 18): it need not be the deployment's first.
+    expect(seoul.setup).toHaveBeenCalledTimes(1);
+    expect(api.setup).not.toHaveBeenCalled();
     expect(localStorage.getItem('vpn-portal.route')).toBe('/setup');
   });
 

@@ -59,6 +59,8 @@ export interface EndpointClient {
   keepOn(hours: number): Promise<StatusBody>;
   /** The setup page (issue 16): what the endpoint's authentication means, the file's name. */
   setup(): Promise<SetupBody>;
+  /** The endpoint's `.ovpn` (issue 16): a plain link the browser downloads, never fetched. */
+  clientConfigPath: string;
 }
 
 export interface ApiClient extends EndpointClient {
@@ -72,9 +74,6 @@ export interface ApiClient extends EndpointClient {
   /** The calls of one endpoint; the same object for the same key, so hooks can depend on it. */
   endpoint(key: string): EndpointClient;
 }
-
-/** The endpoint's `.ovpn` (issue 16): a plain link the browser downloads, never fetched. */
-export const CLIENT_CONFIG_PATH = '/api/client-config';
 
 export interface ApiClientOptions {
   fetch?: typeof fetch;
@@ -189,6 +188,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     done: () => request<StatusBody>('POST', `${base}/done`),
     keepOn: (hours) => request<StatusBody>('POST', `${base}/keep-on`, JSON.stringify({ hours })),
     setup: () => request<SetupBody>('GET', `${base}/setup`),
+    clientConfigPath: `${base}/client-config`,
   });
   const byKey = new Map<string, EndpointClient>();
 

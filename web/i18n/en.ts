@@ -12,6 +12,8 @@ export const en = {
   loading: 'Loading…',
 
   connect: 'Connect VPN',
+  // Issue 18: on a page with several endpoints, each card's button names its endpoint.
+  connectTo: 'Connect {name}',
   connecting: 'Asking…',
   retry: 'Try again',
 

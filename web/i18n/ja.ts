@@ -10,6 +10,7 @@ export const ja: Catalogue = {
   loading: '読み込み中…',
 
   connect: 'VPN に接続',
+  connectTo: '{name}に接続',
   connecting: '依頼中…',
   retry: '再試行',
 

@@ -10,6 +10,7 @@ export const ko: Catalogue = {
   loading: '불러오는 중…',
 
   connect: 'VPN 연결',
+  connectTo: '{name} 연결',
   connecting: '요청 중…',
   retry: '다시 시도',
 

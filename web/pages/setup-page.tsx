@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SetupBody } from '../../app/http/api-types';
-import { type ApiClient, CLIENT_CONFIG_PATH } from '../api/client';
+import type { EndpointClient } from '../api/client';
 import { SetupIcon, type SetupIconName } from '../components/setup-icons';
 import { DEFAULT_OPEN_NEXT, useClientInfo } from '../device/client-info';
 import { vpnAppFor } from '../device/platform';
@@ -9,7 +9,8 @@ import { type SetupKey, setupText } from './setup-messages';
 import { setupTitleKey } from './setup-title';
 
 interface SetupPageProps {
-  api: ApiClient;
+  /** The endpoint the employee uses (issue 18: not always the deployment's first). */
+  api: EndpointClient;
   onNavigate: (path: string) => void;
 }
 
@@ -75,7 +76,7 @@ export function SetupPage({ api, onNavigate }: SetupPageProps) {
               <p>{s('downloadBody')}</p>
               <a
                 class="button button-primary"
-                href={CLIENT_CONFIG_PATH}
+                href={api.clientConfigPath}
                 download={setup.configFileName}
               >
                 {s('downloadButton')}

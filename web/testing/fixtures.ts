@@ -233,6 +233,7 @@ export function fakeEndpointClient(overrides: Partial<EndpointClient> = {}) {
     done: vi.fn(async () => statusByState.stopping),
     keepOn: vi.fn(async (_hours: number) => statusByState.ready),
     setup: vi.fn(async () => mutualSetup),
+    clientConfigPath: '/api/client-config',
     ...overrides,
   } satisfies EndpointClient;
 }
