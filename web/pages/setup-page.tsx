@@ -7,6 +7,7 @@ import { vpnAppFor } from '../device/platform';
 import { useI18n } from '../i18n/i18n';
 import { type SetupKey, setupText } from './setup-messages';
 import { setupTitleKey } from './setup-title';
+import './setup-page.css';
 
 interface SetupPageProps {
   /** The endpoint the employee uses (issue 18: not always the deployment's first). */
