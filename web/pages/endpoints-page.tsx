@@ -5,6 +5,7 @@ import { SetupLink } from '../components/setup-link';
 import { VpnStatus } from '../components/vpn-status';
 import { useI18n } from '../i18n/i18n';
 import { useStatus } from '../poller/use-status';
+import './endpoints-page.css';
 
 interface EndpointsPageProps {
   /** The endpoints this person may use, the one they used last first (kept in that order). */
@@ -15,13 +16,13 @@ interface EndpointsPageProps {
 
 /**
  * The employee's page with several endpoints (issue 18): one card per endpoint, stacked in
- * portrait and side by side in landscape (styles.css, `.endpoints`). The order is the
+ * portrait and side by side in landscape (endpoints-page.css). The order is the
  * server's and never changes under the employee's thumb while the page is open.
  */
 export function EndpointsPage({ endpoints, endpointClient, onNavigate }: EndpointsPageProps) {
   const { t, lang } = useI18n();
   return (
-    <main class="page page-endpoints">
+    <main class="page page-status">
       <h1 class="visually-hidden">{t('appTitle')}</h1>
       <div class="endpoints">
         {endpoints.map((endpoint) => (
