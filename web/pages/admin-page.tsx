@@ -15,6 +15,7 @@ import { useI18n } from '../i18n/i18n';
 import { useAdminSessions } from '../poller/use-admin-sessions';
 import { useStatus } from '../poller/use-status';
 import { useNow } from '../time/use-now';
+import './admin-page.css';
 
 const stateName: Record<VpnState, MessageKey> = {
   off: 'stateOff',
