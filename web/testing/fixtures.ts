@@ -201,6 +201,12 @@ export const stagingEndpoint: EndpointSummary = {
 export const oneEndpoint: EndpointsBody = { endpoints: [seoulEndpoint] };
 export const twoEndpoints: EndpointsBody = { endpoints: [seoulEndpoint, stagingEndpoint] };
 
+/** `GET /api/admin/endpoints` of a deployment with one endpoint: today's admin view. */
+export const adminOneEndpoint: AdminEndpointsBody = {
+  endpoints: [{ ...seoulEndpoint, state: 'ready', connections: 2, month: adminSessions.month }],
+  total: { month: adminSessions.month },
+};
+
 /** `GET /api/admin/endpoints` with Seoul ready (two connected) and Staging off. */
 export const adminEndpoints: AdminEndpointsBody = {
   endpoints: [
@@ -253,7 +259,7 @@ export function fakeApi(
     me: vi.fn(async () => employee),
     vpnClient: vi.fn(async () => vpnClient),
     endpoints: vi.fn(async () => oneEndpoint),
-    adminEndpoints: vi.fn(async () => adminEndpoints),
+    adminEndpoints: vi.fn(async () => adminOneEndpoint),
     endpoint: vi.fn((key: string) => {
       const client = byKey.get(key) ?? fakeEndpointClient();
       byKey.set(key, client);
