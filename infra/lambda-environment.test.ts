@@ -1,5 +1,6 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SINGLE_ENDPOINT_KEY, SINGLE_ENDPOINT_NAMES } from '../app/config/endpoint-settings.js';
 import { toLambdaEnvironment } from '../app/config/lambda-environment.js';
 import {
   loadNotificationSettings,
@@ -73,13 +74,22 @@ function expectedSettings(settings: InfraSettings): Settings {
   const { region } = settings;
   return {
     region,
-    endpointId: settings.endpointId,
-    subnetIds: settings.targetSubnetIds,
-    extraRoutes: settings.extraRoutes,
-    idleTimeoutMinutes: settings.idleTimeoutMinutes,
-    quietConnectionMinutes: settings.quietConnectionMinutes,
+    // Issue 18: the stack's one endpoint, read back as a list of one from today's variables.
+    endpoints: [
+      {
+        key: SINGLE_ENDPOINT_KEY,
+        endpointId: settings.endpointId,
+        names: { ...SINGLE_ENDPOINT_NAMES },
+        subnetIds: settings.targetSubnetIds,
+        extraRoutes: settings.extraRoutes,
+        idleTimeoutMinutes: settings.idleTimeoutMinutes,
+        quietConnectionMinutes: settings.quietConnectionMinutes,
+        idleAlarmName: resources.idleAlarmName,
+        warmUps: settings.warmUp.entries,
+        groups: null,
+      },
+    ],
     sessionsTable: resources.sessionsTable,
-    idleAlarmName: resources.idleAlarmName,
     metricNamespace: settings.metricNamespace,
     albArn: resources.albArn,
     cognito: {
@@ -147,7 +157,12 @@ describe('the functions’ environment, from toLambdaEnvironment', () => {
     const loaded = loadAll(environmentOf(defaults, false), defaults.region);
 
     expect(loaded.settings).toEqual(expectedSettings(defaults));
-    expect(loaded.settings).toMatchObject({ ...SETTING_DEFAULTS, extraRoutes: [] });
+    // Issue 18: the idle and quiet-connection defaults are the (one) endpoint's.
+    const { idleTimeoutMinutes, quietConnectionMinutes, ...deploymentDefaults } = SETTING_DEFAULTS;
+    expect(loaded.settings).toMatchObject({
+      ...deploymentDefaults,
+      endpoints: [{ idleTimeoutMinutes, quietConnectionMinutes, extraRoutes: [] }],
+    });
     expect(loaded.warmUp).toEqual({ entries: [], holidays: [] });
     expect(loaded.notifications).toEqual({ topicArn: null, webhookParameterName: null });
   });

@@ -1,5 +1,6 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { SINGLE_ENDPOINT_KEY, SINGLE_ENDPOINT_NAMES } from '../app/config/endpoint-settings.js';
 import type { LambdaSettings } from '../app/config/lambda-environment.js';
 import { AutoDisconnect } from './constructs/auto-disconnect.js';
 import { CognitoAuth } from './constructs/cognito-auth.js';
@@ -111,8 +112,8 @@ export class VpnPortalStack extends Stack {
 /** The names the functions find the stack's resources by (deploy-time tokens in the stack). */
 export type FunctionResources = Pick<
   LambdaSettings,
-  'sessionsTable' | 'idleAlarmName' | 'albArn' | 'cognito' | 'notifications'
->;
+  'sessionsTable' | 'albArn' | 'cognito' | 'notifications'
+> & { idleAlarmName: string };
 
 /**
  * SPEC section 9: what both Lambdas read, from the operator's settings and the stack's
@@ -123,18 +124,29 @@ export function functionSettings(
   settings: InfraSettings,
   resources: FunctionResources,
 ): LambdaSettings {
+  const { idleAlarmName, ...shared } = resources;
   return {
-    endpointId: settings.endpointId,
-    subnetIds: settings.targetSubnetIds,
-    extraRoutes: settings.extraRoutes,
-    idleTimeoutMinutes: settings.idleTimeoutMinutes,
-    quietConnectionMinutes: settings.quietConnectionMinutes,
+    // Today's stack manages one endpoint: a list of one, written as today's variables.
+    endpoints: [
+      {
+        key: SINGLE_ENDPOINT_KEY,
+        endpointId: settings.endpointId,
+        names: { ...SINGLE_ENDPOINT_NAMES },
+        subnetIds: settings.targetSubnetIds,
+        extraRoutes: settings.extraRoutes,
+        idleTimeoutMinutes: settings.idleTimeoutMinutes,
+        quietConnectionMinutes: settings.quietConnectionMinutes,
+        idleAlarmName,
+        warmUps: settings.warmUp.entries,
+        groups: null,
+      },
+    ],
     metricNamespace: settings.metricNamespace,
     adminGroup: settings.adminGroup,
     prices: settings.prices,
     openNext: settings.openNext,
     keepOnMaxHours: settings.keepOnMaxHours,
-    warmUp: settings.warmUp,
-    ...resources,
+    warmUpHolidays: settings.warmUp.holidays,
+    ...shared,
   };
 }

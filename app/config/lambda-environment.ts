@@ -1,4 +1,4 @@
-import type { WarmUpSchedule } from '../core/model/warm-up-schedule.js';
+import { endpointsEnvironment } from './endpoint-settings.js';
 import { type NotificationSettings, notificationEnvironment } from './notification-settings.js';
 import type { Settings } from './settings.js';
 import { warmUpEnvironment } from './warm-up-settings.js';
@@ -10,7 +10,8 @@ import { warmUpEnvironment } from './warm-up-settings.js';
  */
 export interface LambdaSettings extends Omit<Settings, 'region' | 'albKeysUrl' | 'cognito'> {
   cognito: Omit<Settings['cognito'], 'jwksUrl'>;
-  warmUp: WarmUpSchedule;
+  /** WARM_UP_HOLIDAYS: the days no endpoint warms up (the times are each endpoint's own). */
+  warmUpHolidays: string[];
   /** Where both functions send notices (the stack's topic, the optional webhook parameter). */
   notifications?: NotificationSettings;
 }
@@ -22,13 +23,9 @@ export interface LambdaSettings extends Omit<Settings, 'region' | 'albKeysUrl' |
  */
 export function toLambdaEnvironment(settings: LambdaSettings): Record<string, string> {
   return {
-    VPN_ENDPOINT_ID: settings.endpointId,
-    VPN_SUBNET_IDS: settings.subnetIds.join(','),
-    VPN_EXTRA_ROUTES: JSON.stringify(settings.extraRoutes),
-    IDLE_TIMEOUT_MINUTES: String(settings.idleTimeoutMinutes),
-    QUIET_CONNECTION_MINUTES: String(settings.quietConnectionMinutes),
+    // Today's variables for a list of one they can say, VPN_ENDPOINTS otherwise.
+    ...endpointsEnvironment(settings.endpoints),
     SESSIONS_TABLE: settings.sessionsTable,
-    IDLE_ALARM_NAME: settings.idleAlarmName,
     METRIC_NAMESPACE: settings.metricNamespace,
     ALB_ARN: settings.albArn,
     COGNITO_USER_POOL_ID: settings.cognito.userPoolId,
@@ -39,8 +36,8 @@ export function toLambdaEnvironment(settings: LambdaSettings): Record<string, st
     PRICE_CONNECTION_HOUR_USD: String(settings.prices.connectionHourUsd),
     OPEN_NEXT_APP: JSON.stringify(settings.openNext),
     KEEP_ON_MAX_HOURS: String(settings.keepOnMaxHours),
-    // Both functions read the schedule: the portal for the pages, auto-disconnect for holidays.
-    ...warmUpEnvironment(settings.warmUp),
+    // Both functions read the holidays: the portal for the pages, auto-disconnect to skip them.
+    ...warmUpEnvironment({ entries: [], holidays: settings.warmUpHolidays }),
     ...(settings.notifications ? notificationEnvironment(settings.notifications) : {}),
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SettingsError } from './read-env.js';
-import { loadSettings } from './settings.js';
+import { firstEndpoint, loadSettings } from './settings.js';
 
 const AWS_ENV: Record<string, string> = {
   AWS_REGION: 'eu-west-1',
@@ -33,13 +33,22 @@ describe('loadSettings', () => {
   it('reads a complete AWS environment and fills the defaults', () => {
     expect(loadSettings(AWS_ENV)).toEqual({
       region: 'eu-west-1',
-      endpointId: 'cvpn-endpoint-0123456789abcdef0',
-      subnetIds: ['subnet-0123456789abcdef0', 'subnet-0123456789abcdef1'],
-      extraRoutes: [],
-      idleTimeoutMinutes: 30,
-      quietConnectionMinutes: 60,
+      // Today's variables: a list of one (issue 18).
+      endpoints: [
+        {
+          key: 'vpn',
+          endpointId: 'cvpn-endpoint-0123456789abcdef0',
+          names: { ko: 'VPN', ja: 'VPN', en: 'VPN' },
+          subnetIds: ['subnet-0123456789abcdef0', 'subnet-0123456789abcdef1'],
+          extraRoutes: [],
+          idleTimeoutMinutes: 30,
+          quietConnectionMinutes: 60,
+          idleAlarmName: 'vpn-portal-idle',
+          warmUps: [],
+          groups: null,
+        },
+      ],
       sessionsTable: 'vpn-portal-sessions',
-      idleAlarmName: 'vpn-portal-idle',
       metricNamespace: 'VpnPortal',
       albArn: AWS_ENV.ALB_ARN,
       cognito: {
@@ -72,11 +81,15 @@ describe('loadSettings', () => {
       COGNITO_JWKS_URL: 'https://keys.example.com/jwks.json',
     });
     expect(settings).toMatchObject({
-      extraRoutes: [
-        { cidr: '0.0.0.0/0', subnetId: 'subnet-0123456789abcdef0', description: 'internet' },
+      endpoints: [
+        {
+          extraRoutes: [
+            { cidr: '0.0.0.0/0', subnetId: 'subnet-0123456789abcdef0', description: 'internet' },
+          ],
+          idleTimeoutMinutes: 45,
+          quietConnectionMinutes: 90,
+        },
       ],
-      idleTimeoutMinutes: 45,
-      quietConnectionMinutes: 90,
       metricNamespace: 'Acme/Vpn',
       adminGroup: 'it-staff',
       prices: { associationHourUsd: 0.15, connectionHourUsd: 0 },
@@ -139,8 +152,10 @@ describe('loadSettings', () => {
   });
 
   it('turns the quiet-connection rule off with 0, and says what it accepts otherwise', () => {
-    expect(loadingWith({ QUIET_CONNECTION_MINUTES: '0' })().quietConnectionMinutes).toBe(0);
-    expect(loadingWith({ QUIET_CONNECTION_MINUTES: '15' })().quietConnectionMinutes).toBe(15);
+    const quiet = (value: string) =>
+      firstEndpoint(loadingWith({ QUIET_CONNECTION_MINUTES: value })()).quietConnectionMinutes;
+    expect(quiet('0')).toBe(0);
+    expect(quiet('15')).toBe(15);
     expect(settingsError(loadingWith({ QUIET_CONNECTION_MINUTES: '10' })).message).toBe(
       'Setting QUIET_CONNECTION_MINUTES must be 0 (off) or a whole number of minutes from 15 to 1440 (got "10")',
     );
@@ -148,14 +163,45 @@ describe('loadSettings', () => {
 
   it('starts in local mode with no environment at all', () => {
     const settings = loadSettings({}, 'local');
-    expect(settings.endpointId).toMatch(/^cvpn-endpoint-/);
-    expect(settings.subnetIds.length).toBeGreaterThan(0);
-    expect(settings.idleTimeoutMinutes).toBe(30);
+    const first = firstEndpoint(settings);
+    expect(first.endpointId).toMatch(/^cvpn-endpoint-/);
+    expect(first.subnetIds.length).toBeGreaterThan(0);
+    expect(first.idleTimeoutMinutes).toBe(30);
     expect(settings.adminGroup).toBe('vpn-admins');
   });
 
-  it('lets the environment override local defaults', () => {
-    expect(loadSettings({ IDLE_TIMEOUT_MINUTES: '5' }, 'local').idleTimeoutMinutes).toBe(5);
+  it('simulates Seoul office for everyone and Staging for developers in local mode (issue 18)', () => {
+    const [seoul, staging, ...more] = loadSettings({}, 'local').endpoints;
+    expect(more).toEqual([]);
+    expect(seoul).toMatchObject({
+      key: 'seoul',
+      names: { ko: '서울 사무실', ja: 'ソウル事務所', en: 'Seoul office' },
+      groups: null,
+    });
+    expect(staging).toMatchObject({
+      key: 'staging',
+      names: { ko: '스테이징', ja: 'ステージング', en: 'Staging' },
+      groups: ['developers'],
+    });
+    expect(staging?.endpointId).not.toBe(seoul?.endpointId);
+    expect(staging?.idleAlarmName).not.toBe(seoul?.idleAlarmName);
+  });
+
+  it("lets the environment override local defaults, today's variables for the first endpoint", () => {
+    const settings = loadSettings({ IDLE_TIMEOUT_MINUTES: '5' }, 'local');
+    expect(firstEndpoint(settings).idleTimeoutMinutes).toBe(5);
+  });
+
+  it('simulates exactly the endpoints VPN_ENDPOINTS lists in local mode', () => {
+    const only = {
+      key: 'lab',
+      endpointId: 'cvpn-endpoint-0123456789abcdef9',
+      names: { ko: '실험실', ja: 'ラボ', en: 'Lab' },
+      subnetIds: ['subnet-0123456789abcdef9'],
+      idleAlarmName: 'lab-idle',
+    };
+    const settings = loadSettings({ VPN_ENDPOINTS: JSON.stringify([only]) }, 'local');
+    expect(settings.endpoints.map((endpoint) => endpoint.key)).toEqual(['lab']);
   });
 
   it('still validates what the environment sets in local mode', () => {

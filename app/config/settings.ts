@@ -1,27 +1,26 @@
 import type { VpnPolicy } from '../core/model/policy.js';
-import type { ExtraRoute } from '../core/model/vocabulary.js';
-import { fromText, subnetListFromText } from './endpoint-settings.js';
 import {
-  idleTimeoutMinutesSchema,
-  SWEEP_INTERVAL_MINUTES,
-  SWEEP_WAITS_FOR_ALARM_MINUTES,
-} from './idle-alarm-definition.js';
-import { type Env, readJson, readValue } from './read-env.js';
+  type EndpointSettings,
+  fromText,
+  loadEndpoints,
+  readSingleEndpoint,
+} from './endpoint-settings.js';
+import { SWEEP_INTERVAL_MINUTES, SWEEP_WAITS_FOR_ALARM_MINUTES } from './idle-alarm-definition.js';
+import { withLocalDemoEndpoints } from './local-endpoints.js';
+import { type Env, present, readJson, readValue } from './read-env.js';
 import {
   adminGroupSchema,
   albArnSchema,
   clientIdSchema,
-  endpointIdSchema,
-  extraRoutesSchema,
   keepOnMaxHoursSchema,
   metricNamespaceSchema,
   openNextSchema,
   priceSchema,
-  quietConnectionMinutesSchema,
   SETTING_DEFAULTS,
   userPoolIdSchema,
 } from './setting-schemas.js';
 import * as z from './validation.js';
+import { warmUpEntriesSchema } from './warm-up-settings.js';
 
 /**
  * SPEC section 9: one schema for the environment of both Lambdas and the local server.
@@ -31,14 +30,14 @@ import * as z from './validation.js';
  */
 export interface Settings {
   region: string;
-  endpointId: string;
-  subnetIds: string[];
-  extraRoutes: ExtraRoute[];
-  idleTimeoutMinutes: number;
-  /** QUIET_CONNECTION_MINUTES: a connection without meaningful traffic this long is ended; 0 = off. */
-  quietConnectionMinutes: number;
+  /**
+   * The endpoints this deployment switches (issue 18), each with its own subnets, routes,
+   * idle and quiet-connection rules, warm-ups, idle alarm and groups: `VPN_ENDPOINTS`, or
+   * today's single-endpoint variables as a list of one. The first is the one today's routes
+   * answer for, and it keeps today's keys in the sessions table.
+   */
+  endpoints: EndpointSettings[];
   sessionsTable: string;
-  idleAlarmName: string;
   metricNamespace: string;
   albArn: string;
   cognito: { userPoolId: string; clientId: string; domain: string; jwksUrl: string };
@@ -56,7 +55,6 @@ export type SettingsMode = 'aws' | 'local';
 const name = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
 const url = z.url('must be a URL');
 const number = fromText;
-const subnetList = subnetListFromText;
 
 /** Local mode provides stand-ins for what only exists in AWS. */
 const LOCAL_DEFAULTS: Env = {
@@ -83,25 +81,19 @@ export function loadSettings(env: Env, mode: SettingsMode = 'aws'): Settings {
     userPoolIdSchema,
     get('COGNITO_USER_POOL_ID'),
   );
+  const single = () =>
+    readSingleEndpoint(
+      get,
+      readJson('WARM_UP_SCHEDULE', warmUpEntriesSchema, get('WARM_UP_SCHEDULE'), []),
+    );
   return {
     region,
-    endpointId: readValue('VPN_ENDPOINT_ID', endpointIdSchema, get('VPN_ENDPOINT_ID')),
-    subnetIds: readValue('VPN_SUBNET_IDS', subnetList, get('VPN_SUBNET_IDS')),
-    extraRoutes: readJson('VPN_EXTRA_ROUTES', extraRoutesSchema, get('VPN_EXTRA_ROUTES'), []),
-    idleTimeoutMinutes: readValue(
-      'IDLE_TIMEOUT_MINUTES',
-      number(idleTimeoutMinutesSchema),
-      get('IDLE_TIMEOUT_MINUTES'),
-      defaults.idleTimeoutMinutes,
-    ),
-    quietConnectionMinutes: readValue(
-      'QUIET_CONNECTION_MINUTES',
-      number(quietConnectionMinutesSchema),
-      get('QUIET_CONNECTION_MINUTES'),
-      defaults.quietConnectionMinutes,
-    ),
+    // Local mode simulates two endpoints unless VPN_ENDPOINTS names others (local-endpoints.ts).
+    endpoints:
+      mode === 'local' && present(env.VPN_ENDPOINTS) === undefined
+        ? withLocalDemoEndpoints(single())
+        : loadEndpoints(env, single),
     sessionsTable: readValue('SESSIONS_TABLE', name, get('SESSIONS_TABLE')),
-    idleAlarmName: readValue('IDLE_ALARM_NAME', name, get('IDLE_ALARM_NAME')),
     metricNamespace: readValue(
       'METRIC_NAMESPACE',
       metricNamespaceSchema,
@@ -153,16 +145,24 @@ export function loadSettings(env: Env, mode: SettingsMode = 'aws'): Settings {
   };
 }
 
-/** The part of the settings the core's decisions read. */
-export function vpnPolicy(settings: Settings): VpnPolicy {
+/** The part of the settings the core's decisions read, for one endpoint. */
+export function vpnPolicy(settings: Settings, endpoint: EndpointSettings): VpnPolicy {
   return {
-    subnetIds: settings.subnetIds,
-    extraRoutes: settings.extraRoutes,
-    idleTimeoutMinutes: settings.idleTimeoutMinutes,
+    subnetIds: endpoint.subnetIds,
+    extraRoutes: endpoint.extraRoutes,
+    idleTimeoutMinutes: endpoint.idleTimeoutMinutes,
     sweepWaitsForAlarmMinutes: SWEEP_WAITS_FOR_ALARM_MINUTES,
     sweepIntervalMinutes: SWEEP_INTERVAL_MINUTES,
-    quietConnectionMinutes: settings.quietConnectionMinutes,
+    quietConnectionMinutes: endpoint.quietConnectionMinutes,
     prices: settings.prices,
     keepOnMaxHours: settings.keepOnMaxHours,
   };
+}
+
+/** The first endpoint: the one today's routes (`/api/status`, …) answer for. */
+export function firstEndpoint(settings: Pick<Settings, 'endpoints'>): EndpointSettings {
+  const [first] = settings.endpoints;
+  // loadEndpoints never returns an empty list; a hand-built one is a programming error.
+  if (!first) throw new Error('settings list no endpoint');
+  return first;
 }

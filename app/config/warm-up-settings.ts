@@ -38,13 +38,14 @@ export const warmUpEntrySchema = z.strictObject({
 
 const holidayDate = z.iso.date('must be a date like 2025-12-25');
 
-const warmUpEntries = z
+/** WARM_UP_SCHEDULE: one endpoint's entries (`VPN_ENDPOINTS` holds them per endpoint). */
+export const warmUpEntriesSchema = z
   .array(warmUpEntrySchema)
   .check(z.maxLength(MAX_WARM_UP_ENTRIES, `must have at most ${MAX_WARM_UP_ENTRIES} entries`));
 
 /** The whole schedule; reuse it to validate an edit before it goes to the Scheduler API. */
 export const warmUpScheduleSchema = z.strictObject({
-  entries: warmUpEntries,
+  entries: warmUpEntriesSchema,
   holidays: z.array(holidayDate),
 });
 
@@ -55,7 +56,7 @@ export interface WarmUpSettings {
 export function loadWarmUpSettings(env: Env): WarmUpSettings {
   return {
     schedule: {
-      entries: readJson('WARM_UP_SCHEDULE', warmUpEntries, env.WARM_UP_SCHEDULE, []),
+      entries: readJson('WARM_UP_SCHEDULE', warmUpEntriesSchema, env.WARM_UP_SCHEDULE, []),
       holidays: readHolidays(env.WARM_UP_HOLIDAYS),
     },
   };

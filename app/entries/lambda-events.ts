@@ -5,7 +5,7 @@ import { loadSettings } from '../config/settings.js';
 import { loadWarmUpSettings } from '../config/warm-up-settings.js';
 import { createEventsFunction } from '../events/events-function.js';
 import { createJsonLogger } from '../logging/logger.js';
-import { createAwsCoreDeps } from './aws-deps.js';
+import { createAwsEndpointContexts } from './aws-deps.js';
 
 const settings = loadSettings(process.env);
 const warmUp = loadWarmUpSettings(process.env);
@@ -14,11 +14,15 @@ const notifier = createAwsNotifier(settings.region, loadNotificationSettings(pro
   ssmEndpoint: awsServiceEndpoint(process.env, 'ssm', settings.region),
 });
 
-/** The events function: the idle alarm, the safety-net sweep and the warm-up schedules invoke it. */
+/**
+ * The events function: each endpoint's idle alarm, the safety-net sweep and the warm-up
+ * schedules invoke it.
+ */
 export const handler = createEventsFunction({
-  ...createAwsCoreDeps(settings, logger),
-  ...(notifier ? { notifier } : {}),
+  endpoints: createAwsEndpointContexts(settings, logger).map((endpoint) => ({
+    ...endpoint,
+    deps: { ...endpoint.deps, ...(notifier ? { notifier } : {}) },
+  })),
   logger,
-  idleAlarmName: settings.idleAlarmName,
-  warmUp,
+  warmUp: { holidays: warmUp.schedule.holidays },
 });

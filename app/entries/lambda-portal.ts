@@ -9,7 +9,7 @@ import { createAlbAuthVerifier } from '../http/auth/index.js';
 import { createApp } from '../http/create-app.js';
 import { albHandler } from '../http/lambda/alb-handler.js';
 import { createJsonLogger } from '../logging/logger.js';
-import { createAwsCoreDeps } from './aws-deps.js';
+import { createAwsEndpointContexts } from './aws-deps.js';
 
 /**
  * How long a request waits for its notice (a refused start, Disconnect now): SNS answers in
@@ -29,13 +29,16 @@ const notifier = createAwsNotifier(settings.region, loadNotificationSettings(pro
   ssmEndpoint: awsServiceEndpoint(process.env, 'ssm', settings.region),
   deadlineMs: NOTICE_DEADLINE_MS,
 });
+const endpoints = createAwsEndpointContexts(settings, logger).map((endpoint) => ({
+  ...endpoint,
+  deps: { ...endpoint.deps, ...(notifier ? { notifier } : {}) },
+}));
 const app = createApp({
-  ...createAwsCoreDeps(settings, logger),
-  ...(notifier ? { notifier } : {}),
   settings,
+  endpoints,
   auth: createAlbAuthVerifier(settings),
   logger,
-  warmUpSchedule: warmUp.schedule,
+  warmUpHolidays: warmUp.schedule.holidays,
   // The build copies dist/web beside the bundle (dist/lambda/web).
   webRoot: join(dirname(fileURLToPath(import.meta.url)), 'web'),
 });

@@ -5,10 +5,9 @@ import { LOCAL_SERVER_DEFAULTS, loadLocalSettings } from '../config/local-settin
 import { SettingsError } from '../config/read-env.js';
 import { loadSettings } from '../config/settings.js';
 import { loadWarmUpSettings } from '../config/warm-up-settings.js';
-import type { CoreDeps } from '../core/deps.js';
 import { createAlbAuthVerifier } from '../http/auth/index.js';
 import { createApp } from '../http/create-app.js';
-import { createPortalServices } from '../http/portal-services.js';
+import { createPortalEndpoints, type PortalEndpoint } from '../http/portal-endpoints.js';
 import { createLocalKeyFetcher, createLocalSigner } from '../local-mode/alb-signer.js';
 import {
   ALB_KEYS_PATH,
@@ -23,7 +22,6 @@ import { createLocalSimulation } from '../local-mode/local-simulation.js';
 import { withoutRequestLogs } from '../local-mode/quiet-logger.js';
 import { simulatorRoutes } from '../local-mode/simulator-routes.js';
 import { createJsonLogger, type Logger } from '../logging/logger.js';
-import type { VpnClientSetup } from '../ports/vpn-client-setup.js';
 
 export interface LocalServerOptions {
   /** 0 picks a free port. */
@@ -109,41 +107,45 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
           warmUpSchedule: warmUp.schedule,
         });
     // Loaded only when asked for: the AWS SDK would slow every simulated start. One process
-    // is one instance: in local mode the status snapshot lives in its memory; with --aws it
-    // is the sessions table's, shared with the deployed portal.
-    const aws = local ? null : (await import('./aws-deps.js')).createAwsCoreDeps(settings, logger);
-    const deps: (CoreDeps & { vpnSetup: VpnClientSetup }) | null = local
-      ? { ...local.deps, vpnSetup: local.vpnSetup }
-      : aws;
-    if (!deps) throw new Error('neither the simulator nor AWS was set up');
-    const localSnapshots = new InMemoryStatusSnapshots();
-    const services = createPortalServices(deps, options.statusCacheMs, {
-      snapshots: aws?.snapshots ?? localSnapshots,
+    // is one instance: in local mode each endpoint's status snapshot lives in its memory;
+    // with --aws it is the sessions table's, shared with the deployed portal.
+    const localSnapshots = new Map<string, InMemoryStatusSnapshots>();
+    const endpoints: PortalEndpoint[] = local
+      ? local.endpoints.map((endpoint) => {
+          const snapshots = new InMemoryStatusSnapshots();
+          localSnapshots.set(endpoint.settings.key, snapshots);
+          return { ...endpoint, snapshots };
+        })
+      : (await import('./aws-deps.js')).createAwsEndpointContexts(settings, logger);
+    const portalEndpoints = createPortalEndpoints(endpoints, {
+      ...(options.statusCacheMs === undefined ? {} : { statusCacheMs: options.statusCacheMs }),
+      warmUpHolidays: warmUp.schedule.holidays,
+      // The simulator page switches the endpoint's authentication: show it at once.
+      ...(local ? { clientSetupCacheMs: 0 } : {}),
       logger,
     });
     const portal = createApp(
       {
-        ...deps,
         settings,
+        endpoints,
         auth: createAlbAuthVerifier(settings, { fetcher }),
         logger,
         webRoot: options.webRoot ?? null,
-        warmUpSchedule: warmUp.schedule,
-        // The simulator page switches the endpoint's authentication: show it at once.
-        ...(local ? { clientSetupCacheMs: 0 } : {}),
       },
-      services,
+      portalEndpoints,
     );
     if (local) {
       await local.endSessionLostInRestart();
-      // What the simulator controls change must not hide behind the status snapshot; after a
-      // reset, the snapshot of the world before it must not be shown at all.
+      // What the simulator controls change must not hide behind the status snapshots; after
+      // a reset, the snapshots of the world before it must not be shown at all.
       local.onChange((what) => {
-        if (what === 'reset') {
-          localSnapshots.reset();
-          services.status.forget();
-        } else {
-          services.status.invalidate();
+        for (const endpoint of portalEndpoints.all) {
+          if (what === 'reset') {
+            localSnapshots.get(endpoint.settings.key)?.reset();
+            endpoint.status.forget();
+          } else {
+            endpoint.status.invalidate();
+          }
         }
       });
       local.scheduler.start();

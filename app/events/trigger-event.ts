@@ -35,17 +35,7 @@ export type TriggerEvent =
   | { trigger: 'alarm'; alarmState: 'OK' | 'ALARM' | 'INSUFFICIENT_DATA' };
 
 export function parseTriggerEvent(event: unknown, expectedAlarmName: string): TriggerEvent {
-  const result = triggerEvent.safeParse(event);
-  if (!result.success) {
-    const source =
-      typeof event === 'object' && event !== null && 'source' in event
-        ? String((event as { source: unknown }).source)
-        : 'none';
-    throw new InvalidEventError(
-      `Not a CloudWatch alarm event or an EventBridge scheduled event (source: ${source}).`,
-    );
-  }
-  const parsed = result.data;
+  const parsed = validTriggerEvent(event);
   if (parsed.source === 'aws.events') return { trigger: 'sweep' };
   if (parsed.alarmData.alarmName !== expectedAlarmName) {
     throw new InvalidEventError(
@@ -53,4 +43,27 @@ export function parseTriggerEvent(event: unknown, expectedAlarmName: string): Tr
     );
   }
   return { trigger: 'alarm', alarmState: parsed.alarmData.state.value };
+}
+
+/**
+ * Whom a trigger event is for (issue 18): the endpoint whose idle alarm it names, or every
+ * endpoint (the sweep). Anything else throws InvalidEventError, before any endpoint is touched.
+ */
+export function triggerTarget(event: unknown): { alarmName: string } | { everyEndpoint: true } {
+  const parsed = validTriggerEvent(event);
+  return parsed.source === 'aws.events'
+    ? { everyEndpoint: true }
+    : { alarmName: parsed.alarmData.alarmName };
+}
+
+function validTriggerEvent(event: unknown): z.infer<typeof triggerEvent> {
+  const result = triggerEvent.safeParse(event);
+  if (result.success) return result.data;
+  const source =
+    typeof event === 'object' && event !== null && 'source' in event
+      ? String((event as { source: unknown }).source)
+      : 'none';
+  throw new InvalidEventError(
+    `Not a CloudWatch alarm event or an EventBridge scheduled event (source: ${source}).`,
+  );
 }

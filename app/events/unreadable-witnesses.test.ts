@@ -20,7 +20,7 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createAwsAdapters } from '../adapters/aws/create-aws-adapters.js';
-import { loadSettings, vpnPolicy } from '../config/settings.js';
+import { firstEndpoint, loadSettings, vpnPolicy } from '../config/settings.js';
 import { newSession } from '../core/model/session-lifecycle.js';
 import type { Logger } from '../logging/logger.js';
 import { createIdleCheckHandler } from './idle-check-handler.js';
@@ -37,6 +37,7 @@ const settings = loadSettings(
   { AWS_REGION: 'ap-northeast-2', IDLE_ALARM_NAME: 'VpnPortal-idle' },
   'local',
 );
+const endpoint = firstEndpoint(settings);
 const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 const clients = {
   ec2: new EC2Client({ region: 'ap-northeast-2', credentials }),
@@ -59,9 +60,9 @@ const logger: Logger = {
 function handler() {
   const call = { sleep: async () => {}, timeoutMs: 50 };
   return createIdleCheckHandler({
-    ...createAwsAdapters(settings, { clients, call, logger }),
+    ...createAwsAdapters(settings, endpoint, { clients, call, logger }),
     clock: { now: () => NOW },
-    policy: vpnPolicy(settings),
+    policy: vpnPolicy(settings, endpoint),
     logger,
     idleAlarmName: 'VpnPortal-idle',
   });
@@ -87,8 +88,8 @@ beforeEach(() => {
     ClientVpnTargetNetworks: [
       {
         AssociationId: 'cvpn-assoc-0aaa',
-        TargetNetworkId: settings.subnetIds[0],
-        ClientVpnEndpointId: settings.endpointId,
+        TargetNetworkId: endpoint.subnetIds[0],
+        ClientVpnEndpointId: endpoint.endpointId,
         Status: { Code: 'associated' },
       },
     ],
@@ -96,7 +97,7 @@ beforeEach(() => {
   ec2.on(DescribeClientVpnConnectionsCommand).resolves({
     Connections: [
       {
-        ClientVpnEndpointId: settings.endpointId,
+        ClientVpnEndpointId: endpoint.endpointId,
         ConnectionId: 'cvpn-connection-0aaa',
         Username: 'kim.minji',
         ConnectionEstablishedTime: '2026-11-30 08:00:00',

@@ -124,23 +124,37 @@ describe('createWarmUpHandler', () => {
   });
 });
 
+/** The one endpoint of `setup()` as the events function takes it (issue 18). */
+function eventsDeps({ logger, idleAlarmName, warmUp, ...deps }: ReturnType<typeof setup>['deps']) {
+  return {
+    endpoints: [
+      { settings: { key: 'vpn', idleAlarmName, warmUps: warmUp.schedule.entries }, deps },
+    ],
+    logger,
+    warmUp: { holidays: warmUp.schedule.holidays },
+  };
+}
+
 describe('createEventsFunction', () => {
   it('routes a warm-up event to the warm-up', async () => {
     const { deps } = setup();
 
-    const result = await createEventsFunction(deps)(warmUpEvent('w', TEST_START));
+    const result = await createEventsFunction(eventsDeps(deps))(warmUpEvent('w', TEST_START));
 
-    expect(result).toMatchObject({ trigger: 'warm-up', outcome: 'started' });
+    expect(result).toMatchObject({ endpoint: 'vpn', trigger: 'warm-up', outcome: 'started' });
     expect(await deps.simulator.describeAssociations()).toHaveLength(TEST_SUBNETS.length);
   });
 
   it('still hands the sweep and the alarm to the auto-disconnect handler', async () => {
     const { deps } = setup();
-    const handle = createEventsFunction(deps);
+    const handle = createEventsFunction(eventsDeps(deps));
 
     const sweep = await handle({ source: 'aws.events', 'detail-type': 'Scheduled Event' });
 
-    expect(sweep).toMatchObject({ trigger: 'sweep', decision: { action: 'nothing' } });
+    expect(sweep).toMatchObject({
+      trigger: 'sweep',
+      endpoints: [{ endpoint: 'vpn', trigger: 'sweep', decision: { action: 'nothing' } }],
+    });
     await expect(handle({ source: 'aws.s3' })).rejects.toThrow(InvalidEventError);
     expect(deps.vpn.calls.associate).toBe(0);
   });

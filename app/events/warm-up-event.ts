@@ -1,3 +1,4 @@
+import { endpointKeySchema } from '../config/endpoint-settings.js';
 import * as z from '../config/validation.js';
 import type { CoreDeps } from '../core/deps.js';
 import { InvalidEventError } from '../core/model/errors.js';
@@ -16,17 +17,26 @@ export const WARM_UP_EVENT_SOURCE = 'vpn-portal.warm-up';
  * https://docs.aws.amazon.com/scheduler/latest/UserGuide/managing-schedule-context-attributes.html).
  * Pass it as the schedule's `Input` (CDK: `ScheduleTargetInput.fromObject(...)`).
  */
-export function warmUpTargetInput(scheduleName: string): Record<string, string> {
+export function warmUpTargetInput(scheduleName: string, endpoint?: string): Record<string, string> {
   return {
     source: WARM_UP_EVENT_SOURCE,
     scheduleName,
     scheduledFor: '<aws.scheduler.scheduled-time>',
+    // Issue 18: whose warm-up; a schedule made before endpoints had keys has none (the first).
+    ...(endpoint === undefined ? {} : { endpoint }),
   };
 }
 
 /** The same event with a real time filled in, as local mode's scheduler dispatches it. */
-export function warmUpEvent(scheduleName: string, scheduledFor: Date): Record<string, string> {
-  return { ...warmUpTargetInput(scheduleName), scheduledFor: scheduledFor.toISOString() };
+export function warmUpEvent(
+  scheduleName: string,
+  scheduledFor: Date,
+  endpoint?: string,
+): Record<string, string> {
+  return {
+    ...warmUpTargetInput(scheduleName, endpoint),
+    scheduledFor: scheduledFor.toISOString(),
+  };
 }
 
 const warmUpEventSchema = z.object({
@@ -35,12 +45,15 @@ const warmUpEventSchema = z.object({
   scheduledFor: z.iso.datetime({ offset: true }),
   /** Optional: the zone for the holiday check when the entry cannot be told from the time. */
   timeZone: z.optional(z.string().check(z.refine(isValidTimeZone, 'unknown time zone'))),
+  endpoint: z.optional(endpointKeySchema),
 });
 
 export interface WarmUpEvent {
   scheduleName: string;
   scheduledFor: Date;
   timeZone?: string;
+  /** The endpoint's key; absent in events of schedules made before issue 18 (the first's). */
+  endpoint?: string;
 }
 
 export function isWarmUpEvent(event: unknown): boolean {
@@ -60,11 +73,12 @@ export function parseWarmUpEvent(event: unknown): WarmUpEvent {
       `Not a valid warm-up event${where}: ${issue?.message ?? 'unexpected value'}.`,
     );
   }
-  const { scheduleName, scheduledFor, timeZone } = result.data;
+  const { scheduleName, scheduledFor, timeZone, endpoint } = result.data;
   return {
     scheduleName,
     scheduledFor: new Date(scheduledFor),
     ...(timeZone === undefined ? {} : { timeZone }),
+    ...(endpoint === undefined ? {} : { endpoint }),
   };
 }
 

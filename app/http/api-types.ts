@@ -144,3 +144,32 @@ export interface SetupBody {
   /** The name `GET /api/client-config` gives the downloaded file. */
   configFileName: string;
 }
+
+/** An endpoint's display names (issue 18). */
+export interface EndpointNamesBody {
+  ko: string;
+  ja: string;
+  en: string;
+}
+
+/**
+ * `GET /api/endpoints` (issue 18): the endpoints the signed-in user may use, the one they
+ * used last first (`lastUsedAt`: the start of the newest session they took part in; endpoints
+ * never used follow, in the settings' order).
+ */
+export interface EndpointsBody {
+  endpoints: { key: string; names: EndpointNamesBody; lastUsedAt: string | null }[];
+}
+
+/** `GET /api/admin/endpoints` (issue 18): every endpoint, and the month's total. */
+export interface AdminEndpointsBody {
+  endpoints: {
+    key: string;
+    names: EndpointNamesBody;
+    state: StatusBody['state'];
+    /** Active connections, as the status body counts them. */
+    connections: number;
+    month: MonthReport;
+  }[];
+  total: { month: MonthReport };
+}

@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { SimulatedVpnClientSetup } from '../adapters/local/simulated-vpn-client-setup.js';
+import { firstEndpoint } from '../config/settings.js';
 import { AwsCallError } from '../core/model/errors.js';
 import { createJsonLogger, type Logger, silentLogger } from '../logging/logger.js';
 import type { VpnClientSetup } from '../ports/vpn-client-setup.js';
 import { testCoreDeps } from '../testing/core-deps.js';
-import { testPortalSettings } from '../testing/portal-settings.js';
+import { oneEndpointPortal, testPortalSettings } from '../testing/portal-settings.js';
 import { createTestAuth, testEmployee } from '../testing/test-keys.js';
 import type { ErrorBody, SetupBody } from './api-types.js';
 import { createApp } from './create-app.js';
 
 const ORIGIN = 'https://vpn.example.com';
-const ENDPOINT = testPortalSettings.endpointId;
+const ENDPOINT = firstEndpoint(testPortalSettings).endpointId;
 const auth = createTestAuth();
 
 function portal(options: { vpnSetup?: VpnClientSetup; logger?: Logger } = {}) {
@@ -18,12 +19,10 @@ function portal(options: { vpnSetup?: VpnClientSetup; logger?: Logger } = {}) {
   const vpnSetup =
     options.vpnSetup ?? new SimulatedVpnClientSetup({ endpointId: ENDPOINT, region: 'eu-west-1' });
   const app = createApp({
-    ...deps,
-    settings: testPortalSettings,
+    ...oneEndpointPortal(deps, { vpnSetup }),
     auth: auth.verifier,
     logger: options.logger ?? silentLogger,
     webRoot: null,
-    vpnSetup,
   });
   return { app, deps, vpnSetup };
 }

@@ -10,7 +10,7 @@ import {
   testCoreDeps,
 } from '../testing/core-deps.js';
 import { lambdaContext } from '../testing/lambda-context.js';
-import { testPortalSettings } from '../testing/portal-settings.js';
+import { oneEndpointPortal, testPortalSettings } from '../testing/portal-settings.js';
 import {
   albAuthHeaders,
   createForger,
@@ -34,12 +34,10 @@ function portal(
   snapshots: StatusSnapshotStore = new InMemoryStatusSnapshots(),
 ) {
   const app = createApp({
-    ...deps,
-    settings,
+    ...oneEndpointPortal(deps, { snapshots }, settings),
     auth: auth.verifier,
     logger,
     webRoot: null,
-    snapshots,
   });
   return { app, deps, snapshots };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../logging/logger.js';
 import { ASSOCIATE_MS, type TestCoreDeps, testCoreDeps } from '../testing/core-deps.js';
-import { testPortalSettings } from '../testing/portal-settings.js';
+import { oneEndpointPortal } from '../testing/portal-settings.js';
 import { createTestAuth, testEmployee } from '../testing/test-keys.js';
 import type { ErrorBody, StatusBody, VpnClientBody } from './api-types.js';
 import { createApp } from './create-app.js';
@@ -12,8 +12,7 @@ const MINA = testEmployee.email;
 
 function portal(deps: TestCoreDeps = testCoreDeps()) {
   const app = createApp({
-    ...deps,
-    settings: testPortalSettings,
+    ...oneEndpointPortal(deps),
     auth: auth.verifier,
     logger: silentLogger,
     webRoot: null,

@@ -7,7 +7,7 @@ import {
   testCoreDeps,
   testNotifier,
 } from '../testing/core-deps.js';
-import { testPortalSettings } from '../testing/portal-settings.js';
+import { oneEndpointPortal } from '../testing/portal-settings.js';
 import { createTestAuth, TEST_ADMIN_GROUP, testAdmin, testEmployee } from '../testing/test-keys.js';
 import type { ErrorBody } from './api-types.js';
 import { createApp } from './create-app.js';
@@ -21,9 +21,7 @@ const REFUSAL = 'InvalidSubnetID.NotFound: The subnet ID does not exist.';
 function portal(deps: TestCoreDeps = testCoreDeps()) {
   const notifier = testNotifier();
   const app = createApp({
-    ...deps,
-    notifier,
-    settings: testPortalSettings,
+    ...oneEndpointPortal({ ...deps, notifier }),
     auth: auth.verifier,
     logger: silentLogger,
     webRoot: null,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { autoDisconnect } from '../core/auto-disconnect.js';
 import { silentLogger } from '../logging/logger.js';
 import { ASSOCIATE_MS, testCoreDeps } from '../testing/core-deps.js';
-import { testPortalSettings } from '../testing/portal-settings.js';
+import { oneEndpointPortal } from '../testing/portal-settings.js';
 import { createTestAuth, TEST_ADMIN_GROUP, testAdmin, testEmployee } from '../testing/test-keys.js';
 import type { AdminSessionsBody, StatusBody } from './api-types.js';
 import { createApp } from './create-app.js';
@@ -15,8 +15,7 @@ const auth = createTestAuth();
 function portal() {
   const deps = testCoreDeps();
   const app = createApp({
-    ...deps,
-    settings: testPortalSettings,
+    ...oneEndpointPortal(deps),
     auth: auth.verifier,
     logger: silentLogger,
     webRoot: null,

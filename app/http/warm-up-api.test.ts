@@ -3,7 +3,11 @@ import type { WarmUpSchedule } from '../core/model/warm-up-schedule.js';
 import { warmUp } from '../core/warm-up.js';
 import { silentLogger } from '../logging/logger.js';
 import { type TestCoreDeps, testCoreDeps } from '../testing/core-deps.js';
-import { testPortalSettings } from '../testing/portal-settings.js';
+import {
+  oneEndpointPortal,
+  testEndpointSettings,
+  testPortalSettings,
+} from '../testing/portal-settings.js';
 import { createTestAuth, TEST_ADMIN_GROUP, testAdmin, testEmployee } from '../testing/test-keys.js';
 import type { AdminSessionsBody, StatusBody } from './api-types.js';
 import { createApp } from './create-app.js';
@@ -21,13 +25,17 @@ const WEDNESDAY_0840_SEOUL = '2026-03-03T23:40:00.000Z';
 const settings = testPortalSettings;
 
 function portal(warmUpSchedule?: WarmUpSchedule, deps: TestCoreDeps = testCoreDeps()) {
+  // Issue 18: the times are the endpoint's own, the holidays the deployment's.
+  const withWarmUps = {
+    ...settings,
+    endpoints: [testEndpointSettings({ warmUps: warmUpSchedule?.entries ?? [] })],
+  };
   const app = createApp({
-    ...deps,
-    settings,
+    ...oneEndpointPortal(deps, {}, withWarmUps),
     auth: auth.verifier,
     logger: silentLogger,
     webRoot: null,
-    ...(warmUpSchedule ? { warmUpSchedule } : {}),
+    ...(warmUpSchedule ? { warmUpHolidays: warmUpSchedule.holidays } : {}),
   });
   return { app, deps };
 }

@@ -1,12 +1,8 @@
 import { rmSync } from 'node:fs';
 import { createFanOutNotifier } from '../adapters/fan-out-notifier.js';
-import { InMemoryActivityMetrics } from '../adapters/local/in-memory-activity-metrics.js';
-import { InMemorySessionStore } from '../adapters/local/in-memory-session-store.js';
-import { LocalIdleAlarm } from '../adapters/local/local-idle-alarm.js';
 import { ManualClock } from '../adapters/local/manual-clock.js';
 import { RecordingNotifier } from '../adapters/local/recording-notifier.js';
-import { SimulatedClientVpn } from '../adapters/local/simulated-client-vpn.js';
-import { SimulatedVpnClientSetup } from '../adapters/local/simulated-vpn-client-setup.js';
+import type { SimulatedVpnClientSetup } from '../adapters/local/simulated-vpn-client-setup.js';
 import { idleAlarmDefinition } from '../config/idle-alarm-definition.js';
 import { type Settings, vpnPolicy } from '../config/settings.js';
 import type { CoreDeps } from '../core/deps.js';
@@ -15,12 +11,16 @@ import { endSession } from '../core/model/session-lifecycle.js';
 import { EMPTY_WARM_UP_SCHEDULE, type WarmUpSchedule } from '../core/model/warm-up-schedule.js';
 import { createEventsFunction } from '../events/events-function.js';
 import type { Logger } from '../logging/logger.js';
-import { createAlarmEvaluator } from './alarm-evaluator.js';
+import { type AlarmEvaluator, createAlarmEvaluator } from './alarm-evaluator.js';
 import { demoUsers } from './demo-users.js';
 import { createLocalScheduler, type LocalScheduler } from './local-scheduler.js';
-import { advanceThroughWarmUps, createLocalWarmUps } from './local-warm-ups.js';
-import { ResettableSessionStore } from './resettable-session-store.js';
+import { advanceThroughWarmUps, allWarmUps, createLocalWarmUps } from './local-warm-ups.js';
 import { createSafetyNetSweep } from './safety-net-sweep.js';
+import {
+  createSimulatedEndpoint,
+  endpointDataFile,
+  type SimulatedEndpoint,
+} from './simulated-endpoint.js';
 import type { Simulation } from './simulator-routes.js';
 
 export interface LocalSimulationOptions {
@@ -32,52 +32,65 @@ export interface LocalSimulationOptions {
   dataFile?: string;
   /** Lets tests start from a fixed instant; the clock still runs in real time. */
   clock?: ManualClock;
-  /** From `loadWarmUpSettings(env)`: warm-ups run on the simulated clock (none by default). */
+  /**
+   * From `loadWarmUpSettings(env)`: the holidays of every endpoint's warm-ups, which run on
+   * the simulated clock (each endpoint's times are its settings' `warmUps`).
+   */
   warmUpSchedule?: WarmUpSchedule;
   /**
-   * Replaces parts of the policy the settings give (`vpnPolicy(settings)`), for the portal
-   * and the events function alike: the bench's month switches the auto-off rules with it.
+   * Replaces parts of the policy the settings give (`vpnPolicy(settings, endpoint)`), for the
+   * portal and the events function alike, on every endpoint: the bench's month switches the
+   * auto-off rules with it.
    */
   policy?: Partial<VpnPolicy>;
 }
 
-export interface LocalSimulation {
+/** One simulated endpoint as the portal runs it: its settings, ports and client setup. */
+export interface LocalEndpoint {
+  settings: SimulatedEndpoint['settings'];
+  /** The core's ports bound to this endpoint, as the portal sees them. */
   deps: CoreDeps;
-  /** The simulated endpoint's client setup, for the portal's setup page (issue 16). */
+  vpnSetup: SimulatedVpnClientSetup;
+}
+
+export interface LocalSimulation {
+  /** Every simulated endpoint, in the settings' order (issue 18). */
+  endpoints: LocalEndpoint[];
+  /** The first endpoint's ports: the one today's routes answer for. */
+  deps: CoreDeps;
+  /** The first endpoint's client setup, for the portal's setup page (issue 16). */
   vpnSetup: SimulatedVpnClientSetup;
   simulation: Simulation;
   scheduler: LocalScheduler;
   /**
    * A session left open in LOCAL_DATA_FILE by the previous run ends as `external`: the
-   * simulated endpoint always starts with nothing associated.
+   * simulated endpoints always start with nothing associated.
    */
   endSessionLostInRestart(): Promise<void>;
-  /** Called whenever the simulator controls changed the endpoint, e.g. to drop a cache. */
+  /** Called whenever the simulator controls changed an endpoint, e.g. to drop a cache. */
   onChange(listener: (what?: 'reset') => void): void;
 }
 
 /**
- * AWS in a box: the simulated endpoint, metrics, alarm and store on one simulated clock,
- * and the real events function woken by the local alarm evaluator, the sweep and
- * the warm-up schedule.
+ * AWS in a box: the simulated endpoints, each with its metrics, idle alarm and store, on one
+ * simulated clock, and the real events function woken by each endpoint's alarm evaluator,
+ * the sweep and the warm-up schedules.
  */
 export function createLocalSimulation(options: LocalSimulationOptions): LocalSimulation {
   const { settings, logger } = options;
   const clock = options.clock ?? new ManualClock();
-  const vpn = new SimulatedClientVpn({
-    clock,
-    ...(options.associateMs === undefined ? {} : { associateMs: options.associateMs }),
-    ...(options.disassociateMs === undefined ? {} : { disassociateMs: options.disassociateMs }),
-  });
-  const vpnSetup = new SimulatedVpnClientSetup({
-    endpointId: settings.endpointId,
-    region: settings.region,
-  });
-  const metrics = new InMemoryActivityMetrics();
-  const alarm = new LocalIdleAlarm(clock);
-  const dataFile = options.dataFile;
-  const store = new ResettableSessionStore(
-    () => new InMemorySessionStore(dataFile ? { filePath: dataFile } : {}),
+  const holidays = (options.warmUpSchedule ?? EMPTY_WARM_UP_SCHEDULE).holidays;
+  const simulated = settings.endpoints.map((endpoint, index) =>
+    createSimulatedEndpoint({
+      settings: endpoint,
+      region: settings.region,
+      clock,
+      ...(options.associateMs === undefined ? {} : { associateMs: options.associateMs }),
+      ...(options.disassociateMs === undefined ? {} : { disassociateMs: options.disassociateMs }),
+      ...(options.dataFile
+        ? { dataFile: endpointDataFile(options.dataFile, endpoint.key, index === 0) }
+        : {}),
+    }),
   );
   // Notices go where SNS and the chat webhook would: a list the simulator shows, and the log.
   const notifications = new RecordingNotifier();
@@ -93,60 +106,77 @@ export function createLocalSimulation(options: LocalSimulationOptions): LocalSim
   // endpoint through its own view, so a fault injected for one is never met by the other.
   // Both notify through the same channels, as in AWS: the portal of a refused start and of
   // an administrator's Disconnect now, the events function of everything it decides.
-  const deps: CoreDeps = {
-    vpn: vpn.as('portal'),
-    store,
-    metrics,
-    alarm,
+  const depsOf = (endpoint: SimulatedEndpoint, caller: 'portal' | 'background'): CoreDeps => ({
+    vpn: endpoint.vpn.as(caller),
+    store: endpoint.store,
+    metrics: endpoint.metrics,
+    alarm: endpoint.alarm,
     clock,
-    policy: { ...vpnPolicy(settings), ...options.policy },
+    policy: { ...vpnPolicy(settings, endpoint.settings), ...options.policy },
     notifier,
-  };
-  const schedule = options.warmUpSchedule ?? EMPTY_WARM_UP_SCHEDULE;
-  // The events function, as in AWS: alarm, sweep and warm-up events all land here.
+  });
+  const endpoints: LocalEndpoint[] = simulated.map((endpoint) => ({
+    settings: endpoint.settings,
+    deps: depsOf(endpoint, 'portal'),
+    vpnSetup: endpoint.vpnSetup,
+  }));
+  const [first] = endpoints;
+  if (!first) throw new Error('local mode needs at least one endpoint');
+  // The events function, as in AWS: every endpoint's alarm, the sweep and the warm-ups.
   const handler = createEventsFunction({
-    ...deps,
-    vpn: vpn.as('background'),
-    notifier,
+    endpoints: simulated.map((endpoint) => ({
+      settings: endpoint.settings,
+      deps: depsOf(endpoint, 'background'),
+    })),
     logger: logger.child({ function: 'auto-disconnect' }),
-    idleAlarmName: settings.idleAlarmName,
-    warmUp: { schedule },
+    warmUp: { holidays },
   });
-  const evaluator = createAlarmEvaluator({
-    clock,
-    definition: idleAlarmDefinition({
-      idleTimeoutMinutes: settings.idleTimeoutMinutes,
-      metricNamespace: settings.metricNamespace,
+  const evaluators = simulated.map((endpoint) =>
+    createAlarmEvaluator({
+      clock,
+      definition: idleAlarmDefinition({
+        idleTimeoutMinutes: endpoint.settings.idleTimeoutMinutes,
+        metricNamespace: settings.metricNamespace,
+      }),
+      metrics: endpoint.metrics,
+      alarm: endpoint.alarm,
+      connections: () => endpoint.vpn.listClients(),
+      handler,
+      logger: logger.child({ component: 'idle-alarm', endpoint: endpoint.settings.key }),
+      alarmName: endpoint.settings.idleAlarmName,
+      endpointId: endpoint.settings.endpointId,
+      region: settings.region,
     }),
-    metrics,
-    alarm,
-    connections: () => vpn.listClients(),
-    handler,
-    logger: logger.child({ component: 'idle-alarm' }),
-    alarmName: settings.idleAlarmName,
-    endpointId: settings.endpointId,
-    region: settings.region,
-  });
+  );
   const sweep = createSafetyNetSweep({ clock, handler, logger, region: settings.region });
-  const warmUps = createLocalWarmUps({
-    clock,
-    schedule,
-    handler,
-    logger: logger.child({ component: 'warm-up-schedule' }),
-  });
+  const warmUps = allWarmUps(
+    simulated.map((endpoint, index) =>
+      createLocalWarmUps({
+        clock,
+        schedule: { entries: endpoint.settings.warmUps, holidays },
+        handler,
+        logger: logger.child({ component: 'warm-up-schedule', endpoint: endpoint.settings.key }),
+        // The first endpoint's events carry no key, as the schedules made before issue 18.
+        ...(index === 0 ? {} : { endpoint: endpoint.settings.key }),
+      }),
+    ),
+  );
   const scheduler = createLocalScheduler(
-    evaluator,
+    everyEvaluator(evaluators),
     sweep,
     (error) => logger.error('alarm evaluation failed', { error: String(error) }),
     warmUps,
   );
   const changeListeners: ((what?: 'reset') => void)[] = [];
+  const [firstSimulated] = simulated;
+  if (!firstSimulated) throw new Error('local mode needs at least one endpoint');
 
   const simulation: Simulation = {
     clock,
-    vpn,
-    vpnSetup,
-    alarm,
+    vpn: firstSimulated.vpn,
+    vpnSetup: firstSimulated.vpnSetup,
+    alarm: firstSimulated.alarm,
+    endpoints: simulated,
     users: demoUsers(settings.adminGroup),
     logger,
     changed: (what) => {
@@ -157,40 +187,62 @@ export function createLocalSimulation(options: LocalSimulationOptions): LocalSim
     afterAdvance: () => scheduler.tick({ force: true }),
     advance: (ms) =>
       advanceThroughWarmUps(clock, ms, warmUps, () => scheduler.tick({ force: true })),
-    setOutage(witness, unavailable) {
-      if (witness === 'sessions') store.setUnavailable(unavailable);
-      else metrics.setReadsUnavailable(unavailable);
+    setOutage(witness, unavailable, endpoint = firstSimulated) {
+      if (witness === 'sessions') endpoint.store.setUnavailable(unavailable);
+      else endpoint.metrics.setReadsUnavailable(unavailable);
     },
-    outages: () => [
-      ...(store.unavailable ? (['sessions'] as const) : []),
-      ...(metrics.readsUnavailable ? (['metrics'] as const) : []),
+    outages: (endpoint = firstSimulated) => [
+      ...(endpoint.store.unavailable ? (['sessions'] as const) : []),
+      ...(endpoint.metrics.readsUnavailable ? (['metrics'] as const) : []),
     ],
     async resetAll() {
       clock.resume();
-      vpn.reset();
-      vpnSetup.use('mutual');
-      metrics.reset();
-      evaluator.reset();
+      for (const evaluator of evaluators) evaluator.reset();
       sweep.reset();
-      await alarm.reset('Simulator reset.');
-      if (dataFile) rmSync(dataFile, { force: true });
-      store.reset();
+      for (const endpoint of simulated) {
+        endpoint.vpn.reset();
+        endpoint.vpnSetup.use('mutual');
+        endpoint.metrics.reset();
+        await endpoint.alarm.reset('Simulator reset.');
+        if (endpoint.dataFile) rmSync(endpoint.dataFile, { force: true });
+        endpoint.store.reset();
+      }
       notifications.clear();
     },
   };
   const endSessionLostInRestart = async () => {
-    const open = await store.getOpen();
-    if (!open) return;
-    const message = 'The local server restarted; the simulated endpoint started empty.';
-    await store.close(endSession(open, 'external', clock.now(), message));
-    logger.info('ended the session left open by the previous run', { sessionId: open.id });
+    for (const endpoint of simulated) {
+      const open = await endpoint.store.getOpen();
+      if (!open) continue;
+      const message = 'The local server restarted; the simulated endpoint started empty.';
+      await endpoint.store.close(endSession(open, 'external', clock.now(), message));
+      logger.info('ended the session left open by the previous run', {
+        endpoint: endpoint.settings.key,
+        sessionId: open.id,
+      });
+    }
   };
   return {
-    deps,
-    vpnSetup,
+    endpoints,
+    deps: first.deps,
+    vpnSetup: first.vpnSetup,
     simulation,
     scheduler,
     endSessionLostInRestart,
     onChange: (listener) => changeListeners.push(listener),
+  };
+}
+
+/** Every endpoint's alarm evaluated in turn, as CloudWatch evaluates each alarm on its own. */
+function everyEvaluator(evaluators: readonly AlarmEvaluator[]): AlarmEvaluator {
+  return {
+    async evaluate(options) {
+      let last: Awaited<ReturnType<AlarmEvaluator['evaluate']>> = null;
+      for (const evaluator of evaluators) last = (await evaluator.evaluate(options)) ?? last;
+      return last;
+    },
+    reset() {
+      for (const evaluator of evaluators) evaluator.reset();
+    },
   };
 }

@@ -126,7 +126,14 @@ describe('warm-ups in the local simulation', () => {
   function setUp() {
     const clock = frozenClock();
     const local = createLocalSimulation({
-      settings: loadSettings({ IDLE_TIMEOUT_MINUTES: '30' }, 'local'),
+      // Issue 18: the times are the (first) endpoint's settings, the holidays the deployment's.
+      settings: loadSettings(
+        {
+          IDLE_TIMEOUT_MINUTES: '30',
+          WARM_UP_SCHEDULE: JSON.stringify(WEEKDAYS_0840_SEOUL.entries),
+        },
+        'local',
+      ),
       logger: silentLogger,
       clock,
       associateMs: 5_000,

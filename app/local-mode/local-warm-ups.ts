@@ -33,8 +33,10 @@ export function createLocalWarmUps(options: {
   /** The real events function (createEventsFunction). */
   handler: EventHandler;
   logger: Logger;
+  /** Whose warm-ups (issue 18): the events name the endpoint's key; none for the first's. */
+  endpoint?: string;
 }): LocalWarmUps {
-  const { clock, schedule, handler, logger } = options;
+  const { clock, schedule, handler, logger, endpoint } = options;
   let lastChecked = clock.now();
 
   return {
@@ -45,7 +47,7 @@ export function createLocalWarmUps(options: {
       lastChecked = now;
       for (const at of due) {
         try {
-          await handler(warmUpEvent(scheduleName(schedule, at), at));
+          await handler(warmUpEvent(scheduleName(schedule, at), at, endpoint));
         } catch (error) {
           // The handler has logged the details; the next warm-up must still run.
           logger.error('warm-up handler failed', {
@@ -57,6 +59,22 @@ export function createLocalWarmUps(options: {
       return due;
     },
     upcoming: (from, count) => nextWarmUps(schedule, from, count),
+  };
+}
+
+/** Several endpoints' warm-ups as one schedule: each checked in turn, the next ones merged. */
+export function allWarmUps(schedules: readonly LocalWarmUps[]): LocalWarmUps {
+  return {
+    async check() {
+      const due: Date[] = [];
+      for (const warmUps of schedules) due.push(...(await warmUps.check()));
+      return due.sort((a, b) => a.getTime() - b.getTime());
+    },
+    upcoming: (from, count) =>
+      schedules
+        .flatMap((warmUps) => warmUps.upcoming(from, count))
+        .sort((a, b) => a.getTime() - b.getTime())
+        .slice(0, count),
   };
 }
 

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { LocalIdleAlarm } from '../adapters/local/local-idle-alarm.js';
 import type { ManualClock } from '../adapters/local/manual-clock.js';
@@ -20,15 +20,19 @@ import { crossSiteRefusal, requestSite } from '../http/middleware/same-origin.js
 import { readJsonBody } from '../http/read-json-body.js';
 import type { Logger } from '../logging/logger.js';
 import type { DemoUser } from './demo-users.js';
+import type { SimulatedEndpoint } from './simulated-endpoint.js';
 import { simulatorPage } from './simulator-page.js';
 
 /** What the controls act on: the local adapters and the evaluator's trigger. */
 export interface Simulation {
   clock: ManualClock;
+  /** The first endpoint's: what the controls act on when no `?endpoint=<key>` is given. */
   vpn: SimulatedClientVpn;
-  /** The endpoint's authentication and sample configuration file (issue 16). */
+  /** The first endpoint's authentication and sample configuration file (issue 16). */
   vpnSetup: SimulatedVpnClientSetup;
   alarm: LocalIdleAlarm;
+  /** Every simulated endpoint, the first first (issue 18). */
+  endpoints: readonly SimulatedEndpoint[];
   users: DemoUser[];
   logger: Logger;
   /**
@@ -46,9 +50,12 @@ export interface Simulation {
   advance(ms: number): Promise<void>;
   /** Back to a fresh start: no associations, clients, metrics, faults or sessions. */
   resetAll(): Promise<void>;
-  /** Makes a witness of activity unreadable (or readable again), as an AWS outage would. */
-  setOutage(witness: Witness, unavailable: boolean): void;
-  outages(): Witness[];
+  /**
+   * Makes a witness of activity unreadable (or readable again), as an AWS outage would, for
+   * one endpoint (the first unless told).
+   */
+  setOutage(witness: Witness, unavailable: boolean, endpoint?: SimulatedEndpoint): void;
+  outages(endpoint?: SimulatedEndpoint): Witness[];
 }
 
 const WEEK_MINUTES = 7 * 24 * 60;
@@ -91,19 +98,42 @@ const connectionId = z.string().check(z.regex(/^cvpn-connection-[0-9a-f]+$/));
 /** `keepalive-only`: the iPad put away with its VPN app still connected (issue 14). */
 const trafficBody = z.strictObject({ traffic: z.enum(['working', 'keepalive-only']) });
 
-/** The simulator controls under /_local: a page for demos and a JSON API for tests. */
+/**
+ * The simulator controls under /_local: a page for demos and a JSON API for tests. Each
+ * endpoint's controls take `?endpoint=<key>` (issue 18); without it they act on the first
+ * endpoint, as before there were several.
+ */
 export function simulatorRoutes(sim: Simulation) {
-  const state = () => ({
+  const [first] = sim.endpoints;
+  if (!first) throw new Error('the simulator needs at least one endpoint');
+  /** The endpoint `?endpoint=<key>` names, the first without one. */
+  const endpointOf = (c: Context): SimulatedEndpoint => {
+    const key = c.req.query('endpoint');
+    if (key === undefined) return first;
+    const found = sim.endpoints.find((endpoint) => endpoint.settings.key === key);
+    if (!found) throw new UnknownEndpointError(key);
+    return found;
+  };
+  const state = (endpoint: SimulatedEndpoint = first) => ({
     now: sim.clock.now().toISOString(),
     advancedMinutes: sim.clock.totalAdvancedMs / 60_000,
     clockPaused: sim.clock.paused,
-    associations: sim.vpn.inspectAssociations(),
-    clients: sim.vpn.listClients(),
-    routes: sim.vpn.inspectRoutes(),
-    pendingFaults: sim.vpn.pendingFaults(),
-    outages: sim.outages(),
-    clientAuthentication: sim.vpnSetup.authentication,
-    alarm: sim.alarm.state,
+    endpoint: endpoint.settings.key,
+    associations: endpoint.vpn.inspectAssociations(),
+    clients: endpoint.vpn.listClients(),
+    routes: endpoint.vpn.inspectRoutes(),
+    pendingFaults: endpoint.vpn.pendingFaults(),
+    outages: sim.outages(endpoint),
+    clientAuthentication: endpoint.vpnSetup.authentication,
+    alarm: endpoint.alarm.state,
+    endpoints: sim.endpoints.map((each) => ({
+      key: each.settings.key,
+      names: each.settings.names,
+      groups: each.settings.groups,
+      associations: each.vpn.inspectAssociations(),
+      clients: each.vpn.listClients(),
+      alarm: each.alarm.state,
+    })),
     users: sim.users.map(({ key, name, email }) => ({ key, name, email })),
     nextWarmUps: sim.upcomingWarmUps(3).map((at) => at.toISOString()),
     notifications: sim.notifications.sent,
@@ -128,13 +158,14 @@ export function simulatorRoutes(sim: Simulation) {
       }),
     )
     .get('/', (c) => c.html(simulatorPage()))
-    .get('/api/state', (c) => c.json(state()))
+    .get('/api/state', (c) => c.json(state(endpointOf(c))))
     .get('/api/notifications', (c) => c.json({ notifications: sim.notifications.sent }))
-    .get('/api/clients', (c) => c.json({ clients: sim.vpn.listClients() }))
+    .get('/api/clients', (c) => c.json({ clients: endpointOf(c).vpn.listClients() }))
     .post('/api/clients', async (c) => {
+      const { vpn } = endpointOf(c);
       const { user } = await readJsonBody(c, connectClientBody);
       const demoUser = sim.users.find((candidate) => candidate.key === user);
-      const client = sim.vpn.connectClient(demoUser?.email ?? user);
+      const client = vpn.connectClient(demoUser?.email ?? user);
       sim.changed();
       return c.json({ client }, 201);
     })
@@ -142,7 +173,7 @@ export function simulatorRoutes(sim: Simulation) {
       await readJsonBody(c, emptyBody);
       const id = connectionId.safeParse(c.req.param('id'));
       if (!id.success) throw new InvalidRequestError('Not a connection id (cvpn-connection-…).');
-      const client = sim.vpn.disconnectClient(id.data);
+      const client = endpointOf(c).vpn.disconnectClient(id.data);
       sim.changed();
       return c.json({ client });
     })
@@ -150,7 +181,7 @@ export function simulatorRoutes(sim: Simulation) {
       const { traffic } = await readJsonBody(c, trafficBody);
       const id = connectionId.safeParse(c.req.param('id'));
       if (!id.success) throw new InvalidRequestError('Not a connection id (cvpn-connection-…).');
-      const client = sim.vpn.setClientTraffic(id.data, traffic);
+      const client = endpointOf(c).vpn.setClientTraffic(id.data, traffic);
       sim.changed();
       return c.json({ client });
     })
@@ -158,37 +189,40 @@ export function simulatorRoutes(sim: Simulation) {
       const { minutes } = await readJsonBody(c, advanceBody);
       await sim.advance(minutes * 60_000);
       sim.changed();
-      return c.json(state());
+      return c.json(state(endpointOf(c)));
     })
     .post('/api/clock/pause', async (c) => {
       const { paused } = await readJsonBody(c, pauseBody);
       if (paused) sim.clock.pause();
       else sim.clock.resume();
       sim.changed();
-      return c.json(state());
+      return c.json(state(endpointOf(c)));
     })
     .post('/api/faults', async (c) => {
+      const endpoint = endpointOf(c);
       const fault = await readJsonBody(c, faultBody);
       if (fault.kind === 'association-failed') {
-        sim.vpn.failNextAssociation(
+        endpoint.vpn.failNextAssociation(
           fault.message ?? 'Simulated failure: the subnet has no free addresses.',
         );
       } else {
         const { operation, ...rest } = fault;
-        sim.vpn.injectFault(operation ? { ...rest, operation } : rest);
+        endpoint.vpn.injectFault(operation ? { ...rest, operation } : rest);
       }
-      return c.json(state(), 201);
+      return c.json(state(endpoint), 201);
     })
     .post('/api/outages', async (c) => {
+      const endpoint = endpointOf(c);
       const { witness, unavailable } = await readJsonBody(c, outageBody);
-      sim.setOutage(witness, unavailable);
-      return c.json(state());
+      sim.setOutage(witness, unavailable, endpoint);
+      return c.json(state(endpoint));
     })
     .post('/api/client-config', async (c) => {
       // Local mode's portal does not cache it, so the setup page shows the switch at once.
+      const endpoint = endpointOf(c);
       const { authentication } = await readJsonBody(c, clientConfigBody);
-      sim.vpnSetup.use(authentication);
-      return c.json(state());
+      endpoint.vpnSetup.use(authentication);
+      return c.json(state(endpoint));
     })
     .post('/api/reset', async (c) => {
       await readJsonBody(c, emptyBody);
@@ -199,6 +233,8 @@ export function simulatorRoutes(sim: Simulation) {
     .all('/api/*', (c) => c.json(errorBody('not_found', 'No such simulator route.'), 404));
 
   app.onError((error, c) => {
+    if (error instanceof UnknownEndpointError)
+      return c.json(errorBody(error.code, error.message), 404);
     if (error instanceof InvalidRequestError)
       return c.json(errorBody(error.code, error.message), 400);
     if (error instanceof SimulatorError) {
@@ -209,6 +245,15 @@ export function simulatorRoutes(sim: Simulation) {
     return c.json(errorBody('internal', 'The simulator failed; see the server log.'), 500);
   });
   return app;
+}
+
+class UnknownEndpointError extends Error {
+  readonly code = 'endpoint_not_found';
+
+  constructor(key: string) {
+    super(`No simulated endpoint has the key "${key}".`);
+    this.name = 'UnknownEndpointError';
+  }
 }
 
 function errorBody(code: string, message: string) {

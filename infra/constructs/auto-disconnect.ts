@@ -5,6 +5,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { SWEEP_INTERVAL_MINUTES } from '../../app/config/idle-alarm-definition.js';
+import { firstEndpoint } from '../../app/config/settings.js';
 import { getMetricDataStatement, terminateConnectionsStatement } from './client-vpn-policy.js';
 import { CoreFunction, type CoreFunctionProps } from './core-function.js';
 
@@ -51,7 +52,7 @@ export class AutoDisconnect extends Construct {
           resources: [idleAlarmArn],
         }),
         // The sweep ends a client left connected without traffic; the portal never does.
-        terminateConnectionsStatement(scope, core.settings.endpointId),
+        terminateConnectionsStatement(scope, firstEndpoint(core.settings).endpointId),
       ],
     }).function;
 

@@ -2,6 +2,7 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { type LambdaSettings, toLambdaEnvironment } from '../../app/config/lambda-environment.js';
+import { firstEndpoint } from '../../app/config/settings.js';
 import { BundledFunction, type BundledFunctionProps } from './bundled-function.js';
 import { acknowledgeUnscopableActions, clientVpnStatements } from './client-vpn-policy.js';
 import { grantSessionStore } from './sessions-table.js';
@@ -40,8 +41,8 @@ export class CoreFunction extends BundledFunction {
 
     for (const statement of [
       ...clientVpnStatements(this, {
-        endpointId: settings.endpointId,
-        subnetIds: settings.subnetIds,
+        endpointId: firstEndpoint(settings).endpointId,
+        subnetIds: firstEndpoint(settings).subnetIds,
         changes: ['associate', 'createRoute', 'disassociate'],
       }),
       ...statements,

@@ -1,6 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
+import { firstEndpoint } from '../../app/config/settings.js';
 import { clientSetupStatements, putMetricStatement } from './client-vpn-policy.js';
 import { CoreFunction, type CoreFunctionProps } from './core-function.js';
 
@@ -38,7 +39,7 @@ export class Portal extends Construct {
       // configuration file and authentication (issue 16).
       statements: [
         putMetricStatement(props.settings.metricNamespace),
-        ...clientSetupStatements(this, props.settings.endpointId),
+        ...clientSetupStatements(this, firstEndpoint(props.settings).endpointId),
       ],
     }).function;
   }

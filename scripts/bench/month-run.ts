@@ -7,7 +7,7 @@
  */
 import { ManualClock } from '../../app/adapters/local/manual-clock.js';
 import { SWEEP_WAITS_FOR_ALARM_MINUTES } from '../../app/config/idle-alarm-definition.js';
-import { loadSettings } from '../../app/config/settings.js';
+import { firstEndpoint, loadSettings } from '../../app/config/settings.js';
 import { connect } from '../../app/core/connect.js';
 import type { VpnPolicy } from '../../app/core/model/policy.js';
 import type { Association } from '../../app/core/model/vocabulary.js';
@@ -326,7 +326,7 @@ export async function runMonth(options: MonthRunOptions): Promise<MonthRunResult
       nextOutside += 1;
       // Someone associates in the console: only subnets that are free, as AWS allows.
       const taken = new Set(vpn.inspectAssociations().map((a) => a.subnetId));
-      const free = settings.subnetIds.filter((subnetId) => !taken.has(subnetId));
+      const free = firstEndpoint(settings).subnetIds.filter((subnetId) => !taken.has(subnetId));
       for (const subnetId of free) {
         await attempt('outside associate', () =>
           vpn.associate(subnetId, `console-${nextOutside}-${subnetId}`),
@@ -364,7 +364,7 @@ export async function runMonth(options: MonthRunOptions): Promise<MonthRunResult
   result.oracleHours = oracleAssociationHours(uses, {
     associateMinutes,
     idleTimeoutMinutes,
-    subnets: settings.subnetIds.length,
+    subnets: firstEndpoint(settings).subnetIds.length,
   });
   result.seconds = (performance.now() - began) / 1000;
   return result;

@@ -5,10 +5,16 @@ import {
 } from '@aws-sdk/client-cloudwatch';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createAwsAdapters } from '../../app/adapters/aws/create-aws-adapters.js';
-import { loadSettings, type Settings, vpnPolicy } from '../../app/config/settings.js';
+import {
+  firstEndpoint,
+  loadSettings,
+  type Settings,
+  vpnPolicy,
+} from '../../app/config/settings.js';
 import { createApp } from '../../app/http/create-app.js';
 import { type ALBResult, albHandler } from '../../app/http/lambda/alb-handler.js';
-import { createPortalServices, type PortalServices } from '../../app/http/portal-services.js';
+import { createPortalEndpoints } from '../../app/http/portal-endpoints.js';
+import type { PortalServices } from '../../app/http/portal-services.js';
 import { silentLogger } from '../../app/logging/logger.js';
 import { systemClock } from '../../app/ports/clock.js';
 import { type AlbEvent, albEvent } from '../../app/testing/alb-event.js';
@@ -38,7 +44,8 @@ export interface Portal {
  */
 export async function startPortal(env: NodeJS.ProcessEnv): Promise<Portal> {
   const settings = loadSettings(env);
-  const ec2 = createEc2Mock(settings.endpointId);
+  const endpoint = firstEndpoint(settings);
+  const ec2 = createEc2Mock(endpoint.endpointId);
   const cloudWatch = new CloudWatchClient({ region: settings.region, maxAttempts: 1 });
   const cloudWatchMock = mockClient(cloudWatch);
   const answerLater = async () => {
@@ -58,19 +65,23 @@ export async function startPortal(env: NodeJS.ProcessEnv): Promise<Portal> {
   );
   const tableName = await dynalite.createSessionsTable();
   const tableSettings = { ...settings, sessionsTable: tableName };
-  const adapters = createAwsAdapters(tableSettings, {
+  const { vpnSetup, snapshots, ...ports } = createAwsAdapters(tableSettings, endpoint, {
     clients: { ec2: ec2.client, cloudWatch, dynamoDb: dynalite.client },
   });
-  const deps = {
-    ...adapters,
-    clock: systemClock,
-    policy: vpnPolicy(settings),
-  };
-  const services = createPortalServices(deps);
+  const deps = { ...ports, clock: systemClock, policy: vpnPolicy(settings, endpoint) };
+  const endpoints = [{ settings: endpoint, deps, vpnSetup, snapshots }];
+  const portalEndpoints = createPortalEndpoints(endpoints);
+  const services = portalEndpoints.first;
   const auth = createTestAuth();
   const app = createApp(
-    { ...deps, settings: tableSettings, auth: auth.verifier, logger: silentLogger, webRoot: null },
-    services,
+    {
+      settings: tableSettings,
+      endpoints,
+      auth: auth.verifier,
+      logger: silentLogger,
+      webRoot: null,
+    },
+    portalEndpoints,
   );
   const handler = albHandler(app);
   const context = lambdaContext('vpn-portal');

@@ -2,6 +2,7 @@
  * Status polling and the connect storm on a warm portal handler (issue 8). Prints one JSON
  * line: latencies in milliseconds and the AWS calls the requests caused.
  */
+import { firstEndpoint } from '../../app/config/settings.js';
 import { STATUS_CACHE_MS } from '../../app/http/portal-services.js';
 import { percentile, sleep, timed } from './latency.js';
 import { type Portal, startPortal } from './portal-harness.js';
@@ -78,7 +79,7 @@ async function connectStorm() {
     const result = await burst(portal, taps);
     return {
       requests: TAPPERS,
-      subnets: portal.settings.subnetIds.length,
+      subnets: firstEndpoint(portal.settings).subnetIds.length,
       associationsMade: portal.ec2.associations.length,
       associateCalls: portal.ec2.calls.AssociateClientVpnTargetNetwork ?? 0,
       ...result,

@@ -1,3 +1,4 @@
+import type { EndpointSettings } from '../../config/endpoint-settings.js';
 import type { Settings } from '../../config/settings.js';
 import { type Logger, silentLogger } from '../../logging/logger.js';
 import type { ActivityMetrics } from '../../ports/activity-metrics.js';
@@ -10,6 +11,7 @@ import type { AwsCallOptions } from './aws-call.js';
 import { type AwsClients, createAwsClients } from './aws-clients.js';
 import { CloudWatchActivityMetrics } from './cloudwatch-activity-metrics.js';
 import { CloudWatchIdleAlarm } from './cloudwatch-idle-alarm.js';
+import { storageScope } from './dynamodb-item-keys.js';
 import { DynamoDbSessionStore } from './dynamodb-session-store.js';
 import { DynamoDbStatusSnapshots } from './dynamodb-status-snapshots.js';
 import { EC2ClientVpn } from './ec2-client-vpn.js';
@@ -33,40 +35,51 @@ export interface AwsAdapterOptions {
   logger?: Logger;
 }
 
-/** The AWS-backed ports, wired once per entry from the settings. */
+/**
+ * One endpoint's AWS-backed ports (issue 18: one set per endpoint, sharing the SDK clients),
+ * wired once per entry from the settings.
+ */
 export function createAwsAdapters(
   settings: Settings,
+  endpoint: EndpointSettings,
   options: AwsAdapterOptions = {},
 ): AwsAdapters {
   const { clients = createAwsClients(settings), call = {}, logger = silentLogger } = options;
+  const { endpointId } = endpoint;
+  const scope = storageScope(settings.endpoints, endpoint);
   return {
-    vpn: new EC2ClientVpn({ client: clients.ec2, endpointId: settings.endpointId, call }),
+    vpn: new EC2ClientVpn({ client: clients.ec2, endpointId, call }),
     vpnSetup: new EC2VpnClientSetup({
       client: clients.ec2,
-      endpointId: settings.endpointId,
+      endpointId,
       call,
     }),
     metrics: new CloudWatchActivityMetrics({
       client: clients.cloudWatch,
       namespace: settings.metricNamespace,
-      endpointId: settings.endpointId,
+      endpointId,
       call,
     }),
     alarm: new CloudWatchIdleAlarm({
       client: clients.cloudWatch,
-      alarmName: settings.idleAlarmName,
+      alarmName: endpoint.idleAlarmName,
       call,
     }),
     store: new DynamoDbSessionStore({
       client: clients.dynamoDb,
       tableName: settings.sessionsTable,
+      scope,
       call,
       onMalformed: (error) =>
-        logger.warn('malformed session item skipped', { error: error.message }),
+        logger.warn('malformed session item skipped', {
+          endpoint: endpoint.key,
+          error: error.message,
+        }),
     }),
     snapshots: new DynamoDbStatusSnapshots({
       client: clients.dynamoDb,
       tableName: settings.sessionsTable,
+      scope,
       call,
     }),
   };

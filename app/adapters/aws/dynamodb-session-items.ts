@@ -5,25 +5,20 @@ import { StoredSessionInvalidError } from '../../core/model/errors.js';
 import type { VpnSession } from '../../core/model/vocabulary.js';
 import { SESSIONS_TABLE_SCHEMA } from './sessions-table-schema.js';
 
-/** How sessions and the open-session lock are laid out in the sessions table. */
-
-export const SESSION_PARTITION = 'session';
-const LOCK_KEY_VALUES = {
-  [SESSIONS_TABLE_SCHEMA.partitionKey]: 'lock',
-  [SESSIONS_TABLE_SCHEMA.sortKey]: 'open',
-};
+/**
+ * How sessions and the open-session lock are laid out in the sessions table; which partition
+ * holds an endpoint's is dynamodb-item-keys.ts's rule.
+ */
 
 const DAY_SECONDS = 86_400;
 
 export type Item = Record<string, AttributeValue>;
 
-export const LOCK_KEY: Item = marshall(LOCK_KEY_VALUES);
-
 const MARSHALL_OPTIONS = { removeUndefinedValues: true } as const;
 
-export function sessionKey(sessionId: string): Item {
+export function sessionKey(partition: string, sessionId: string): Item {
   return marshall({
-    [SESSIONS_TABLE_SCHEMA.partitionKey]: SESSION_PARTITION,
+    [SESSIONS_TABLE_SCHEMA.partitionKey]: partition,
     [SESSIONS_TABLE_SCHEMA.sortKey]: sessionId,
   });
 }
@@ -32,7 +27,7 @@ export function sessionKey(sessionId: string): Item {
  * The session as stored. An ended session carries `expiresAt` (epoch seconds) so DynamoDB's
  * TTL removes it `retentionDays` after it ended; open sessions never expire.
  */
-export function toSessionItem(session: VpnSession, retentionDays: number): Item {
+export function toSessionItem(session: VpnSession, partition: string, retentionDays: number): Item {
   const endedMs = session.endedAt === null ? Number.NaN : Date.parse(session.endedAt);
   const expiresAt = Number.isNaN(endedMs)
     ? undefined
@@ -40,7 +35,7 @@ export function toSessionItem(session: VpnSession, retentionDays: number): Item 
   return marshall(
     {
       ...session,
-      [SESSIONS_TABLE_SCHEMA.partitionKey]: SESSION_PARTITION,
+      [SESSIONS_TABLE_SCHEMA.partitionKey]: partition,
       [SESSIONS_TABLE_SCHEMA.sortKey]: session.id,
       [SESSIONS_TABLE_SCHEMA.timeToLiveAttribute]: expiresAt,
     },
@@ -52,11 +47,14 @@ export function toSessionItem(session: VpnSession, retentionDays: number): Item 
  * The lock names the open session and carries a copy of it as it was opened: a reader that
  * wins the race to the lock before the winner's session item is written still gets an answer.
  */
-export function toLockItem(session: VpnSession, lockedAt: Date): Item {
-  return marshall(
-    { ...LOCK_KEY_VALUES, sessionId: session.id, lockedAt: lockedAt.toISOString(), session },
-    MARSHALL_OPTIONS,
-  );
+export function toLockItem(lockKey: Item, session: VpnSession, lockedAt: Date): Item {
+  return {
+    ...lockKey,
+    ...marshall(
+      { sessionId: session.id, lockedAt: lockedAt.toISOString(), session },
+      MARSHALL_OPTIONS,
+    ),
+  };
 }
 
 export interface Lock {

@@ -9,13 +9,16 @@ import type { VpnSession } from '../../core/model/vocabulary.js';
 import type { SessionStore } from '../../ports/session-store.js';
 import type { AwsCallOptions } from './aws-call.js';
 import {
+  type EndpointItemKeys,
+  endpointItemKeys,
+  type StorageScope,
+} from './dynamodb-item-keys.js';
+import {
   fromLockItem,
   fromSessionItem,
   fromSessionItems,
   type Item,
-  LOCK_KEY,
   type Lock,
-  SESSION_PARTITION,
   sessionKey,
   toLockItem,
   toSessionItem,
@@ -27,6 +30,11 @@ export interface DynamoDbSessionStoreOptions {
   client: DynamoDBClient;
   tableName: string;
   call?: AwsCallOptions;
+  /**
+   * Whose sessions (issue 18): null, the first endpoint's, under today's keys; an endpoint's
+   * key, that endpoint's own partitions (dynamodb-item-keys.ts). Today's keys unless told.
+   */
+  scope?: StorageScope;
   /** How long before `since` overlapping() looks for sessions that started earlier. */
   lookbackDays?: number;
   /** How long an ended session is kept before DynamoDB's TTL removes it (~13 months). */
@@ -53,12 +61,14 @@ const DAY_MS = 86_400_000;
  */
 export class DynamoDbSessionStore implements SessionStore {
   private readonly table: DynamoDbTable;
+  private readonly keys: EndpointItemKeys;
   private readonly lookbackDays: number;
   private readonly retentionDays: number;
   private readonly onMalformed: (error: StoredSessionInvalidError) => void;
 
   constructor(options: DynamoDbSessionStoreOptions) {
     this.table = new DynamoDbTable(options.client, options.tableName, options.call ?? {});
+    this.keys = endpointItemKeys(options.scope ?? null);
     this.lookbackDays = options.lookbackDays ?? 62;
     this.retentionDays = options.retentionDays ?? 396;
     this.onMalformed = options.onMalformed ?? (() => {});
@@ -84,16 +94,19 @@ export class DynamoDbSessionStore implements SessionStore {
   async open(candidate: VpnSession): Promise<{ session: VpnSession; created: boolean }> {
     // A few rounds at most: each one wins, finds a live winner, or clears a stale lock.
     for (let round = 0; round < 3; round += 1) {
-      const won = await this.table.putIf(toLockItem(candidate, new Date()), {
+      const won = await this.table.putIf(toLockItem(this.keys.lock, candidate, new Date()), {
         ConditionExpression: 'attribute_not_exists(#pk)',
         ExpressionAttributeNames: { '#pk': KEY_NAMES['#pk'] },
       });
       if (won) {
         // A loser may already have saved its change over the lock's copy: keep that one.
-        await this.table.putIf(toSessionItem(candidate, this.retentionDays), {
-          ConditionExpression: 'attribute_not_exists(#pk)',
-          ExpressionAttributeNames: { '#pk': KEY_NAMES['#pk'] },
-        });
+        await this.table.putIf(
+          toSessionItem(candidate, this.keys.sessionPartition, this.retentionDays),
+          {
+            ConditionExpression: 'attribute_not_exists(#pk)',
+            ExpressionAttributeNames: { '#pk': KEY_NAMES['#pk'] },
+          },
+        );
         return { session: candidate, created: true };
       }
       const lock = await this.readLock();
@@ -123,7 +136,7 @@ export class DynamoDbSessionStore implements SessionStore {
     const common = { ':null': { S: 'NULL' }, ':one': { N: '1' } };
     await Promise.all([
       this.table.updateIf(
-        sessionKey(sessionId),
+        this.sessionKey(sessionId),
         'SET #users = list_append(#users, :newUsers), #revision = #revision + :one',
         {
           ConditionExpression: `${open} AND NOT contains(#users, :user)`,
@@ -135,14 +148,18 @@ export class DynamoDbSessionStore implements SessionStore {
           },
         },
       ),
-      this.table.updateIf(sessionKey(sessionId), 'SET #last = :at, #revision = #revision + :one', {
-        ConditionExpression: `${open} AND (attribute_type(#last, :null) OR #last < :at)`,
-        ExpressionAttributeNames: { ...names, '#last': 'lastConnectRequestAt' },
-        ExpressionAttributeValues: { ...common, ':at': { S: at.toISOString() } },
-      }),
+      this.table.updateIf(
+        this.sessionKey(sessionId),
+        'SET #last = :at, #revision = #revision + :one',
+        {
+          ConditionExpression: `${open} AND (attribute_type(#last, :null) OR #last < :at)`,
+          ExpressionAttributeNames: { ...names, '#last': 'lastConnectRequestAt' },
+          ExpressionAttributeValues: { ...common, ':at': { S: at.toISOString() } },
+        },
+      ),
       // Who asked when (issue 16): "I'm done" is refused while someone else asked lately.
       this.table.updateIf(
-        sessionKey(sessionId),
+        this.sessionKey(sessionId),
         'SET #requests = list_append(if_not_exists(#requests, :none), :request), #revision = #revision + :one',
         {
           ConditionExpression: open,
@@ -170,7 +187,7 @@ export class DynamoDbSessionStore implements SessionStore {
       {
         KeyConditionExpression: '#pk = :partition',
         ExpressionAttributeNames: { '#pk': KEY_NAMES['#pk'] },
-        ExpressionAttributeValues: { ':partition': { S: SESSION_PARTITION } },
+        ExpressionAttributeValues: { ':partition': { S: this.keys.sessionPartition } },
         ScanIndexForward: false,
         Limit: limit,
       },
@@ -188,7 +205,7 @@ export class DynamoDbSessionStore implements SessionStore {
       FilterExpression: 'attribute_type(#endedAt, :null) OR #endedAt >= :since',
       ExpressionAttributeNames: { ...KEY_NAMES, '#endedAt': 'endedAt' },
       ExpressionAttributeValues: {
-        ':partition': { S: SESSION_PARTITION },
+        ':partition': { S: this.keys.sessionPartition },
         ':lower': { S: lowerBound },
         ':null': { S: 'NULL' },
         ':since': { S: since.toISOString() },
@@ -211,7 +228,11 @@ export class DynamoDbSessionStore implements SessionStore {
    */
   private putOverRevision(session: VpnSession): Promise<boolean> {
     return this.table.putIf(
-      toSessionItem({ ...session, revision: session.revision + 1 }, this.retentionDays),
+      toSessionItem(
+        { ...session, revision: session.revision + 1 },
+        this.keys.sessionPartition,
+        this.retentionDays,
+      ),
       {
         ConditionExpression:
           'attribute_not_exists(#pk) OR (#revision = :revision AND attribute_type(#endedAt, :null))',
@@ -233,7 +254,7 @@ export class DynamoDbSessionStore implements SessionStore {
       {
         KeyConditionExpression: '#pk = :partition',
         ExpressionAttributeNames: { '#pk': KEY_NAMES['#pk'] },
-        ExpressionAttributeValues: { ':partition': { S: SESSION_PARTITION } },
+        ExpressionAttributeValues: { ':partition': { S: this.keys.sessionPartition } },
         ScanIndexForward: false,
         Limit: 1,
       },
@@ -243,19 +264,23 @@ export class DynamoDbSessionStore implements SessionStore {
   }
 
   private async readLock(): Promise<Lock | null> {
-    const item = await this.table.get(LOCK_KEY);
+    const item = await this.table.get(this.keys.lock);
     return item ? fromLockItem(item) : null;
+  }
+
+  private sessionKey(sessionId: string): Item {
+    return sessionKey(this.keys.sessionPartition, sessionId);
   }
 
   /** The session the lock names, or the lock's own copy if its item is not written yet. */
   private async holderOf(lock: Lock): Promise<VpnSession> {
-    const item = await this.table.get(sessionKey(lock.sessionId));
+    const item = await this.table.get(this.sessionKey(lock.sessionId));
     return item ? fromSessionItem(item) : lock.snapshot;
   }
 
   /** Deletes the lock only if it still names `sessionId`: a newer session's lock stays. */
   private async releaseLock(sessionId: string): Promise<void> {
-    await this.table.deleteIf(LOCK_KEY, {
+    await this.table.deleteIf(this.keys.lock, {
       ConditionExpression: '#sessionId = :sessionId',
       ExpressionAttributeNames: { '#sessionId': 'sessionId' },
       ExpressionAttributeValues: { ':sessionId': { S: sessionId } },

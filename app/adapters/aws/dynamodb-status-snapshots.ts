@@ -11,21 +11,20 @@ import {
   type StatusSnapshotStore,
 } from '../../ports/status-snapshots.js';
 import type { AwsCallOptions } from './aws-call.js';
+import { endpointItemKeys, type StorageScope } from './dynamodb-item-keys.js';
 import type { Item } from './dynamodb-session-items.js';
 import { DynamoDbTable } from './dynamodb-table.js';
-import { SESSIONS_TABLE_SCHEMA } from './sessions-table-schema.js';
 
 export interface DynamoDbStatusSnapshotsOptions {
   client: DynamoDBClient;
   tableName: string;
   call?: AwsCallOptions;
+  /**
+   * Whose snapshot (issue 18): null, the first endpoint's, `pk = "status"`, `sk = "snapshot"`
+   * as before; an endpoint's key, `pk = "status#<key>"` (dynamodb-item-keys.ts).
+   */
+  scope?: StorageScope;
 }
-
-/** The one item, beside the sessions and their lock: `pk = "status"`, `sk = "snapshot"`. */
-export const SNAPSHOT_KEY: Item = {
-  [SESSIONS_TABLE_SCHEMA.partitionKey]: { S: 'status' },
-  [SESSIONS_TABLE_SCHEMA.sortKey]: { S: 'snapshot' },
-};
 
 const NAMES = {
   '#readAt': 'readAt',
@@ -80,20 +79,22 @@ const storedView = z.object({
  */
 export class DynamoDbStatusSnapshots implements StatusSnapshotStore {
   private readonly table: DynamoDbTable;
+  private readonly key: Item;
 
   constructor(options: DynamoDbStatusSnapshotsOptions) {
     this.table = new DynamoDbTable(options.client, options.tableName, options.call ?? {});
+    this.key = endpointItemKeys(options.scope ?? null).snapshot;
   }
 
   async read(): Promise<SnapshotRecord> {
-    const item = await this.table.get(SNAPSHOT_KEY);
+    const item = await this.table.get(this.key);
     return item ? toRecord(item) : structuredClone(EMPTY_SNAPSHOT_RECORD);
   }
 
   async lease(request: LeaseRequest): Promise<SnapshotRecord | null> {
     const { holder, now, until, staleBefore, graceBefore } = request;
     const item = await this.table.updateIfReturning(
-      SNAPSHOT_KEY,
+      this.key,
       'SET #leaseHolder = :holder, #leaseUntil = :until',
       {
         ConditionExpression: [
@@ -119,7 +120,7 @@ export class DynamoDbStatusSnapshots implements StatusSnapshotStore {
     // The whole item: the lease, the failures and the backoff go with the old snapshot.
     return this.table.putIf(
       {
-        ...SNAPSHOT_KEY,
+        ...this.key,
         view: { S: JSON.stringify(view) },
         readAt: millis(readAt),
         refresher: { S: refresher },
@@ -134,7 +135,7 @@ export class DynamoDbStatusSnapshots implements StatusSnapshotStore {
 
   async fail(holder: string, { code, failures, retryAt }: RefreshFailure): Promise<void> {
     await this.table.updateIf(
-      SNAPSHOT_KEY,
+      this.key,
       'SET #failures = :failures, #retryAt = :retryAt, #lastFailure = :code REMOVE #leaseHolder, #leaseUntil, #refresher',
       {
         ConditionExpression: '#leaseHolder = :holder',

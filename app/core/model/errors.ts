@@ -8,6 +8,8 @@ export type CoreErrorCode =
   | 'aws_rejected'
   | 'not_authenticated'
   | 'not_admin'
+  | 'endpoint_forbidden'
+  | 'endpoint_not_found'
   | 'invalid_request'
   | 'cross_site_request'
   | 'invalid_event'
@@ -54,6 +56,26 @@ export class NotAdminError extends VpnPortalError {
   constructor(message = 'This is for administrators only.') {
     super(message);
     this.name = 'NotAdminError';
+  }
+}
+
+/** Issue 18: an endpoint whose groups the signed-in user is in none of. */
+export class EndpointForbiddenError extends VpnPortalError {
+  readonly code = 'endpoint_forbidden';
+
+  constructor(readonly endpointKey: string) {
+    super('This VPN is not one you may use. Ask IT if you need it.');
+    this.name = 'EndpointForbiddenError';
+  }
+}
+
+/** Issue 18: no endpoint has this key. */
+export class EndpointNotFoundError extends VpnPortalError {
+  readonly code = 'endpoint_not_found';
+
+  constructor(readonly endpointKey: string) {
+    super('There is no such VPN.');
+    this.name = 'EndpointNotFoundError';
   }
 }
 

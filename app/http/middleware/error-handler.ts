@@ -10,6 +10,9 @@ const STATUS_BY_CODE: Record<ApiErrorCode, ContentfulStatusCode> = {
   not_authenticated: 401,
   not_admin: 403,
   cross_site_request: 403,
+  // Issue 18: an endpoint outside the user's groups, and a key no endpoint has.
+  endpoint_forbidden: 403,
+  endpoint_not_found: 404,
   invalid_request: 400,
   invalid_event: 400,
   not_found: 404,

@@ -3,11 +3,13 @@ import { adminReport } from '../../core/admin-report.js';
 import type { AdminSessionsBody } from '../api-types.js';
 import type { AppEnv } from '../app-env.js';
 import { requireAdmin } from '../auth/index.js';
-import type { PortalServices } from '../portal-services.js';
-import { createWarmUpView, type WarmUpView } from '../warm-up-view.js';
+import type { EndpointResolver } from '../portal-endpoints.js';
 
-export function adminRoutes(services: PortalServices, warmUp: WarmUpView = createWarmUpView()) {
-  return new Hono<AppEnv>().get('/admin/sessions', requireAdmin(), async (c) => {
+/** `GET /api/admin/sessions` (the first endpoint) or `/api/admin/endpoints/:key/sessions`. */
+export function adminRoutes(endpointOf: EndpointResolver, path = '/admin/sessions') {
+  return new Hono<AppEnv>().get(path, requireAdmin(), async (c) => {
+    const services = endpointOf.admin(c);
+    const { warmUp } = services;
     const report = await adminReport(services.deps);
     const warmUps = warmUp.admin(services.deps.clock.now(), report.warmUps);
     return c.json<AdminSessionsBody>({

@@ -5,17 +5,18 @@ import { disconnectNow } from '../../core/disconnect-now.js';
 import type { StatusBody } from '../api-types.js';
 import type { AppEnv } from '../app-env.js';
 import { requireAdmin } from '../auth/index.js';
-import type { PortalServices } from '../portal-services.js';
+import type { EndpointResolver } from '../portal-endpoints.js';
 import { readJsonBody } from '../read-json-body.js';
-import { createWarmUpView, type WarmUpView } from '../warm-up-view.js';
 import { currentStatusBody } from './status.js';
 
 /** Neither route takes parameters; an empty object (or no body) is the only valid body. */
 const emptyBody = z.strictObject({});
 
-export function connectRoutes(services: PortalServices, warmUp: WarmUpView = createWarmUpView()) {
+export function connectRoutes(endpointOf: EndpointResolver) {
   return new Hono<AppEnv>()
     .post('/connect', async (c) => {
+      const services = endpointOf.employee(c);
+      const { warmUp } = services;
       await readJsonBody(c, emptyBody);
       const user = c.get('user');
       const logger = c.get('logger');
@@ -26,7 +27,11 @@ export function connectRoutes(services: PortalServices, warmUp: WarmUpView = cre
           reference: c.get('requestId'),
         });
         for (const warning of result.warnings) logger.warn(warning);
-        logger.info('connect', { outcome: result.outcome, userId: user.id });
+        logger.info('connect', {
+          outcome: result.outcome,
+          userId: user.id,
+          endpoint: services.settings.key,
+        });
         const body = await currentStatusBody(services, c.get('requestId'), logger, warmUp, {
           afterChange: true,
           viewer: user,
@@ -37,12 +42,15 @@ export function connectRoutes(services: PortalServices, warmUp: WarmUpView = cre
       }
     })
     .post('/disconnect', requireAdmin(), async (c) => {
+      const services = endpointOf.admin(c);
+      const { warmUp } = services;
       await readJsonBody(c, emptyBody);
       const logger = c.get('logger');
       const admin = c.get('user');
       const result = await disconnectNow(services.deps, admin.email || admin.id);
       logger.info('disconnect by administrator', {
         userId: admin.id,
+        endpoint: services.settings.key,
         endedSessionId: result.endedSessionId,
       });
       return c.json<StatusBody>(

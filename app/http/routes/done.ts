@@ -5,9 +5,8 @@ import { OthersUsingError } from '../../core/model/errors.js';
 import type { ErrorBody, StatusBody } from '../api-types.js';
 import type { AppEnv } from '../app-env.js';
 import { errorBody } from '../middleware/error-handler.js';
-import type { PortalServices } from '../portal-services.js';
+import type { EndpointResolver } from '../portal-endpoints.js';
 import { readJsonBody } from '../read-json-body.js';
-import { createWarmUpView, type WarmUpView } from '../warm-up-view.js';
 import { currentStatusBody } from './status.js';
 
 const emptyBody = z.strictObject({});
@@ -17,8 +16,10 @@ const emptyBody = z.strictObject({});
  * the status body when it turned the VPN off, `200` when it was off already, `409
  * others_using` with a count (never names) when someone else uses it; nothing changes then.
  */
-export function doneRoutes(services: PortalServices, warmUp: WarmUpView = createWarmUpView()) {
+export function doneRoutes(endpointOf: EndpointResolver) {
   return new Hono<AppEnv>().post('/done', async (c) => {
+    const services = endpointOf.employee(c);
+    const { warmUp } = services;
     await readJsonBody(c, emptyBody);
     const user = c.get('user');
     const logger = c.get('logger');
@@ -27,6 +28,7 @@ export function doneRoutes(services: PortalServices, warmUp: WarmUpView = create
       logger.info('done', {
         outcome: result.outcome,
         userId: user.id,
+        endpoint: services.settings.key,
         endedSessionId: result.endedSessionId,
       });
       services.status.invalidate();

@@ -1,25 +1,22 @@
 import { Hono } from 'hono';
-import type { MeBody, StatusBody } from '../api-types.js';
+import type { StatusBody } from '../api-types.js';
 import type { AppEnv } from '../app-env.js';
+import type { EndpointResolver } from '../portal-endpoints.js';
 import type { PortalServices } from '../portal-services.js';
 import { type StatusViewer, statusBody, unavailableStatusBody } from '../status-body.js';
 import { createWarmUpView, type WarmUpView } from '../warm-up-view.js';
 
 const NO_WARM_UPS = createWarmUpView();
 
-export function statusRoutes(services: PortalServices, warmUp: WarmUpView = NO_WARM_UPS) {
-  return new Hono<AppEnv>()
-    .get('/me', (c) => {
-      const { id, email, name, isAdmin } = c.get('user');
-      return c.json<MeBody>({ user: { id, email, name }, isAdmin });
-    })
-    .get('/status', async (c) => {
-      return c.json<StatusBody>(
-        await currentStatusBody(services, c.get('requestId'), c.get('logger'), warmUp, {
-          viewer: c.get('user'),
-        }),
-      );
-    });
+export function statusRoutes(endpointOf: EndpointResolver) {
+  return new Hono<AppEnv>().get('/status', async (c) => {
+    const endpoint = endpointOf.employee(c);
+    return c.json<StatusBody>(
+      await currentStatusBody(endpoint, c.get('requestId'), c.get('logger'), endpoint.warmUp, {
+        viewer: c.get('user'),
+      }),
+    );
+  });
 }
 
 export async function currentStatusBody(
