@@ -1,41 +1,13 @@
 /**
- * The answers of the several-endpoints routes (issue 18), as the backend's contract states
- * them. Type-only, like app/http/api-types.ts, where they belong once the backend exports
- * them (branch wt-multi-api).
+ * Names for the parts of the several-endpoints answers (issue 18) the SPA passes around.
+ * The bodies themselves are the backend's (app/http/api-types.ts).
  */
-import type { MonthReport } from '../../app/core/model/cost';
-import type { VpnState } from '../../app/core/model/vocabulary';
+import type { AdminEndpointsBody, EndpointsBody } from '../../app/http/api-types';
 
-/** An endpoint's display name in each language the portal speaks. */
-export interface EndpointNames {
-  ko: string;
-  ja: string;
-  en: string;
-}
+export type { AdminEndpointsBody, EndpointsBody };
 
-export interface EndpointSummary {
-  /** Short key used in URLs: `/api/endpoints/:key/status`. */
-  key: string;
-  names: EndpointNames;
-  /** When the signed-in user last asked for it (ISO 8601), or null. */
-  lastUsedAt: string | null;
-}
+/** An endpoint the signed-in user may use: key, names in ko/ja/en, when they last used it. */
+export type EndpointSummary = EndpointsBody['endpoints'][number];
 
-/** `GET /api/endpoints`: what the signed-in user may use, the one they used last first. */
-export interface EndpointsBody {
-  endpoints: EndpointSummary[];
-}
-
-export interface AdminEndpoint {
-  key: string;
-  names: EndpointNames;
-  state: VpnState;
-  connections: number;
-  month: MonthReport;
-}
-
-/** `GET /api/admin/endpoints`: every endpoint of the deployment, and the month summed. */
-export interface AdminEndpointsBody {
-  endpoints: AdminEndpoint[];
-  total: { month: MonthReport };
-}
+/** One endpoint of the admin's list: its state, connections and month. */
+export type AdminEndpoint = AdminEndpointsBody['endpoints'][number];
