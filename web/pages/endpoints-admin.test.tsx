@@ -53,32 +53,44 @@ describe.each(languages)('admin view of several endpoints in %s', (lang) => {
 });
 
 describe('admin view of several endpoints', () => {
-  it('never asks today’s routes, and polls each endpoint’s sessions', async () => {
+  it('never asks today’s routes, and polls the sessions of the endpoint picked only', async () => {
     const { api, seoul, staging } = twoEndpointAdmin();
     renderIn('en', <AdminPage api={api} me={admin} />);
-    await screen.findByRole('region', { name: 'Endpoints' });
-    await waitFor(() => expect(staging.adminSessions).toHaveBeenCalledTimes(1));
+    await screen.findByRole('region', { name: 'Recent sessions' });
     expect(seoul.adminSessions).toHaveBeenCalledTimes(1);
+    expect(staging.adminSessions).not.toHaveBeenCalled();
     expect(api.adminSessions).not.toHaveBeenCalled();
     expect(api.status).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Staging' }));
+    await waitFor(() => expect(staging.adminSessions).toHaveBeenCalledTimes(1));
   });
 
-  it('turns off one endpoint after confirming, and shows it turning off at once', async () => {
+  it('turns off the endpoint picked after confirming, and shows it turning off at once', async () => {
     const { api, seoul, staging } = twoEndpointAdmin();
     renderIn('en', <AdminPage api={api} me={admin} />);
-    const stagingButton = await screen.findByRole('button', { name: 'Disconnect now · Staging' });
-    expect((stagingButton as HTMLButtonElement).disabled).toBe(true);
-    fireEvent.click(screen.getByRole('button', { name: 'Disconnect now · Seoul office' }));
+    const details = await screen.findByRole('region', { name: 'Seoul office' });
+    await within(details).findByText('Current state: Ready · 2 people connected');
+    fireEvent.click(within(details).getByRole('button', { name: 'Disconnect now · Seoul office' }));
     const dialog = await screen.findByRole('dialog', {
       name: 'Seoul office · Turn the VPN off now?',
     });
     expect(dialog.textContent).toContain('2 connected people will lose the VPN');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Turn off' }));
-    const seoulRow = await screen.findByRole('row', { name: /^Seoul office Turning off/ });
-    expect(seoulRow).toBeTruthy();
+    await within(details).findByText('Current state: Turning off');
+    expect(screen.getByRole('row', { name: /^Seoul office Turning off/ })).toBeTruthy();
+    expect(screen.getByRole('row', { name: /^Staging Off/ })).toBeTruthy();
     expect(seoul.disconnect).toHaveBeenCalledTimes(1);
     expect(staging.disconnect).not.toHaveBeenCalled();
-    expect(screen.getByRole('row', { name: /^Staging Off/ })).toBeTruthy();
+  });
+
+  it('cannot turn off an endpoint that is already off', async () => {
+    const { api } = twoEndpointAdmin();
+    renderIn('en', <AdminPage api={api} me={admin} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Staging' }));
+    const details = await screen.findByRole('region', { name: 'Staging' });
+    const button = within(details).getByRole('button', { name: 'Disconnect now · Staging' });
+    expect((button as HTMLButtonElement).disabled).toBe(true);
+    expect(within(details).getByText('Current state: Off')).toBeTruthy();
   });
 
   it('shows the connections and sessions of the endpoint picked', async () => {

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { VpnState } from '../../app/core/model/vocabulary';
-import type { AdminSessionsBody, StatusBody } from '../../app/http/api-types';
+import type { StatusBody } from '../../app/http/api-types';
 import type { ApiClient } from '../api/client';
 import type { AdminEndpoint, AdminEndpointsBody } from '../api/endpoints-body';
 import { pollFailureKey } from '../api/error-message';
@@ -10,6 +10,7 @@ import { EndpointContext, EndpointNameSuffix } from '../components/endpoint-cont
 import { LiveAnnouncer } from '../components/live-announcer';
 import { MonthSummary } from '../components/month-summary';
 import { SessionsTable } from '../components/sessions-table';
+import { WarmUpSummary } from '../components/warm-up-summary';
 import type { MessageKey } from '../i18n/en';
 import { formatNumber, formatUsd } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
@@ -34,25 +35,19 @@ interface EndpointsAdminProps {
 }
 
 /**
- * `/admin` with several endpoints (issue 18): one table row per endpoint (state, people
- * connected, the month's cost against always-on, Disconnect now) and their total, the
- * month of all endpoints, then the connections and sessions of the endpoint picked.
+ * `/admin` with several endpoints (issue 18): a row per endpoint (state, people connected,
+ * the month's cost against always-on) and their total; below, the endpoint picked, as the
+ * one-endpoint view shows it: its state and Disconnect now, its month, connections and
+ * sessions. One endpoint's details at a time keep the page short on an iPad.
  */
 export function EndpointsAdmin({ api, overview, onDisconnected, failure }: EndpointsAdminProps) {
   const { t, lang } = useI18n();
   const text = (key: EndpointsAdminKey) => endpointsAdminText(lang, key);
-  const now = useNow(true, 30_000);
-  const [sessionsByKey, setSessionsByKey] = useState<Record<string, AdminSessionsBody>>({});
-  const [shownKey, setShownKey] = useState(overview.endpoints[0]?.key ?? '');
-  const [announcement, setAnnouncement] = useState('');
-  const shown = sessionsByKey[shownKey];
+  const [pickedKey, setPickedKey] = useState(overview.endpoints[0]?.key ?? '');
+  const picked =
+    overview.endpoints.find((endpoint) => endpoint.key === pickedKey) ?? overview.endpoints[0];
   const connected = overview.endpoints.reduce((sum, endpoint) => sum + endpoint.connections, 0);
   const usd = (amount: number) => formatUsd(lang, amount);
-
-  const disconnected = (key: string, status: StatusBody) => {
-    onDisconnected(key, status);
-    setAnnouncement(t('disconnectDone'));
-  };
 
   return (
     <main class="page page-admin">
@@ -79,22 +74,17 @@ export function EndpointsAdmin({ api, overview, onDisconnected, failure }: Endpo
                 <th scope="col" class="num">
                   {t('monthAlwaysOn')}
                 </th>
-                <th scope="col">
-                  <span class="visually-hidden">{text('colActions')}</span>
-                </th>
               </tr>
             </thead>
             <tbody>
               {overview.endpoints.map((endpoint) => (
-                <EndpointRow
-                  key={endpoint.key}
-                  api={api}
-                  endpoint={endpoint}
-                  onSessions={(body) =>
-                    setSessionsByKey((before) => ({ ...before, [endpoint.key]: body }))
-                  }
-                  onDisconnected={(status) => disconnected(endpoint.key, status)}
-                />
+                <tr key={endpoint.key}>
+                  <th scope="row">{endpoint.names[lang]}</th>
+                  <td>{t(stateName[endpoint.state])}</td>
+                  <td class="num">{formatNumber(lang, endpoint.connections)}</td>
+                  <td class="num">{usd(endpoint.month.costUsd)}</td>
+                  <td class="num">{usd(endpoint.month.alwaysOnCostUsd)}</td>
+                </tr>
               ))}
             </tbody>
             <tfoot>
@@ -104,13 +94,11 @@ export function EndpointsAdmin({ api, overview, onDisconnected, failure }: Endpo
                 <td class="num">{formatNumber(lang, connected)}</td>
                 <td class="num">{usd(overview.total.month.costUsd)}</td>
                 <td class="num">{usd(overview.total.month.alwaysOnCostUsd)}</td>
-                <td />
               </tr>
             </tfoot>
           </table>
         </div>
       </section>
-      <MonthSummary month={overview.total.month} />
       <fieldset class="endpoint-picker">
         <legend>{text('detailsOf')}</legend>
         {overview.endpoints.map((endpoint) => (
@@ -118,63 +106,62 @@ export function EndpointsAdmin({ api, overview, onDisconnected, failure }: Endpo
             key={endpoint.key}
             type="button"
             class="chip"
-            aria-pressed={endpoint.key === shownKey}
-            onClick={() => setShownKey(endpoint.key)}
+            aria-pressed={endpoint.key === picked?.key}
+            onClick={() => setPickedKey(endpoint.key)}
           >
             {endpoint.names[lang]}
           </button>
         ))}
       </fieldset>
-      {shown ? (
-        <>
-          <ConnectionsTable connections={shown.connections} now={now} />
-          <SessionsTable sessions={shown.sessions} now={now} />
-        </>
-      ) : (
-        <p class="loading">{t('loading')}</p>
+      {picked && (
+        <EndpointDetails
+          key={picked.key}
+          api={api}
+          endpoint={picked}
+          onDisconnected={(status) => onDisconnected(picked.key, status)}
+        />
       )}
-      <LiveAnnouncer message={announcement} />
     </main>
   );
 }
 
-interface EndpointRowProps {
+interface EndpointDetailsProps {
   api: ApiClient;
   endpoint: AdminEndpoint;
-  onSessions: (body: AdminSessionsBody) => void;
   onDisconnected: (status: StatusBody) => void;
 }
 
 /**
- * One endpoint's row. It polls the endpoint's sessions itself (every 30 s, paused while
- * hidden) and hands them up for the details below the table.
+ * The endpoint picked, as the one-endpoint view shows it. Its state comes from the list of
+ * every endpoint (administrators may not use every endpoint's employee routes); its
+ * sessions are polled while it is picked.
  */
-function EndpointRow({ api, endpoint, onSessions, onDisconnected }: EndpointRowProps) {
-  const { t, lang } = useI18n();
+function EndpointDetails({ api, endpoint, onDisconnected }: EndpointDetailsProps) {
+  const { t, lang, plural } = useI18n();
   const calls = api.endpoint(endpoint.key);
   const sessions = useAdminSessions(calls, true);
-  // Each new answer is handed up once; the parent's callback is a new function every render.
-  useEffect(() => {
-    if (sessions.data) onSessions(sessions.data);
-  }, [sessions.data]);
+  const now = useNow(true, 30_000);
   const [confirming, setConfirming] = useState(false);
+  const [announcement, setAnnouncement] = useState('');
   const name = endpoint.names[lang];
   const canDisconnect = endpoint.state === 'ready' || endpoint.state === 'starting';
+  const titleId = `${endpoint.key}-details-title`;
 
   const disconnect = async () => {
     onDisconnected(await calls.disconnect());
+    setAnnouncement(t('disconnectDone'));
     sessions.refresh();
   };
 
   return (
     <EndpointContext.Provider value={{ key: endpoint.key, name }}>
-      <tr>
-        <th scope="row">{name}</th>
-        <td>{t(stateName[endpoint.state])}</td>
-        <td class="num">{formatNumber(lang, endpoint.connections)}</td>
-        <td class="num">{formatUsd(lang, endpoint.month.costUsd)}</td>
-        <td class="num">{formatUsd(lang, endpoint.month.alwaysOnCostUsd)}</td>
-        <td>
+      <section class="endpoint-details" aria-labelledby={titleId}>
+        <h2 id={titleId}>{name}</h2>
+        <div class="panel admin-bar">
+          <p class="fact-big">
+            {t('currentState', { state: t(stateName[endpoint.state]) })}
+            {endpoint.state === 'ready' && ` · ${plural('connected', endpoint.connections)}`}
+          </p>
           <button
             type="button"
             class="button button-danger"
@@ -184,14 +171,30 @@ function EndpointRow({ api, endpoint, onSessions, onDisconnected }: EndpointRowP
             {t('disconnectNow')}
             <EndpointNameSuffix />
           </button>
-          <DisconnectDialog
-            open={confirming}
-            activeConnections={endpoint.connections}
-            onConfirm={disconnect}
-            onClose={() => setConfirming(false)}
-          />
-        </td>
-      </tr>
+        </div>
+        {sessions.failure !== null && (
+          <p class="stale" role="alert">
+            {t(pollFailureKey(sessions.failure))}
+          </p>
+        )}
+        <MonthSummary month={endpoint.month} />
+        {sessions.data ? (
+          <>
+            {sessions.data.warmUps && <WarmUpSummary warmUps={sessions.data.warmUps} now={now} />}
+            <ConnectionsTable connections={sessions.data.connections} now={now} />
+            <SessionsTable sessions={sessions.data.sessions} now={now} />
+          </>
+        ) : (
+          sessions.failure === null && <p class="loading">{t('loading')}</p>
+        )}
+        <DisconnectDialog
+          open={confirming}
+          activeConnections={endpoint.connections}
+          onConfirm={disconnect}
+          onClose={() => setConfirming(false)}
+        />
+        <LiveAnnouncer message={announcement} />
+      </section>
     </EndpointContext.Provider>
   );
 }
