@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AdminSessionsBody, SetupBody, StatusBody } from '../http/api-types.js';
+import type { AdminSessionsBody, EndpointsBody, SetupBody, StatusBody } from '../http/api-types.js';
 import { silentLogger } from '../logging/logger.js';
 import { localBrowser } from '../testing/local-browser.js';
 import { type LocalServer, startLocalServer } from './local-server.js';
@@ -246,5 +246,41 @@ describe('local server', () => {
     await expect(startLocalServer({ port, logger: silentLogger })).rejects.toThrow(
       `Cannot start the local server: port ${port} is already in use`,
     );
+  });
+});
+
+describe('local server with two simulated endpoints (issue 18)', () => {
+  it('lets the developer connect Staging while Seoul office stays off, and keeps Staging from others', async () => {
+    const { url } = await startServer();
+    const developer = localBrowser(url);
+    await developer.signIn('seojun');
+    const employee = localBrowser(url);
+    await employee.signIn('minjun');
+
+    const listed = (await (await developer.request('/api/endpoints')).json()) as EndpointsBody;
+    expect(listed.endpoints.map((endpoint) => endpoint.names.en)).toEqual([
+      'Seoul office',
+      'Staging',
+    ]);
+    const connect = await developer.postJson('/api/endpoints/staging/connect');
+    expect(connect.status).toBe(202);
+
+    const simulator = (await (
+      await developer.request('/_local/api/state?endpoint=staging')
+    ).json()) as {
+      endpoint: string;
+      associations: unknown[];
+      endpoints: { key: string; associations: unknown[] }[];
+    };
+    expect(simulator.endpoint).toBe('staging');
+    expect(simulator.associations).toHaveLength(2);
+    expect(simulator.endpoints.find((each) => each.key === 'seoul')?.associations).toEqual([]);
+    expect(((await (await employee.request('/api/status')).json()) as StatusBody).state).toBe(
+      'off',
+    );
+
+    const mine = (await (await employee.request('/api/endpoints')).json()) as EndpointsBody;
+    expect(mine.endpoints.map((endpoint) => endpoint.key)).toEqual(['seoul']);
+    expect((await employee.request('/api/endpoints/staging/status')).status).toBe(403);
   });
 });

@@ -10,8 +10,9 @@ export interface DemoUser {
 }
 
 /**
- * Employees in the portal's three languages and one administrator, who is in the admin
- * group the settings name (`vpn-admins` by default).
+ * Employees in the portal's three languages, a developer who may also use the Staging
+ * endpoint, and one administrator, who is in the admin group the settings name
+ * (`vpn-admins` by default).
  */
 export function demoUsers(adminGroup: string): DemoUser[] {
   return [
@@ -35,6 +36,15 @@ export function demoUsers(adminGroup: string): DemoUser[] {
       email: 'emma.wilson@example.com',
       name: 'Emma Wilson',
       groups: ['employees'],
+    },
+    {
+      // Issue 18: the one demo user who may use both simulated endpoints (Staging is for
+      // `developers`); everyone else sees Seoul office alone, on the page of before.
+      key: 'seojun',
+      sub: '1b0e6a4c-0005-4c1e-9a57-6b3d2f1a0005',
+      email: 'seojun.park@example.com',
+      name: '박서준',
+      groups: ['employees', 'developers'],
     },
     {
       key: 'admin',

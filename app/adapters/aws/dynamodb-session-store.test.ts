@@ -9,7 +9,11 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AwsCallError, StoredSessionInvalidError } from '../../core/model/errors.js';
 import { type DynaliteFixture, startDynalite } from '../../testing/dynalite.js';
-import { session, sessionStoreContract } from '../contract/session-store.contract.js';
+import {
+  endpointSessionsContract,
+  session,
+  sessionStoreContract,
+} from '../contract/session-store.contract.js';
 import { DynamoDbSessionStore } from './dynamodb-session-store.js';
 
 /*
@@ -37,6 +41,25 @@ async function freshStore(): Promise<{ store: DynamoDbSessionStore; tableName: s
 }
 
 sessionStoreContract('DynamoDbSessionStore (dynalite)', async () => (await freshStore()).store);
+// Issue 18: an endpoint after the first keeps its sessions under its own key, and must
+// behave exactly as the first does there.
+sessionStoreContract(
+  'DynamoDbSessionStore for a second endpoint (dynalite)',
+  async () =>
+    new DynamoDbSessionStore({
+      client: dynalite.client,
+      tableName: await dynalite.createSessionsTable(),
+      scope: 'staging',
+    }),
+);
+endpointSessionsContract('DynamoDbSessionStore (dynalite), one table', async () => {
+  const tableName = await dynalite.createSessionsTable();
+  const client = dynalite.client;
+  return [
+    new DynamoDbSessionStore({ client, tableName, scope: null }),
+    new DynamoDbSessionStore({ client, tableName, scope: 'staging' }),
+  ];
+});
 
 async function rawItem(tableName: string, pk: string, sk: string) {
   const output = await dynalite.client.send(

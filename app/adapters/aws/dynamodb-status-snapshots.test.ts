@@ -8,7 +8,10 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DynaliteFixture, startDynalite } from '../../testing/dynalite.js';
 import { statusViewIn as view } from '../../testing/status-views.js';
-import { statusSnapshotsContract } from '../contract/status-snapshots.contract.js';
+import {
+  endpointSnapshotsContract,
+  statusSnapshotsContract,
+} from '../contract/status-snapshots.contract.js';
 import { DynamoDbStatusSnapshots } from './dynamodb-status-snapshots.js';
 
 /*
@@ -40,6 +43,23 @@ statusSnapshotsContract(
   'DynamoDbStatusSnapshots (dynalite)',
   async () => (await freshStore()).store,
 );
+statusSnapshotsContract(
+  'DynamoDbStatusSnapshots for a second endpoint (dynalite)',
+  async () =>
+    new DynamoDbStatusSnapshots({
+      client: dynalite.client,
+      tableName: await dynalite.createSessionsTable(),
+      scope: 'staging',
+    }),
+);
+endpointSnapshotsContract('DynamoDbStatusSnapshots (dynalite), one table', async () => {
+  const tableName = await dynalite.createSessionsTable();
+  const client = dynalite.client;
+  return [
+    new DynamoDbStatusSnapshots({ client, tableName, scope: null }),
+    new DynamoDbStatusSnapshots({ client, tableName, scope: 'staging' }),
+  ];
+});
 
 describe('DynamoDbStatusSnapshots layout', () => {
   it('keeps the snapshot in one small item beside the sessions: pk "status", sk "snapshot"', async () => {

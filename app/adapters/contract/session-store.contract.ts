@@ -359,3 +359,46 @@ export function session(startIso: string, overrides: Partial<VpnSession> = {}): 
 function asEnded(item: VpnSession, endedAt: string): VpnSession {
   return { ...item, endedAt, endReason: 'idle' };
 }
+
+/**
+ * Issue 18: two endpoints' stores over the same storage (`makePair`: the first endpoint's and
+ * another's) never see each other's sessions or lock, so a connect storm on one never waits
+ * on the other.
+ */
+export function endpointSessionsContract(
+  name: string,
+  makePair: () => Promise<[SessionStore, SessionStore]>,
+): void {
+  describe(`${name}: two endpoints' sessions`, () => {
+    it("opens a session on each endpoint at once: one endpoint's lock leaves the other free", async () => {
+      const [seoul, staging] = await makePair();
+      const seoulSession = session('2026-11-29T09:00:00Z');
+      const stagingSession = session('2026-11-29T09:00:00Z');
+
+      const results = await Promise.all([seoul.open(seoulSession), staging.open(stagingSession)]);
+
+      expect(results.map((result) => result.created)).toEqual([true, true]);
+      await expect(seoul.getOpen()).resolves.toEqual(seoulSession);
+      await expect(staging.getOpen()).resolves.toEqual(stagingSession);
+    });
+
+    it("keeps each endpoint's history and requests to itself, and closes one alone", async () => {
+      const [seoul, staging] = await makePair();
+      const opened = session('2026-11-29T09:00:00Z');
+      await seoul.open(opened);
+      await seoul.recordConnectRequest(opened.id, 'lee', new Date('2026-11-29T09:01:00Z'));
+      const other = session('2026-11-29T09:05:00Z');
+      await staging.open(other);
+
+      await expect(staging.recent(10)).resolves.toEqual([other]);
+      await expect(staging.overlapping(new Date('2026-11-01T00:00:00Z'))).resolves.toEqual([other]);
+      await staging.close({ ...other, endedAt: '2026-11-29T10:00:00.000Z', endReason: 'idle' });
+
+      await expect(staging.getOpen()).resolves.toBeNull();
+      await expect(seoul.getOpen()).resolves.toMatchObject({
+        id: opened.id,
+        users: ['kim', 'lee'],
+      });
+    });
+  });
+}

@@ -171,3 +171,44 @@ export function statusSnapshotsContract(
     });
   });
 }
+
+/**
+ * Issue 18: two endpoints' snapshots over the same storage (`makePair`: the first endpoint's
+ * and another's) are separate records: each its own snapshot, lease and backoff.
+ */
+export function endpointSnapshotsContract(
+  name: string,
+  makePair: () => Promise<[StatusSnapshotStore, StatusSnapshotStore]>,
+): void {
+  describe(`${name}: two endpoints' snapshots`, () => {
+    it("leases, publishes and backs off each endpoint's snapshot on its own", async () => {
+      const [seoul, staging] = await makePair();
+      const readAt = new Date('2026-03-02T09:00:00Z');
+      const lease = {
+        holder: 'instance-a',
+        now: readAt,
+        until: new Date(readAt.getTime() + 10_000),
+        staleBefore: new Date(readAt.getTime() - 3_000),
+        graceBefore: new Date(readAt.getTime() - 4_000),
+      };
+
+      expect(await seoul.lease(lease)).not.toBeNull();
+      // Seoul's lease does not hold Staging's refresh back.
+      expect(await staging.lease(lease)).not.toBeNull();
+      await seoul.publish({ view: view('ready'), readAt }, 'instance-a');
+      await staging.fail('instance-a', {
+        code: 'aws_throttled',
+        failures: 1,
+        retryAt: new Date(readAt.getTime() + 2_000),
+      });
+
+      expect((await seoul.read()).snapshot).toEqual({ view: view('ready'), readAt });
+      expect(await seoul.read()).toMatchObject({ failures: 0, retryAt: null, lease: null });
+      expect(await staging.read()).toMatchObject({
+        snapshot: null,
+        failures: 1,
+        lastFailure: 'aws_throttled',
+      });
+    });
+  });
+}

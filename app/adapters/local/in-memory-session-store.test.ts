@@ -2,10 +2,19 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { session, sessionStoreContract } from '../contract/session-store.contract.js';
+import {
+  endpointSessionsContract,
+  session,
+  sessionStoreContract,
+} from '../contract/session-store.contract.js';
 import { InMemorySessionStore } from './in-memory-session-store.js';
 
 sessionStoreContract('InMemorySessionStore', () => new InMemorySessionStore());
+// Local mode gives each simulated endpoint a store of its own.
+endpointSessionsContract('InMemorySessionStore', async () => [
+  new InMemorySessionStore(),
+  new InMemorySessionStore(),
+]);
 
 let directory: string;
 beforeEach(async () => {

@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { statusViewIn as view } from '../../testing/status-views.js';
-import { statusSnapshotsContract } from '../contract/status-snapshots.contract.js';
+import {
+  endpointSnapshotsContract,
+  statusSnapshotsContract,
+} from '../contract/status-snapshots.contract.js';
 import { InMemoryStatusSnapshots } from './in-memory-status-snapshots.js';
 
 statusSnapshotsContract('InMemoryStatusSnapshots', () => new InMemoryStatusSnapshots());
+endpointSnapshotsContract('InMemoryStatusSnapshots', async () => [
+  new InMemoryStatusSnapshots(),
+  new InMemoryStatusSnapshots(),
+]);
 
 describe('InMemoryStatusSnapshots', () => {
   it('hands out copies: changing what was read changes nothing stored', async () => {
