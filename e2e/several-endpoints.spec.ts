@@ -119,16 +119,23 @@ test('the administrator turns off one endpoint and the other stays ready', async
   await expect(table.getByRole('row', { name: /^Seoul office Ready/ })).toBeVisible();
   await expect(table.getByRole('row', { name: /^Staging Ready/ })).toBeVisible();
   await expect(table.getByRole('row', { name: /^All endpoints/ })).toContainText('$');
-  await expect(admin.getByRole('region', { name: 'Recent sessions' })).toContainText('seojun');
   await expectAccessible(admin, 'admin view, two endpoints ready');
 
-  await admin.getByRole('button', { name: 'Disconnect now · Staging' }).tap();
+  await admin.getByRole('button', { name: 'Staging', exact: true }).tap();
+  const staging = admin.getByRole('region', { name: 'Staging' });
+  await expect(staging.getByText('Current state: Ready')).toBeVisible();
+  await expect(staging.getByRole('region', { name: 'Recent sessions' })).toContainText(
+    'seojun.park@example.com',
+  );
+  await staging.getByRole('button', { name: 'Disconnect now · Staging' }).tap();
   const dialog = admin.getByRole('dialog', { name: 'Staging · Turn the VPN off now?' });
+  await expectAccessible(admin, 'admin view, confirm turning Staging off');
   await dialog.getByRole('button', { name: 'Turn off' }).tap();
   await expect(dialog).toBeHidden();
+  await expect(staging.getByText('Current state: Turning off')).toBeVisible();
   await expect(table.getByRole('row', { name: /^Staging Turning off/ })).toBeVisible();
   await expect(table.getByRole('row', { name: /^Seoul office Ready/ })).toBeVisible();
-  await expect(admin.getByRole('button', { name: 'Disconnect now · Staging' })).toBeDisabled();
+  await expect(staging.getByRole('button', { name: 'Disconnect now · Staging' })).toBeDisabled();
 
   await simulator.advance(1); // AWS finishes removing Staging's associations
   await nextPoll(employee);
