@@ -125,7 +125,14 @@ export function App({ api }: { api: ApiClient }) {
   }
   if (pages.admin && route === '/admin') page = <pages.admin.AdminPage api={api} me={me} />;
   else if (pages.setup && route === '/setup') {
-    page = <pages.setup.SetupPage api={employeeApi} onNavigate={navigate} />;
+    page = (
+      <pages.setup.SetupPage
+        api={employeeApi}
+        endpoints={endpoints ?? []}
+        endpointClient={api.endpoint}
+        onNavigate={navigate}
+      />
+    );
   } else if (route !== '/') {
     // The page's chunk is on its way, or could not be fetched (offline, a new deployment).
     page = (
