@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ApiFailure } from './api/client';
 import { App } from './app';
 import {
   admin,
@@ -98,6 +99,17 @@ describe('App', () => {
       render(<App api={api} />);
       await screen.findByRole('heading', { level: 1, name: 'The VPN is off' });
       expect(api.status).toHaveBeenCalledTimes(1);
+    });
+
+    it('tells an employee who may use no endpoint to ask IT', async () => {
+      localStorage.setItem('vpn-portal.lang', 'en');
+      const forbidden = new ApiFailure('endpoint_forbidden', 'Not yours.', 403, 'req-4');
+      const api = fakeApi({
+        endpoints: async () => ({ endpoints: [] }),
+        status: async () => Promise.reject(forbidden),
+      });
+      render(<App api={api} />);
+      await screen.findByText('This VPN is not open to your account. Ask IT if you need it.');
     });
 
     it('shows a card per endpoint with several, in Korean', async () => {

@@ -57,6 +57,8 @@ export const en = {
   errorAwsThrottled: 'AWS is busy right now. Please try again in a minute.',
   errorAwsUnavailable: 'AWS could not be reached. Please try again in a minute.',
   errorAwsRejected: 'AWS refused the request. Please tell your administrator.',
+  // Issue 18: an endpoint whose groups the person is in none of.
+  errorEndpointForbidden: 'This VPN is not open to your account. Ask IT if you need it.',
   errorGeneric: 'The VPN service did not answer as expected.',
   errorOffline: 'No connection to the portal. Check your network.',
   errorUnreachable: 'The portal can’t be reached right now. Please try again in a minute.',
