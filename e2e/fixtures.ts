@@ -14,13 +14,15 @@ import type { StatusBody } from '../app/http/api-types';
  */
 
 /** Roles map to the demo users local mode offers (app/local-mode/demo-users.ts). */
-export type Person = 'employee' | 'admin' | 'minjun' | 'hanako' | 'emma';
+export type Person = 'employee' | 'admin' | 'minjun' | 'hanako' | 'emma' | 'seojun';
 const demoKey: Record<Person, string> = {
   employee: 'emma',
   admin: 'admin',
   minjun: 'minjun',
   hanako: 'hanako',
   emma: 'emma',
+  // Issue 18: in the `developers` group, so the only one who may use both endpoints.
+  seojun: 'seojun',
 };
 
 export interface SignInOptions {

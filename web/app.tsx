@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { MeBody, VpnClientBody } from '../app/http/api-types';
 import type { ApiClient } from './api/client';
+import type { EndpointSummary } from './api/endpoints-body';
 import { AppHeader } from './components/app-header';
 import { ClientInfoContext } from './device/client-info';
 import { currentPlatform } from './device/platform';
@@ -19,7 +20,8 @@ import {
   routeOf,
   startRoute,
 } from './navigation/remembered-route';
-import { StatusPage } from './pages/status-page';
+import { EndpointsPage } from './pages/endpoints-page';
+import { LoadingPage, StatusPage } from './pages/status-page';
 
 /** The pages only some people open, each its own chunk: not in the first-load budget. */
 interface OnDemandPages {
@@ -56,6 +58,7 @@ export function App({ api }: { api: ApiClient }) {
   const [pageFailed, setPageFailed] = useState(false);
   const [me, setMe] = useState<MeBody | null>(null);
   const [vpnClient, setVpnClient] = useState<VpnClientBody | null>(null);
+  const [endpoints, setEndpoints] = useState<readonly EndpointSummary[] | null>(null);
   const clientInfo = useMemo(
     () => ({ platform: currentPlatform(), portal: vpnClient }),
     [vpnClient],
@@ -88,6 +91,12 @@ export function App({ api }: { api: ApiClient }) {
     api.me().then(setMe, () => undefined);
     // Without it the ready page names WorkSpaces and hides "Keep it on" (issue 16).
     api.vpnClient().then(setVpnClient, () => undefined);
+    // Issue 18. A portal that cannot list them (an older version during a deploy, an
+    // outage) gets today's page on today's routes, which answer for the first endpoint.
+    api.endpoints().then(
+      (body) => setEndpoints(body.endpoints),
+      () => setEndpoints([]),
+    );
   }, [api]);
 
   const navigate = (to: string) => {
@@ -102,10 +111,28 @@ export function App({ api }: { api: ApiClient }) {
     setLang(next);
   };
 
-  let page = <StatusPage api={api} onNavigate={navigate} />;
+  // One endpoint is today's page, exactly, on that endpoint's routes: it need not be the
+  // deployment's first. Several get a card each (issue 18).
+  const [onlyEndpoint] = endpoints ?? [];
+  const employeeApi =
+    endpoints?.length === 1 && onlyEndpoint ? api.endpoint(onlyEndpoint.key) : api;
+  let page = <StatusPage api={employeeApi} onNavigate={navigate} />;
+  if (endpoints === null) page = <LoadingPage />;
+  else if (endpoints.length > 1) {
+    page = (
+      <EndpointsPage endpoints={endpoints} endpointClient={api.endpoint} onNavigate={navigate} />
+    );
+  }
   if (pages.admin && route === '/admin') page = <pages.admin.AdminPage api={api} me={me} />;
   else if (pages.setup && route === '/setup') {
-    page = <pages.setup.SetupPage api={api} onNavigate={navigate} />;
+    page = (
+      <pages.setup.SetupPage
+        api={employeeApi}
+        endpoints={endpoints ?? []}
+        endpointClient={api.endpoint}
+        onNavigate={navigate}
+      />
+    );
   } else if (route !== '/') {
     // The page's chunk is on its way, or could not be fetched (offline, a new deployment).
     page = (

@@ -115,4 +115,50 @@ describe('createApiClient', () => {
     expect(failure).toMatchObject({ code: 'aws_unavailable', status: 503, requestId: 'req-5' });
     expect(reload).not.toHaveBeenCalled();
   });
+
+  it('calls one endpoint’s routes by its key, today’s routes without one (issue 18)', async () => {
+    const { api, fetch } = client(() => json(statusByState.ready));
+    const staging = api.endpoint('staging');
+    await staging.status();
+    await staging.connect();
+    await staging.done();
+    await staging.keepOn(2);
+    await staging.disconnect();
+    await staging.adminSessions();
+    await staging.setup();
+    await api.status();
+    await api.endpoints();
+    await api.adminEndpoints();
+    const calls = fetch.mock.calls.map(([path, init]) => `${init?.method} ${String(path)}`);
+    expect(calls).toEqual([
+      'GET /api/endpoints/staging/status',
+      'POST /api/endpoints/staging/connect',
+      'POST /api/endpoints/staging/done',
+      'POST /api/endpoints/staging/keep-on',
+      'POST /api/endpoints/staging/disconnect',
+      'GET /api/admin/endpoints/staging/sessions',
+      'GET /api/endpoints/staging/setup',
+      'GET /api/status',
+      'GET /api/endpoints',
+      'GET /api/admin/endpoints',
+    ]);
+    expect(fetch.mock.calls[3]?.[1]?.body).toBe('{"hours":2}');
+    expect(api.endpoint('staging')).toBe(staging);
+  });
+
+  it('escapes an endpoint key in the path', async () => {
+    const { api, fetch } = client(() => json(statusByState.off));
+    await api.endpoint('a/b').status();
+    expect(fetch.mock.calls[0]?.[0]).toBe('/api/endpoints/a%2Fb/status');
+  });
+
+  it('reads the refusal of an endpoint the person may not use as endpoint_forbidden', async () => {
+    const body = { error: { code: 'endpoint_forbidden', message: 'Not yours.', requestId: 'r' } };
+    const { api, reload } = client(() => json(body, 403));
+    await expect(api.endpoint('staging').status()).rejects.toMatchObject({
+      code: 'endpoint_forbidden',
+      status: 403,
+    });
+    expect(reload).not.toHaveBeenCalled();
+  });
 });

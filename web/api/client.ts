@@ -7,6 +7,7 @@ import type {
   VpnClientBody,
 } from '../../app/http/api-types';
 import type { HealthBody, TestNoticeBody } from '../../app/http/health-api-types';
+import type { AdminEndpointsBody, EndpointsBody } from './endpoints-body';
 
 /** The portal answered with its JSON error body, or did not answer at all (see PortalUnreachable). */
 export class ApiFailure extends Error {
@@ -44,28 +45,40 @@ export class SessionExpired extends Error {
   }
 }
 
-export interface ApiClient {
-  me(): Promise<MeBody>;
+/**
+ * What one endpoint answers. Today's routes (`/api/status`, …) are the first endpoint's;
+ * `ApiClient.endpoint(key)` gives the same calls for any endpoint (issue 18).
+ */
+export interface EndpointClient {
   status(): Promise<StatusBody>;
   connect(): Promise<StatusBody>;
   disconnect(): Promise<StatusBody>;
   adminSessions(): Promise<AdminSessionsBody>;
-  /** Issue 16: the deployment's VPN app words ("then open WorkSpaces", Keep it on). */
-  vpnClient(): Promise<VpnClientBody>;
   /** "I'm done, turn it off" (issue 16); 409 `others_using` when someone else uses it. */
   done(): Promise<StatusBody>;
   /** "Keep it on" +1 h / +2 h (issue 16). */
   keepOn(hours: number): Promise<StatusBody>;
   /** The setup page (issue 16): what the endpoint's authentication means, the file's name. */
   setup(): Promise<SetupBody>;
+  /** The endpoint's `.ovpn` (issue 16): a plain link the browser downloads, never fetched. */
+  clientConfigPath: string;
+}
+
+export interface ApiClient extends EndpointClient {
+  me(): Promise<MeBody>;
+  /** Issue 16: the deployment's VPN app words ("then open WorkSpaces", Keep it on). */
+  vpnClient(): Promise<VpnClientBody>;
+  /** Issue 18: the endpoints this person may use, the one they used last first. */
+  endpoints(): Promise<EndpointsBody>;
+  /** Issue 18: every endpoint's state, connections and month, and the month summed. */
+  adminEndpoints(): Promise<AdminEndpointsBody>;
+  /** The calls of one endpoint; the same object for the same key, so hooks can depend on it. */
+  endpoint(key: string): EndpointClient;
   /** The admin view's health panel (issue 17): one entry per check. */
   health(): Promise<HealthBody>;
   /** A test notice through every channel, naming the administrator (issue 17). */
   sendTestNotice(): Promise<TestNoticeBody>;
 }
-
-/** The endpoint's `.ovpn` (issue 16): a plain link the browser downloads, never fetched. */
-export const CLIENT_CONFIG_PATH = '/api/client-config';
 
 export interface ApiClientOptions {
   fetch?: typeof fetch;
@@ -172,17 +185,36 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     return body as T;
   }
 
+  const endpointCalls = (base: string, adminSessionsPath: string): EndpointClient => ({
+    status: () => request<StatusBody>('GET', `${base}/status`),
+    connect: () => request<StatusBody>('POST', `${base}/connect`),
+    disconnect: () => request<StatusBody>('POST', `${base}/disconnect`),
+    adminSessions: () => request<AdminSessionsBody>('GET', adminSessionsPath),
+    done: () => request<StatusBody>('POST', `${base}/done`),
+    keepOn: (hours) => request<StatusBody>('POST', `${base}/keep-on`, JSON.stringify({ hours })),
+    setup: () => request<SetupBody>('GET', `${base}/setup`),
+    clientConfigPath: `${base}/client-config`,
+  });
+  const byKey = new Map<string, EndpointClient>();
+
   return {
+    ...endpointCalls('/api', '/api/admin/sessions'),
     me: () => request<MeBody>('GET', '/api/me'),
-    status: () => request<StatusBody>('GET', '/api/status'),
-    connect: () => request<StatusBody>('POST', '/api/connect'),
-    disconnect: () => request<StatusBody>('POST', '/api/disconnect'),
-    adminSessions: () => request<AdminSessionsBody>('GET', '/api/admin/sessions'),
     vpnClient: () => request<VpnClientBody>('GET', '/api/vpn-client'),
-    done: () => request<StatusBody>('POST', '/api/done'),
-    keepOn: (hours) => request<StatusBody>('POST', '/api/keep-on', JSON.stringify({ hours })),
-    setup: () => request<SetupBody>('GET', '/api/setup'),
     health: () => request<HealthBody>('GET', '/api/admin/health'),
     sendTestNotice: () => request<TestNoticeBody>('POST', '/api/admin/health/test-notice'),
+    endpoints: () => request<EndpointsBody>('GET', '/api/endpoints'),
+    adminEndpoints: () => request<AdminEndpointsBody>('GET', '/api/admin/endpoints'),
+    endpoint: (key) => {
+      const known = byKey.get(key);
+      if (known) return known;
+      const path = encodeURIComponent(key);
+      const calls = endpointCalls(
+        `/api/endpoints/${path}`,
+        `/api/admin/endpoints/${path}/sessions`,
+      );
+      byKey.set(key, calls);
+      return calls;
+    },
   };
 }

@@ -7,6 +7,7 @@ const byCode: Record<string, MessageKey> = {
   aws_throttled: 'errorAwsThrottled',
   aws_unavailable: 'errorAwsUnavailable',
   aws_rejected: 'errorAwsRejected',
+  endpoint_forbidden: 'errorEndpointForbidden',
   offline: 'errorOffline',
   unreachable: 'errorUnreachable',
 };

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorMessageKey, toShownError } from '../api/error-message';
 import { useI18n } from '../i18n/i18n';
+import { useScopedId, useShownEndpoint } from './endpoint-context';
 
 interface DisconnectDialogProps {
   open: boolean;
@@ -20,6 +21,10 @@ export function DisconnectDialog({
   onClose,
 }: DisconnectDialogProps) {
   const { t } = useI18n();
+  // One dialog per endpoint on the several-endpoints view (issue 18): its own ids and name.
+  const endpoint = useShownEndpoint();
+  const titleId = useScopedId('disconnect-title');
+  const bodyId = useScopedId('disconnect-body');
   const ref = useRef<HTMLDialogElement>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -51,12 +56,15 @@ export function DisconnectDialog({
     <dialog
       ref={ref}
       class="dialog"
-      aria-labelledby="disconnect-title"
-      aria-describedby="disconnect-body"
+      aria-labelledby={titleId}
+      aria-describedby={bodyId}
       onClose={onClose}
     >
-      <h2 id="disconnect-title">{t('disconnectConfirmTitle')}</h2>
-      <p id="disconnect-body">
+      <h2 id={titleId}>
+        {endpoint && `${endpoint.name} · `}
+        {t('disconnectConfirmTitle')}
+      </h2>
+      <p id={bodyId}>
         {activeConnections > 0
           ? t('disconnectConfirmBody', { count: activeConnections })
           : t('disconnectConfirmNobody')}

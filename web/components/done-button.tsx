@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { StatusBody } from '../../app/http/api-types';
 import { ApiFailure } from '../api/client';
 import { useI18n } from '../i18n/i18n';
+import { EndpointNameSuffix } from './endpoint-context';
 
 interface DoneButtonProps {
   idleTimeoutMinutes: number;
@@ -39,6 +40,7 @@ export function DoneButton({ idleTimeoutMinutes, onDone, done }: DoneButtonProps
     <div class="done">
       <button type="button" class="button button-calm" disabled={busy} onClick={press}>
         {t('doneButton')}
+        <EndpointNameSuffix />
       </button>
       <p class="fact done-note" role="status">
         {othersUsing !== null &&

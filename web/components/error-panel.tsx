@@ -1,5 +1,6 @@
 import { errorMessageKey, type ShownError } from '../api/error-message';
 import { useI18n } from '../i18n/i18n';
+import { EndpointNameSuffix } from './endpoint-context';
 import { TechnicalDetails } from './technical-details';
 
 interface ErrorPanelProps {
@@ -22,6 +23,7 @@ export function ErrorPanel({ error, busy, onRetry }: ErrorPanelProps) {
         aria-busy={busy}
       >
         {busy ? t('connecting') : t('retry')}
+        <EndpointNameSuffix />
       </button>
       {error.requestId && (
         <p class="fact reference">

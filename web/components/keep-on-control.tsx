@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { StatusBody } from '../../app/http/api-types';
 import { formatClockTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
+import { useScopedId, useShownEndpoint } from './endpoint-context';
 
 const STEPS = [1, 2] as const;
 
@@ -20,6 +21,10 @@ export function KeepOnControl({
   keepOn,
 }: KeepOnControlProps) {
   const { t, lang } = useI18n();
+  const endpoint = useShownEndpoint();
+  const titleId = useScopedId('keep-on-title');
+  // Under a card's name and state title the heading goes one level down (issue 18).
+  const Heading = endpoint ? 'h4' : 'h2';
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
   if (keepOnMaxHours <= 0) return null;
@@ -35,8 +40,8 @@ export function KeepOnControl({
     }
   };
   return (
-    <section class="keep-on" aria-labelledby="keep-on-title">
-      <h2 id="keep-on-title">{t('keepOnTitle')}</h2>
+    <section class="keep-on" aria-labelledby={titleId}>
+      <Heading id={titleId}>{t('keepOnTitle')}</Heading>
       <p class="fact">{t('keepOnHint', { hours: keepOnMaxHours })}</p>
       <div class="keep-on-buttons">
         {STEPS.filter((hours) => hours <= keepOnMaxHours).map((hours) => (
@@ -45,7 +50,7 @@ export function KeepOnControl({
             type="button"
             class="button"
             disabled={busy}
-            aria-label={t('keepOnAddLabel', { hours })}
+            aria-label={t('keepOnAddLabel', { hours }) + (endpoint ? ` · ${endpoint.name}` : '')}
             onClick={() => press(hours)}
           >
             {t('keepOnAdd', { hours })}

@@ -1,6 +1,5 @@
 import { cleanup, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { productCostFixture } from '../testing/fixtures';
 import { renderIn } from '../testing/render';
 import { MonthSummary } from './month-summary';
 
@@ -18,8 +17,6 @@ describe('MonthSummary', () => {
           costUsd: 0,
           alwaysOnCostUsd: 134.79,
           days: [{ date: '2026-11-01', associationHours: 0.03, costUsd: 0 }],
-          productCost: productCostFixture(),
-          netSavingsUsd: 107.36,
         }}
       />,
     );

@@ -1,11 +1,12 @@
-import type { AdminSessionsBody } from '../../app/http/api-types';
+import type { AdminEndpointsBody } from '../../app/http/api-types';
 import { formatNumber, formatUsd } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { CostChart } from './cost-chart';
 import { Figures } from './figures';
 
 /** This month's association hours and cost against leaving the VPN on all the time. */
-export function MonthSummary({ month }: { month: AdminSessionsBody['month'] }) {
+/** Any month report: one endpoint's (with the portal's own cost or without) or the total. */
+export function MonthSummary({ month }: { month: AdminEndpointsBody['total']['month'] }) {
   const { t, lang } = useI18n();
   const saved = Math.max(0, month.alwaysOnCostUsd - month.costUsd);
   const alwaysOnPerDay = month.days.length > 0 ? month.alwaysOnCostUsd / month.days.length : 0;

@@ -1,5 +1,6 @@
 import type { ShownError } from '../api/error-message';
 import { useI18n } from '../i18n/i18n';
+import { EndpointNameSuffix, useScopedId, useStateCardTags } from './endpoint-context';
 import { StateIcon } from './state-icon';
 import { TechnicalDetails } from './technical-details';
 
@@ -14,21 +15,24 @@ interface OutageCardProps {
  */
 export function OutageCard({ failure, onRetry }: OutageCardProps) {
   const { t } = useI18n();
+  const titleId = useScopedId('state-title');
+  const { Box, Title } = useStateCardTags();
   return (
-    <section class="card card-outage" aria-labelledby="state-title">
+    <Box class="card card-outage" aria-labelledby={Box === 'section' ? titleId : undefined}>
       <div class="card-words">
         <StateIcon state="outage" />
-        <h1 id="state-title">{t('outageTitle')}</h1>
+        <Title id={titleId}>{t('outageTitle')}</Title>
         <p class="lead">{t('outage')}</p>
       </div>
       <div class="card-action">
         <div class="facts">
           <button type="button" class="button button-huge button-calm" onClick={onRetry}>
             {t('retry')}
+            <EndpointNameSuffix />
           </button>
           <TechnicalDetails error={failure} />
         </div>
       </div>
-    </section>
+    </Box>
   );
 }

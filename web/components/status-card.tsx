@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/i18n';
 import { serverNow } from '../time/server-clock';
 import { AutoOffCountdown } from './auto-off-countdown';
 import { ConnectButton } from './connect-button';
+import { useScopedId, useStateCardTags } from './endpoint-context';
 import { ErrorPanel } from './error-panel';
 import { StartingProgress } from './starting-progress';
 import { StateIcon } from './state-icon';
@@ -47,22 +48,24 @@ interface StatusCardProps {
 export function StatusCard(props: StatusCardProps) {
   const { t } = useI18n();
   const body = stateBody[props.state];
+  const titleId = useScopedId('state-title');
+  const { Box, Title } = useStateCardTags();
   return (
-    <section
+    <Box
       class={`card card-${props.state}${props.staleNoteId ? ' card-stale' : ''}`}
-      aria-labelledby="state-title"
+      aria-labelledby={Box === 'section' ? titleId : undefined}
       aria-describedby={props.staleNoteId}
     >
       <div class="card-words">
         <StateIcon state={props.state} />
-        <h1 id="state-title">{t(stateTitle[props.state])}</h1>
+        <Title id={titleId}>{t(stateTitle[props.state])}</Title>
         {body && <p class="lead">{t(body)}</p>}
         {props.state === 'ready' && props.status && <VpnAppLine />}
       </div>
       <div class="card-action">
         <StateDetails {...props} />
       </div>
-    </section>
+    </Box>
   );
 }
 

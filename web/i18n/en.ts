@@ -12,6 +12,8 @@ export const en = {
   loading: 'Loading…',
 
   connect: 'Connect VPN',
+  // Issue 18: on a page with several endpoints, each card's button names its endpoint.
+  connectTo: 'Connect {name}',
   connecting: 'Asking…',
   retry: 'Try again',
 
@@ -55,6 +57,8 @@ export const en = {
   errorAwsThrottled: 'AWS is busy right now. Please try again in a minute.',
   errorAwsUnavailable: 'AWS could not be reached. Please try again in a minute.',
   errorAwsRejected: 'AWS refused the request. Please tell your administrator.',
+  // Issue 18: an endpoint whose groups the person is in none of.
+  errorEndpointForbidden: 'This VPN is not open to your account. Ask IT if you need it.',
   errorGeneric: 'The VPN service did not answer as expected.',
   errorOffline: 'No connection to the portal. Check your network.',
   errorUnreachable: 'The portal can’t be reached right now. Please try again in a minute.',

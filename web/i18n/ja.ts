@@ -10,6 +10,7 @@ export const ja: Catalogue = {
   loading: '読み込み中…',
 
   connect: 'VPN に接続',
+  connectTo: '{name}に接続',
   connecting: '依頼中…',
   retry: '再試行',
 
@@ -53,6 +54,8 @@ export const ja: Catalogue = {
   errorAwsThrottled: 'AWS が混み合っています。少し待ってから再試行してください。',
   errorAwsUnavailable: 'AWS に接続できません。少し待ってから再試行してください。',
   errorAwsRejected: 'AWS がリクエストを拒否しました。管理者に連絡してください。',
+  errorEndpointForbidden:
+    'このアカウントではこの VPN を使えません。必要なら IT 担当者に相談してください。',
   errorGeneric: 'VPN サービスから想定どおりの応答がありませんでした。',
   errorOffline: 'ポータルに接続できません。ネットワークを確認してください。',
   errorUnreachable: '現在ポータルに接続できません。少し待ってから再試行してください。',

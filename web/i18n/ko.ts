@@ -10,6 +10,7 @@ export const ko: Catalogue = {
   loading: '불러오는 중…',
 
   connect: 'VPN 연결',
+  connectTo: '{name} 연결',
   connecting: '요청 중…',
   retry: '다시 시도',
 
@@ -53,6 +54,8 @@ export const ko: Catalogue = {
   errorAwsThrottled: '지금 AWS가 혼잡합니다. 잠시 후 다시 시도하세요.',
   errorAwsUnavailable: 'AWS에 연결할 수 없습니다. 잠시 후 다시 시도하세요.',
   errorAwsRejected: 'AWS가 요청을 거부했습니다. 관리자에게 알려 주세요.',
+  errorEndpointForbidden:
+    '이 계정으로는 이 VPN을 쓸 수 없습니다. 필요하면 IT 담당자에게 문의하세요.',
   errorGeneric: 'VPN 서비스가 예상대로 응답하지 않았습니다.',
   errorOffline: '포털에 연결할 수 없습니다. 네트워크를 확인하세요.',
   errorUnreachable: '지금은 포털에 연결할 수 없습니다. 잠시 후 다시 시도하세요.',

@@ -1,6 +1,6 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { VpnState } from '../../app/core/model/vocabulary';
-import type { MeBody } from '../../app/http/api-types';
+import type { MeBody, StatusBody } from '../../app/http/api-types';
 import { type ApiClient, ApiFailure } from '../api/client';
 import { pollFailureKey } from '../api/error-message';
 import { ConnectionsTable } from '../components/connections-table';
@@ -14,9 +14,13 @@ import { StateIcon } from '../components/state-icon';
 import { WarmUpSummary } from '../components/warm-up-summary';
 import type { MessageKey } from '../i18n/en';
 import { useI18n } from '../i18n/i18n';
+import { useAdminEndpoints } from '../poller/use-admin-endpoints';
 import { useAdminSessions } from '../poller/use-admin-sessions';
 import { useStatus } from '../poller/use-status';
 import { useNow } from '../time/use-now';
+import './admin-page.css';
+import type { AdminEndpointsBody } from '../api/endpoints-body';
+import { EndpointsAdmin } from './endpoints-admin';
 
 const stateName: Record<VpnState, MessageKey> = {
   off: 'stateOff',
@@ -26,8 +30,59 @@ const stateName: Record<VpnState, MessageKey> = {
   error: 'stateError',
 };
 
-/** `/admin`: usage, cost and the off switch. Non-admins get a clear page, not an error. */
+/**
+ * `/admin`: usage, cost and the off switch. With several endpoints (issue 18) a row each and
+ * their total; with one (or a portal that cannot list them), the view as it was.
+ */
 export function AdminPage({ api, me }: { api: ApiClient; me: MeBody | null }) {
+  const knownNotAdmin = me !== null && !me.isAdmin;
+  const [listDone, setListDone] = useState(knownNotAdmin);
+  const overview = useAdminEndpoints(api, !listDone);
+  const several = overview.data !== null && overview.data.endpoints.length > 1;
+  // One endpoint, or a first answer that failed (not an admin, an older portal): today's
+  // view, which polls as it always did, and the list is not asked for again.
+  const todaysView =
+    knownNotAdmin || (!several && (overview.data !== null || overview.failure !== null));
+  useEffect(() => {
+    if (todaysView) setListDone(true);
+  }, [todaysView]);
+
+  if (todaysView) return <OneEndpointAdmin api={api} me={me} />;
+  if (!overview.data) return <LoadingAdmin />;
+  const shown = overview.data;
+  return (
+    <EndpointsAdmin
+      api={api}
+      overview={shown}
+      failure={overview.failure}
+      onDisconnected={(key, status) => overview.show(withStatus(shown, key, status))}
+    />
+  );
+}
+
+function LoadingAdmin() {
+  const { t } = useI18n();
+  return (
+    <main class="page page-admin" aria-busy="true">
+      <p class="loading">{t('loading')}</p>
+    </main>
+  );
+}
+
+/** The list with one endpoint's state and connections as a Disconnect answered them. */
+function withStatus(body: AdminEndpointsBody, key: string, status: StatusBody): AdminEndpointsBody {
+  return {
+    ...body,
+    endpoints: body.endpoints.map((endpoint) =>
+      endpoint.key === key
+        ? { ...endpoint, state: status.state, connections: status.activeConnections }
+        : endpoint,
+    ),
+  };
+}
+
+/** Non-admins get a clear page, not an error. */
+function OneEndpointAdmin({ api, me }: { api: ApiClient; me: MeBody | null }) {
   const knownNotAdmin = me !== null && !me.isAdmin;
   const sessions = useAdminSessions(api, !knownNotAdmin);
   const refused = sessions.failure instanceof ApiFailure && sessions.failure.code === 'not_admin';

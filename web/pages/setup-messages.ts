@@ -34,6 +34,8 @@ const en = {
     'On a company computer, get the AWS VPN Client and this VPN’s profile from the self-service portal.',
   selfServiceLink: 'Open the self-service portal',
   setupFailed: 'The setup details could not be loaded.',
+  // Issue 18: with several endpoints, each has its own configuration file.
+  pickEndpoint: 'Which VPN to set up',
 };
 
 export type SetupKey = keyof typeof en;
@@ -68,6 +70,7 @@ const ko: SetupCatalogue = {
     '회사 컴퓨터에서는 셀프 서비스 포털에서 AWS VPN Client와 이 VPN의 프로필을 받으세요.',
   selfServiceLink: '셀프 서비스 포털 열기',
   setupFailed: '설정 정보를 불러오지 못했습니다.',
+  pickEndpoint: '설정할 VPN',
 };
 
 const ja: SetupCatalogue = {
@@ -100,6 +103,7 @@ const ja: SetupCatalogue = {
     '会社のパソコンでは、セルフサービスポータルから AWS VPN Client とこの VPN のプロファイルを入手してください。',
   selfServiceLink: 'セルフサービスポータルを開く',
   setupFailed: '設定の情報を読み込めませんでした。',
+  pickEndpoint: '設定する VPN',
 };
 
 const catalogues: Record<Lang, SetupCatalogue> = { en, ko, ja };

@@ -4,7 +4,14 @@ import type { SetupBody } from '../../app/http/api-types';
 import { ClientInfoContext } from '../device/client-info';
 import type { Platform } from '../device/platform';
 import { createI18n, I18nContext, type Lang, languages } from '../i18n/i18n';
-import { fakeApi, mutualSetup, vpnClient } from '../testing/fixtures';
+import {
+  fakeApi,
+  fakeEndpointClient,
+  mutualSetup,
+  oneEndpoint,
+  twoEndpoints,
+  vpnClient,
+} from '../testing/fixtures';
 import { englishIn, readableText } from '../testing/render';
 import { setupCatalogues } from './setup-messages';
 import { SetupPage } from './setup-page';
@@ -109,5 +116,57 @@ describe('SetupPage (issue 16)', () => {
         expect(placeholders(translated), `${lang}.${key}`).toEqual(placeholders(text));
       }
     }
+  });
+});
+
+describe('SetupPage with several endpoints (issue 18)', () => {
+  it('sets up the endpoint picked, each with its own configuration file', async () => {
+    const seoul = fakeEndpointClient({ clientConfigPath: '/api/endpoints/seoul/client-config' });
+    const staging = fakeEndpointClient({
+      clientConfigPath: '/api/endpoints/staging/client-config',
+      setup: vi.fn(async () => ({ ...mutualSetup, configFileName: 'cvpn-endpoint-staging.ovpn' })),
+    });
+    const byKey: Record<string, typeof seoul> = { seoul, staging };
+    const api = fakeApi();
+    render(
+      <I18nContext.Provider value={createI18n('ko')}>
+        <SetupPage
+          api={api}
+          endpoints={twoEndpoints.endpoints}
+          endpointClient={(key) => byKey[key] ?? api}
+          onNavigate={vi.fn()}
+        />
+      </I18nContext.Provider>,
+    );
+    const download = () => screen.getByRole('link', { name: '구성 파일 내려받기' });
+    await screen.findByRole('link', { name: '구성 파일 내려받기' });
+    expect(download().getAttribute('href')).toBe('/api/endpoints/seoul/client-config');
+    expect(screen.getByRole('button', { name: '서울 사무실' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+
+    fireEvent.click(screen.getByRole('button', { name: '스테이징' }));
+    await screen.findByText('cvpn-endpoint-staging.ovpn');
+    expect(download().getAttribute('href')).toBe('/api/endpoints/staging/client-config');
+    expect(staging.setup).toHaveBeenCalledTimes(1);
+    expect(api.setup).not.toHaveBeenCalled();
+  });
+
+  it('shows no choice with one endpoint, and sets that one up', async () => {
+    const seoul = fakeEndpointClient();
+    const api = fakeApi();
+    render(
+      <I18nContext.Provider value={createI18n('en')}>
+        <SetupPage
+          api={seoul}
+          endpoints={oneEndpoint.endpoints}
+          endpointClient={api.endpoint}
+          onNavigate={vi.fn()}
+        />
+      </I18nContext.Provider>,
+    );
+    await screen.findByRole('link', { name: 'Download the configuration' });
+    expect(screen.queryByRole('group')).toBeNull();
+    expect(seoul.setup).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,15 +1,24 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SetupBody } from '../../app/http/api-types';
-import { type ApiClient, CLIENT_CONFIG_PATH } from '../api/client';
+import type { EndpointClient } from '../api/client';
+import type { EndpointSummary } from '../api/endpoints-body';
 import { SetupIcon, type SetupIconName } from '../components/setup-icons';
 import { DEFAULT_OPEN_NEXT, useClientInfo } from '../device/client-info';
 import { vpnAppFor } from '../device/platform';
 import { useI18n } from '../i18n/i18n';
 import { type SetupKey, setupText } from './setup-messages';
 import { setupTitleKey } from './setup-title';
+import './setup-page.css';
 
 interface SetupPageProps {
-  api: ApiClient;
+  /** The endpoint the employee uses (issue 18: not always the deployment's first). */
+  api: EndpointClient;
+  /**
+   * Issue 18: the endpoints the employee may use. With several, each has its own
+   * configuration file: the page sets up the one picked, the first (used last) to start.
+   */
+  endpoints?: readonly EndpointSummary[];
+  endpointClient?: (key: string) => EndpointClient;
   onNavigate: (path: string) => void;
 }
 
@@ -18,19 +27,23 @@ interface SetupPageProps {
  * come back and tap Connect. Loaded on demand (`import()` in app.tsx), so its words and
  * pictures never weigh on the status page's first load.
  */
-export function SetupPage({ api, onNavigate }: SetupPageProps) {
+export function SetupPage({ api, endpoints = [], endpointClient, onNavigate }: SetupPageProps) {
   const i18n = useI18n();
   const { t, lang } = i18n;
   const { platform, portal } = useClientInfo();
   const app = vpnAppFor(platform);
   const s = (key: SetupKey, params = {}) => setupText(lang, key, params);
+  const choices = endpointClient && endpoints.length > 1 ? endpoints : [];
+  const [pickedKey, setPickedKey] = useState(choices[0]?.key ?? null);
+  const endpoint = pickedKey !== null && endpointClient ? endpointClient(pickedKey) : api;
   const [setup, setSetup] = useState<SetupBody | null>(null);
   const [failed, setFailed] = useState(false);
   const load = () => {
     setFailed(false);
-    api.setup().then(setSetup, () => setFailed(true));
+    setSetup(null);
+    endpoint.setup().then(setSetup, () => setFailed(true));
   };
-  useEffect(load, [api]);
+  useEffect(load, [endpoint]);
 
   const back = (event: MouseEvent) => {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
@@ -44,6 +57,22 @@ export function SetupPage({ api, onNavigate }: SetupPageProps) {
   return (
     <main class="page page-setup" aria-busy={!setup && !failed}>
       <h1>{t(setupTitleKey(platform))}</h1>
+      {choices.length > 0 && (
+        <fieldset class="endpoint-picker">
+          <legend>{s('pickEndpoint')}</legend>
+          {choices.map((choice) => (
+            <button
+              key={choice.key}
+              type="button"
+              class="chip"
+              aria-pressed={choice.key === pickedKey}
+              onClick={() => setPickedKey(choice.key)}
+            >
+              {choice.names[lang]}
+            </button>
+          ))}
+        </fieldset>
+      )}
       {failed && (
         <div class="panel setup-failed" role="alert">
           <p>{s('setupFailed')}</p>
@@ -75,7 +104,7 @@ export function SetupPage({ api, onNavigate }: SetupPageProps) {
               <p>{s('downloadBody')}</p>
               <a
                 class="button button-primary"
-                href={CLIENT_CONFIG_PATH}
+                href={endpoint.clientConfigPath}
                 download={setup.configFileName}
               >
                 {s('downloadButton')}

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { AdminSessionsBody } from '../../app/http/api-types';
-import { type ApiClient, SessionExpired } from '../api/client';
+import { type EndpointClient, SessionExpired } from '../api/client';
 import { createPoller } from './poller';
 
 export const adminPollMs = 30_000;
@@ -12,7 +12,7 @@ export interface AdminSessionsModel {
 }
 
 /** Usage changes slowly: every 30 s is plenty, with the same pause-when-hidden rules. */
-export function useAdminSessions(api: ApiClient, enabled: boolean): AdminSessionsModel {
+export function useAdminSessions(api: EndpointClient, enabled: boolean): AdminSessionsModel {
   const [data, setData] = useState<AdminSessionsBody | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const poller = useMemo(

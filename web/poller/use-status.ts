@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { StatusBody } from '../../app/http/api-types';
-import { type ApiClient, SessionExpired } from '../api/client';
+import { type EndpointClient, SessionExpired } from '../api/client';
 import { measureSkew } from '../time/server-clock';
 import { createPoller } from './poller';
 
@@ -44,7 +44,7 @@ export interface StatusModel {
   adopt(request: () => Promise<StatusBody>): Promise<void>;
 }
 
-export function useStatus(api: ApiClient): StatusModel {
+export function useStatus(api: EndpointClient): StatusModel {
   const [snapshot, setSnapshot] = useState<StatusSnapshot | null>(null);
   const [pollFailure, setPollFailure] = useState<unknown>(null);
   const [connectFailure, setConnectFailure] = useState<unknown>(null);

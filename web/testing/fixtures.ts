@@ -19,7 +19,8 @@ import type {
   VpnClientBody,
   WarmUpNext,
 } from '../../app/http/api-types';
-import type { ApiClient } from '../api/client';
+import type { ApiClient, EndpointClient } from '../api/client';
+import type { AdminEndpointsBody, EndpointSummary, EndpointsBody } from '../api/endpoints-body';
 import { healthyReport } from './health-fixtures';
 
 export const serverNow = '2026-11-30T09:00:00.000Z';
@@ -220,24 +221,90 @@ export const mutualSetup: SetupBody = {
   configFileName: 'cvpn-endpoint-0123456789abcdef0.ovpn',
 };
 
-/** A client whose answers a test sets; every method is a spy. */
-export function fakeApi(overrides: Partial<ApiClient> = {}) {
+/** Issue 18: the endpoints local mode simulates, the one used last first. */
+export const seoulEndpoint: EndpointSummary = {
+  key: 'seoul',
+  names: { ko: '서울 사무실', ja: 'ソウル事務所', en: 'Seoul office' },
+  lastUsedAt: minutesFromServerNow(-60),
+};
+export const stagingEndpoint: EndpointSummary = {
+  key: 'staging',
+  names: { ko: '스테이징', ja: 'ステージング', en: 'Staging' },
+  lastUsedAt: null,
+};
+export const oneEndpoint: EndpointsBody = { endpoints: [seoulEndpoint] };
+export const twoEndpoints: EndpointsBody = { endpoints: [seoulEndpoint, stagingEndpoint] };
+
+/** `GET /api/admin/endpoints` of a deployment with one endpoint: today's admin view. */
+export const adminOneEndpoint: AdminEndpointsBody = {
+  endpoints: [{ ...seoulEndpoint, state: 'ready', connections: 2, month: adminSessions.month }],
+  total: { month: adminSessions.month },
+};
+
+/** `GET /api/admin/endpoints` with Seoul ready (two connected) and Staging off. */
+export const adminEndpoints: AdminEndpointsBody = {
+  endpoints: [
+    { ...seoulEndpoint, state: 'ready', connections: 2, month: adminSessions.month },
+    {
+      ...stagingEndpoint,
+      state: 'off',
+      connections: 0,
+      month: { ...adminSessions.month, associationHours: 2, connectionHours: 1, costUsd: 0.25 },
+    },
+  ],
+  total: {
+    month: {
+      ...adminSessions.month,
+      associationHours: 43.5,
+      connectionHours: 31.2,
+      costUsd: 5.91,
+      alwaysOnCostUsd: 139.2,
+    },
+  },
+};
+
+/** One endpoint's calls, each a spy, answering like the first endpoint unless overridden. */
+export function fakeEndpointClient(overrides: Partial<EndpointClient> = {}) {
   return {
-    me: vi.fn(async () => employee),
     status: vi.fn(async () => statusByState.off),
     connect: vi.fn(async () => statusByState.starting),
     disconnect: vi.fn(async () => statusByState.stopping),
     adminSessions: vi.fn(async () => adminSessions),
-    vpnClient: vi.fn(async () => vpnClient),
     done: vi.fn(async () => statusByState.stopping),
     keepOn: vi.fn(async (_hours: number) => statusByState.ready),
     setup: vi.fn(async () => mutualSetup),
+    clientConfigPath: '/api/client-config',
+    ...overrides,
+  } satisfies EndpointClient;
+}
+
+/**
+ * A client whose answers a test sets; every method is a spy. By default it has one
+ * endpoint (today's page); `endpoint(key)` answers from `endpointClients` when the test
+ * gives that key, from a fresh fake otherwise (kept per key, as the real client does).
+ */
+export function fakeApi(
+  overrides: Partial<ApiClient> = {},
+  endpointClients: Record<string, EndpointClient> = {},
+) {
+  const byKey = new Map<string, EndpointClient>(Object.entries(endpointClients));
+  return {
+    ...fakeEndpointClient(),
+    me: vi.fn(async () => employee),
+    vpnClient: vi.fn(async () => vpnClient),
     health: vi.fn(async () => healthyReport),
     sendTestNotice: vi.fn(async () => ({
       sent: true,
       subject: 'VPN portal test notice from alex.admin@example.com',
       at: '2026-11-30T09:00:00.000Z',
     })),
+    endpoints: vi.fn(async () => oneEndpoint),
+    adminEndpoints: vi.fn(async () => adminOneEndpoint),
+    endpoint: vi.fn((key: string) => {
+      const client = byKey.get(key) ?? fakeEndpointClient();
+      byKey.set(key, client);
+      return client;
+    }),
     ...overrides,
   } satisfies ApiClient;
 }
