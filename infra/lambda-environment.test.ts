@@ -226,6 +226,10 @@ describe('the functions’ environment, as synthesized', () => {
         settings: expectedSettings(settings),
         warmUp: scheduleOf(settings),
         notifications: notificationsOf(settings),
+        // Issue 17: only the portal asks the events function for its health verdicts.
+        health: {
+          eventsFunctionArn: handler === 'portal.handler' ? STAND_INS.EVENTS_FUNCTION_ARN : null,
+        },
       });
     },
   );
