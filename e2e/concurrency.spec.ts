@@ -1,7 +1,7 @@
 import type { Page, Request } from '@playwright/test';
 import type { StatusBody } from '../app/http/api-types';
 import { expectAccessible } from './accessibility';
-import { expect, nextPoll, test } from './fixtures';
+import { endpointApi, expect, nextPoll, test } from './fixtures';
 
 // Flows 3 and 4 of issue 7: connect is idempotent, and a connect while stopping is kept.
 
@@ -21,7 +21,7 @@ test('two employees tap Connect at the same moment and get one association per s
     releaseBoth = resolve;
   });
   for (const page of [minjun, hanako]) {
-    await page.route('**/api/connect', async (route) => {
+    await page.route(endpointApi('connect'), async (route) => {
       arrived += 1;
       if (arrived === 2) releaseBoth();
       await bothOut;
@@ -29,7 +29,7 @@ test('two employees tap Connect at the same moment and get one association per s
     });
   }
   const answers = [minjun, hanako].map((page) =>
-    page.waitForResponse((response) => response.url().endsWith('/api/connect')),
+    page.waitForResponse((response) => endpointApi('connect').test(response.url())),
   );
   await Promise.all([
     minjun.getByRole('button', { name: 'Connect VPN' }).tap(),
@@ -64,9 +64,9 @@ test('employee taps Connect while the VPN is turning off and it ends Ready witho
 
   const connects: Request[] = [];
   page.on('request', (request) => {
-    if (request.url().endsWith('/api/connect')) connects.push(request);
+    if (endpointApi('connect').test(request.url())) connects.push(request);
   });
-  const answer = page.waitForResponse((response) => response.url().endsWith('/api/connect'));
+  const answer = page.waitForResponse((response) => endpointApi('connect').test(response.url()));
   await page.getByRole('button', { name: 'Connect VPN' }).tap();
   const queued = (await (await answer).json()) as StatusBody;
   expect(queued).toMatchObject({ state: 'stopping', connectQueued: true });

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { ErrorBody } from '../app/http/api-types';
 import { expectAccessible } from './accessibility';
-import { expect, test } from './fixtures';
+import { endpointApi, expect, test } from './fixtures';
 
 // Flow 5 of issue 7: failures in plain words, with a reference id, and a retry that works.
 
@@ -15,7 +15,7 @@ test('employee sees plain words and a reference id when AWS cannot be reached, a
   await expect(heading(page, 'The VPN is off')).toBeVisible();
   await simulator.injectFault('unavailable', 'associate');
 
-  const answer = page.waitForResponse((response) => response.url().endsWith('/api/connect'));
+  const answer = page.waitForResponse((response) => endpointApi('connect').test(response.url()));
   await page.getByRole('button', { name: 'Connect VPN' }).tap();
   const failed = await answer;
   expect(failed.status()).toBeGreaterThanOrEqual(500);
@@ -62,7 +62,7 @@ test('Try again after a failed status read shows the VPN without turning it on',
   await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
   const connects: string[] = [];
   page.on('request', (request) => {
-    if (request.url().endsWith('/api/connect')) connects.push(request.method());
+    if (endpointApi('connect').test(request.url())) connects.push(request.method());
   });
 
   // The employee reads the message first: the portal keeps a failed read for one second.

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, letTimePass, nextPoll, test } from './fixtures';
+import { endpointApi, expect, letTimePass, nextPoll, test } from './fixtures';
 
 // Issue 13: an error page from the load balancer is an outage, not a sign-out.
 
@@ -27,7 +27,7 @@ test('employee whose status poll meets the load balancer’s 502 page is told ca
   const navigations = watchNavigations(page);
 
   let badGateways = 0;
-  await page.route('**/api/status', (route) => {
+  await page.route(endpointApi('status'), (route) => {
     badGateways += 1;
     return route.fulfill({
       status: 502,
@@ -56,7 +56,7 @@ test('employee whose status poll meets the load balancer’s 502 page is told ca
   expect(navigations).toEqual([]);
 
   // The portal answers again: the next try (at most a minute away) brings the page back.
-  await page.unroute('**/api/status');
+  await page.unroute(endpointApi('status'));
   await expect(async () => {
     await letTimePass(page, 20);
     await expect(note).toBeHidden({ timeout: 1_000 });

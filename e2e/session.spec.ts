@@ -1,4 +1,4 @@
-import { expect, nextPoll, test } from './fixtures';
+import { endpointApi, expect, nextPoll, test } from './fixtures';
 
 // Flow 7 of issue 7: when the ALB session ends, the page reloads itself into the sign-in.
 
@@ -10,7 +10,7 @@ test('when the sign-in session expires, the next status poll reloads the page to
 
   await page.context().clearCookies(); // the ALB's session cookie is gone
   const refused = page.waitForResponse(
-    (response) => response.url().endsWith('/api/status') && response.status() === 302,
+    (response) => endpointApi('status').test(response.url()) && response.status() === 302,
   );
   const signIn = page.waitForURL(/\/_local\/signin\?return=%2F$/);
   await nextPoll(page);

@@ -1,6 +1,6 @@
 import type { StatusBody } from '../app/http/api-types';
 import { expectAccessible } from './accessibility';
-import { expect, letTimePass, test } from './fixtures';
+import { endpointApi, expect, letTimePass, test } from './fixtures';
 
 // Issue 15: when EC2 throttles, the page keeps the last status and says, calmly, how old it is.
 
@@ -17,7 +17,7 @@ test('employee whose status AWS is slow to give sees the last one with its age, 
   // EC2 answers the portal's next read with RequestLimitExceeded, 40 s after the last one.
   await simulator.injectFault('throttled', 'describeAssociations');
   await simulator.advance(40 / 60);
-  const poll = page.waitForResponse((response) => response.url().endsWith('/api/status'));
+  const poll = page.waitForResponse((response) => endpointApi('status').test(response.url()));
   await letTimePass(page, 15); // the next poll of a page showing Ready
   const body = (await (await poll).json()) as StatusBody;
 

@@ -58,10 +58,11 @@ export async function adminReport(deps: CoreDeps): Promise<AdminReport> {
   };
 }
 
-function withProductCost(
+/** The month with what the portal itself cost beside it, and the savings net of both. */
+export function withProductCost(
   month: MonthReport,
   monthSessions: readonly VpnSession[],
-  deps: CoreDeps,
+  deps: Pick<CoreDeps, 'clock' | 'policy'>,
 ): AdminMonthReport {
   const now = deps.clock.now();
   const usage = portalUsageThisMonth({

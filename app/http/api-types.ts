@@ -173,5 +173,6 @@ export interface AdminEndpointsBody {
     connections: number;
     month: MonthReport;
   }[];
-  total: { month: MonthReport };
+  /** Every endpoint's month added up, and the portal's own cost counted once (issue 17). */
+  total: { month: AdminMonthReport };
 }

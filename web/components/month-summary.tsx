@@ -6,7 +6,11 @@ import { Figures } from './figures';
 
 /** This month's association hours and cost against leaving the VPN on all the time. */
 /** Any month report: one endpoint's (with the portal's own cost or without) or the total. */
-export function MonthSummary({ month }: { month: AdminEndpointsBody['total']['month'] }) {
+export function MonthSummary({
+  month,
+}: {
+  month: AdminEndpointsBody['endpoints'][number]['month'];
+}) {
   const { t, lang } = useI18n();
   const saved = Math.max(0, month.alwaysOnCostUsd - month.costUsd);
   const alwaysOnPerDay = month.days.length > 0 ? month.alwaysOnCostUsd / month.days.length : 0;

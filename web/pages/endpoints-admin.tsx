@@ -7,8 +7,10 @@ import { pollFailureKey } from '../api/error-message';
 import { ConnectionsTable } from '../components/connections-table';
 import { DisconnectDialog } from '../components/disconnect-dialog';
 import { EndpointContext, EndpointNameSuffix } from '../components/endpoint-context';
+import { HealthPanel } from '../components/health-panel';
 import { LiveAnnouncer } from '../components/live-announcer';
 import { MonthSummary } from '../components/month-summary';
+import { NetSavings } from '../components/net-savings';
 import { SessionsTable } from '../components/sessions-table';
 import { WarmUpSummary } from '../components/warm-up-summary';
 import type { MessageKey } from '../i18n/en';
@@ -113,6 +115,8 @@ export function EndpointsAdmin({ api, overview, onDisconnected, failure }: Endpo
           </button>
         ))}
       </fieldset>
+      {/* The portal's own cost is the deployment's, so the savings after it are the total's. */}
+      <NetSavings month={overview.total.month} />
       {picked && (
         <EndpointDetails
           key={picked.key}
@@ -121,6 +125,7 @@ export function EndpointsAdmin({ api, overview, onDisconnected, failure }: Endpo
           onDisconnected={(status) => onDisconnected(picked.key, status)}
         />
       )}
+      <HealthPanel api={api} />
     </main>
   );
 }

@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
-import { lastUsedAt, monthSoFar } from '../../core/endpoint-usage.js';
-import { sumMonthReports } from '../../core/model/month-total.js';
+import { deploymentMonth, lastUsedAt, monthSoFar } from '../../core/endpoint-usage.js';
 import type { AdminEndpointsBody, EndpointsBody, MeBody } from '../api-types.js';
 import type { AppEnv } from '../app-env.js';
 import { requireAdmin } from '../auth/index.js';
@@ -46,18 +45,30 @@ export function endpointsRoutes(endpoints: PortalEndpoints) {
             monthSoFar(endpoint.deps),
           ]);
           return {
-            key: endpoint.settings.key,
-            names: endpoint.settings.names,
-            state: status.state,
-            connections: status.activeConnections,
+            body: {
+              key: endpoint.settings.key,
+              names: endpoint.settings.names,
+              state: status.state,
+              connections: status.activeConnections,
+              month: month.report,
+            },
             month,
           };
         }),
       );
-      const total = sumMonthReports(rows.map((row) => row.month));
+      const [first] = endpoints.all;
+      const total = first
+        ? deploymentMonth(
+            rows.map((row) => row.month),
+            first.deps,
+          )
+        : null;
       // createPortalEndpoints refuses an empty list, so there is always a total.
       if (!total) throw new Error('no endpoint to report on');
-      return c.json<AdminEndpointsBody>({ endpoints: rows, total: { month: total } });
+      return c.json<AdminEndpointsBody>({
+        endpoints: rows.map((row) => row.body),
+        total: { month: total },
+      });
     });
 }
 
