@@ -14,12 +14,14 @@ import {
   cognitoHostedUiHost,
   type InfraSettings,
   type InfraSettingsInput,
+  loadBalancerSettings,
   parseInfraSettings,
 } from './settings.js';
 import {
   exampleSettings,
   firstEndpointOf,
   onlyResource,
+  onSharedListener,
   type SynthResult,
   synthPortal,
   twoEndpoints,
@@ -104,6 +106,7 @@ function expectedSettings(settings: InfraSettings): Settings {
     albKeysUrl: `https://public-keys.auth.elb.${region}.amazonaws.com`,
     openNext: settings.openNext,
     keepOnMaxHours: settings.keepOnMaxHours,
+    loadBalancer: loadBalancerSettings(settings).mode === 'shared' ? 'shared-listener' : 'own-alb',
   };
 }
 
@@ -190,6 +193,15 @@ describe('the functions’ environment, from toLambdaEnvironment', () => {
       }
       expect(without, variable).not.toEqual(read);
     }
+  });
+
+  // Issue 17: the cost view prices the load balancer the stack really deployed.
+  it('tells the functions when the portal is on a shared listener, and nothing otherwise', () => {
+    const shared = parseInfraSettings({ ...exampleSettings, ...onSharedListener() });
+    const env = environmentOf(shared, false);
+    expect(env.PORTAL_LOAD_BALANCER).toBe('shared-listener');
+    expect(loadAll(env, shared.region).settings).toEqual(expectedSettings(shared));
+    expect(environmentOf(every, false)).not.toHaveProperty('PORTAL_LOAD_BALANCER');
   });
 
   it('leaves the notification channels out unless the stack passes them', () => {

@@ -184,6 +184,7 @@ export function functionSettings(
     openNext: settings.openNext,
     keepOnMaxHours: settings.keepOnMaxHours,
     warmUpHolidays: settings.warmUp.holidays,
+    loadBalancer: loadBalancerSettings(settings).mode === 'shared' ? 'shared-listener' : 'own-alb',
     ...shared,
   };
 }

@@ -42,6 +42,10 @@ export function toLambdaEnvironment(settings: LambdaSettings): Record<string, st
     PRICE_CONNECTION_HOUR_USD: String(settings.prices.connectionHourUsd),
     OPEN_NEXT_APP: JSON.stringify(settings.openNext),
     KEEP_ON_MAX_HOURS: String(settings.keepOnMaxHours),
+    // Only when it is not the default, so a stack with its own ALB keeps its environment.
+    ...(settings.loadBalancer === 'shared-listener'
+      ? { PORTAL_LOAD_BALANCER: settings.loadBalancer }
+      : {}),
     // Both functions read the warm-ups: the portal for the pages, auto-disconnect for holidays.
     ...(WARM_UP_SCHEDULE === undefined ? {} : { WARM_UP_SCHEDULE }),
     ...warmUpEnvironment({ entries: [], holidays: settings.warmUpHolidays }),

@@ -148,3 +148,12 @@ export const keepOnMaxHoursSchema = z
     z.gte(0, { error: 'must be 0 (off) to 12 hours' }),
     z.lte(12, { error: 'must be 0 (off) to 12 hours' }),
   );
+
+/**
+ * How employees reach the portal (issue 17): the ALB the stack creates, or a rule on an
+ * existing HTTPS listener. The functions read it for the admin view's "what the portal itself
+ * costs" (PORTAL_LOAD_BALANCER; the stack writes it only for a shared listener).
+ */
+export const loadBalancerModeSchema = z.enum(['own-alb', 'shared-listener'], {
+  error: 'must be own-alb or shared-listener',
+});

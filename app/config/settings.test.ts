@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_PORTAL_DEPLOYMENT } from '../core/model/product-cost.js';
 import { SettingsError } from './read-env.js';
-import { firstEndpoint, loadSettings } from './settings.js';
+import { firstEndpoint, loadSettings, portalDeployment, vpnPolicy } from './settings.js';
 
 const AWS_ENV: Record<string, string> = {
   AWS_REGION: 'eu-west-1',
@@ -63,6 +64,7 @@ describe('loadSettings', () => {
       albKeysUrl: 'https://public-keys.auth.elb.eu-west-1.amazonaws.com',
       openNext: { ko: 'WorkSpaces', ja: 'WorkSpaces', en: 'WorkSpaces' },
       keepOnMaxHours: 4,
+      loadBalancer: 'own-alb',
     });
   });
 
@@ -232,5 +234,30 @@ describe('loadSettings', () => {
     ['KEEP_ON_MAX_HOURS', '-1'],
   ])('stops at start on a bad %s (%s), naming it', (variable, value) => {
     expect(settingsError(loadingWith({ [variable]: value })).message).toContain(variable);
+  });
+});
+
+describe('PORTAL_LOAD_BALANCER (issue 17)', () => {
+  it('says a shared listener, for the cost view, and refuses anything else by name', () => {
+    expect(loadSettings({ ...AWS_ENV, PORTAL_LOAD_BALANCER: 'shared-listener' }).loadBalancer).toBe(
+      'shared-listener',
+    );
+    expect(() => loadSettings({ ...AWS_ENV, PORTAL_LOAD_BALANCER: 'nlb' })).toThrow(
+      /Setting PORTAL_LOAD_BALANCER must be own-alb or shared-listener/,
+    );
+  });
+
+  it('prices what the deployment holds: no ALB hours or addresses on a shared listener, an alarm and a metric per extra endpoint', () => {
+    const settings = loadSettings({ ...AWS_ENV, PORTAL_LOAD_BALANCER: 'shared-listener' });
+    const [first] = settings.endpoints;
+    if (!first) throw new Error('no endpoint');
+    const two = { ...settings, endpoints: [first, { ...first, key: 'staging' }] };
+    expect(portalDeployment(two)).toMatchObject({
+      loadBalancer: 'shared-listener',
+      albPublicIpv4Addresses: 0,
+      alarmMetrics: DEFAULT_PORTAL_DEPLOYMENT.alarmMetrics + 2,
+      customMetrics: DEFAULT_PORTAL_DEPLOYMENT.customMetrics + 1,
+    });
+    expect(vpnPolicy(settings, first).portalDeployment?.loadBalancer).toBe('shared-listener');
   });
 });

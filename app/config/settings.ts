@@ -1,5 +1,10 @@
 import type { VpnPolicy } from '../core/model/policy.js';
 import {
+  DEFAULT_PORTAL_DEPLOYMENT,
+  type LoadBalancerMode,
+  type PortalDeployment,
+} from '../core/model/product-cost.js';
+import {
   type EndpointSettings,
   fromText,
   loadEndpoints,
@@ -13,6 +18,7 @@ import {
   albArnSchema,
   clientIdSchema,
   keepOnMaxHoursSchema,
+  loadBalancerModeSchema,
   metricNamespaceSchema,
   openNextSchema,
   priceSchema,
@@ -48,6 +54,8 @@ export interface Settings {
   openNext: { ko: string; ja: string; en: string };
   /** Longest "Keep it on" hold, in hours; 0 hides the control (issue 16). */
   keepOnMaxHours: number;
+  /** PORTAL_LOAD_BALANCER: the stack's own ALB, or a shared listener (issue 17's cost view). */
+  loadBalancer: LoadBalancerMode;
 }
 
 export type SettingsMode = 'aws' | 'local';
@@ -142,6 +150,12 @@ export function loadSettings(env: Env, mode: SettingsMode = 'aws'): Settings {
       get('KEEP_ON_MAX_HOURS'),
       defaults.keepOnMaxHours,
     ),
+    loadBalancer: readValue(
+      'PORTAL_LOAD_BALANCER',
+      loadBalancerModeSchema,
+      get('PORTAL_LOAD_BALANCER'),
+      'own-alb',
+    ),
   };
 }
 
@@ -156,8 +170,30 @@ export function vpnPolicy(settings: Settings, endpoint: EndpointSettings): VpnPo
     quietConnectionMinutes: endpoint.quietConnectionMinutes,
     prices: settings.prices,
     keepOnMaxHours: settings.keepOnMaxHours,
+    portalDeployment: portalDeployment(settings),
   };
 }
+
+/**
+ * What the deployment holds, for the cost view: its load balancer mode, and one idle alarm
+ * (two metrics) and one `ConnectRequests` metric per endpoint beside the stack's defaults.
+ */
+export function portalDeployment(
+  settings: Pick<Settings, 'loadBalancer' | 'endpoints'>,
+): PortalDeployment {
+  const extraEndpoints = Math.max(0, settings.endpoints.length - 1);
+  return {
+    ...DEFAULT_PORTAL_DEPLOYMENT,
+    loadBalancer: settings.loadBalancer,
+    albPublicIpv4Addresses:
+      settings.loadBalancer === 'own-alb' ? DEFAULT_PORTAL_DEPLOYMENT.albPublicIpv4Addresses : 0,
+    alarmMetrics: DEFAULT_PORTAL_DEPLOYMENT.alarmMetrics + IDLE_ALARM_METRICS * extraEndpoints,
+    customMetrics: DEFAULT_PORTAL_DEPLOYMENT.customMetrics + extraEndpoints,
+  };
+}
+
+/** The idle alarm watches two metrics: connect requests and active connections. */
+const IDLE_ALARM_METRICS = 2;
 
 /** The first endpoint: the one today's routes (`/api/status`, …) answer for. */
 export function firstEndpoint(settings: Pick<Settings, 'endpoints'>): EndpointSettings {

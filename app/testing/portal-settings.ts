@@ -15,6 +15,7 @@ export const testPortalSettings: Settings = {
   prices: { associationHourUsd: 0.1, connectionHourUsd: 0.05 },
   openNext: { ko: 'WorkSpaces', ja: 'WorkSpaces', en: 'WorkSpaces' },
   keepOnMaxHours: 4,
+  loadBalancer: 'own-alb',
 };
 
 /** One endpoint of the HTTP tests: today's one, open to everyone, unless told otherwise. */

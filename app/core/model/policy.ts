@@ -35,8 +35,8 @@ export interface VpnPolicy {
   keepOnMaxHours?: number;
   /**
    * What the deployed stack holds, for the admin view's "what the portal itself costs"
-   * (issue 17). Absent: DEFAULT_PORTAL_DEPLOYMENT, the stack's own ALB. The ALB mode setting
-   * (own ALB or a shared listener) belongs here once the stack passes it to the functions.
+   * (issue 17), from the settings (config/settings.ts `portalDeployment`). Absent:
+   * DEFAULT_PORTAL_DEPLOYMENT, the stack's own ALB.
    */
   portalDeployment?: PortalDeployment;
   /** Rules switched off, for the bench's what-each-rule-saves table only; empty in settings. */

@@ -27,9 +27,9 @@ export interface PortalDeployment {
 /**
  * The stack as it deploys by default: its own internet-facing ALB in two Availability Zones
  * (the fewest `albSubnetIds` allows), issue 17's dashboard. `infra/product-cost-inventory.test.ts`
- * checks the keys, alarms and memory sizes against the synthesized template. Until the
- * settings say which load balancer mode is deployed, the cost view assumes this one:
- * `VpnPolicy.portalDeployment` is where the stack's choice goes.
+ * checks the keys, alarms and memory sizes against the synthesized template. The settings
+ * adjust it to what is deployed (`portalDeployment` in config/settings.ts: the load balancer
+ * mode the stack passes as PORTAL_LOAD_BALANCER, an alarm and a metric per extra endpoint).
  */
 export const DEFAULT_PORTAL_DEPLOYMENT: PortalDeployment = {
   loadBalancer: 'own-alb',
