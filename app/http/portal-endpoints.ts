@@ -2,14 +2,13 @@ import type { Context } from 'hono';
 import type { EndpointSettings } from '../config/endpoint-settings.js';
 import type { CoreDeps } from '../core/deps.js';
 import { EndpointForbiddenError, EndpointNotFoundError } from '../core/model/errors.js';
-import type { WarmUpSchedule } from '../core/model/warm-up-schedule.js';
 import type { Logger } from '../logging/logger.js';
 import type { StatusSnapshotStore } from '../ports/status-snapshots.js';
 import type { VpnClientSetup } from '../ports/vpn-client-setup.js';
 import type { AppEnv, AuthenticatedUser } from './app-env.js';
 import { type ClientSetupReader, createClientSetupReader } from './client-setup-reader.js';
 import { createPortalServices, type PortalServices } from './portal-services.js';
-import { createWarmUpView, type WarmUpView } from './warm-up-view.js';
+import { type AudiencedSchedule, createWarmUpView, type WarmUpView } from './warm-up-view.js';
 
 /** One endpoint as the entries hand it to the portal (issue 18). */
 export interface PortalEndpoint {
@@ -51,7 +50,7 @@ export function createPortalEndpoints(
   options: PortalEndpointsOptions = {},
 ): PortalEndpoints {
   const all = endpoints.map((endpoint): EndpointServices => {
-    const schedule: WarmUpSchedule = {
+    const schedule: AudiencedSchedule = {
       entries: endpoint.settings.warmUps,
       holidays: [...(options.warmUpHolidays ?? [])],
     };

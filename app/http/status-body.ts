@@ -7,6 +7,8 @@ import { PLAIN_MESSAGES } from './middleware/error-handler.js';
 export interface StatusViewer {
   id: string;
   email: string;
+  /** Their Cognito groups: a warm-up for some groups is shown to those only (issue 18). */
+  groups?: readonly string[];
 }
 
 export function statusBody(

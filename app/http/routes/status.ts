@@ -27,7 +27,7 @@ export async function currentStatusBody(
   options: { afterChange?: boolean; viewer?: StatusViewer | null } = {},
 ): Promise<StatusBody> {
   const body = await readStatusBody(services, requestId, logger, options);
-  const next = warmUp.status(services.deps.clock.now());
+  const next = warmUp.status(services.deps.clock.now(), options.viewer?.groups);
   return next === undefined ? body : { ...body, warmUp: next };
 }
 
