@@ -16,6 +16,7 @@ export function simulatorPage(): string {
     `<h1>Simulator</h1>
 <p class="note">Local mode's stand-in for AWS. <a href="/">Open the portal</a> · <a href="/_local/signin">Switch user</a></p>
 <p role="status" id="message" class="note"></p>
+<p><label>Endpoint <select id="endpoint"></select></label> <span class="note">The idle alarm, warm-ups and every control below act on this endpoint (issue 18); the clock and the reset act on all.</span></p>
 
 <h2>Clock</h2>
 <p>Simulated time: <strong id="now">…</strong> (<span id="advanced">0</span> min ahead of real time)</p>
@@ -88,8 +89,10 @@ function rows(tbody, items, cells) {
     return tr;
   }));
 }
+let endpoint = new URLSearchParams(location.search).get('endpoint') ?? '';
 async function call(path, body) {
-  const response = await fetch('/_local/api/' + path, body === undefined ? {} : {
+  const query = endpoint ? '?endpoint=' + encodeURIComponent(endpoint) : '';
+  const response = await fetch('/_local/api/' + path + query, body === undefined ? {} : {
     method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
   });
   const json = await response.json();
@@ -126,6 +129,11 @@ function render(state) {
   $('outage-sessions').checked = state.outages.includes('sessions');
   $('outage-metrics').checked = state.outages.includes('metrics');
   if (document.activeElement !== $('client-auth')) $('client-auth').value = state.clientAuthentication;
+  const picker = $('endpoint');
+  if (picker.options.length !== state.endpoints.length) {
+    picker.replaceChildren(...state.endpoints.map((each) => new Option(each.names.en + ' (' + each.key + ')', each.key)));
+  }
+  picker.value = state.endpoint;
   const select = $('client-user');
   if (select.options.length === 0) {
     for (const user of state.users) select.append(new Option(user.name + ' (' + user.email + ')', user.key));
@@ -152,6 +160,11 @@ for (const [id, allowed] of [['deny-permission', false], ['allow-permission', tr
 }
 $('client-auth').onchange = (event) => call('client-config', { authentication: event.target.value });
 $('reset').onclick = () => call('reset', {});
+$('endpoint').onchange = (event) => {
+  endpoint = event.target.value;
+  history.replaceState(null, '', '?endpoint=' + encodeURIComponent(endpoint));
+  refresh();
+};
 refresh();
 setInterval(refresh, 2000);
 `;
