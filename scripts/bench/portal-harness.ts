@@ -4,30 +4,27 @@ import {
   SetAlarmStateCommand,
 } from '@aws-sdk/client-cloudwatch';
 import { mockClient } from 'aws-sdk-client-mock';
-import { createAwsAdapters } from '../../app/adapters/aws/create-aws-adapters.js';
-import {
-  firstEndpoint,
-  loadSettings,
-  type Settings,
-  vpnPolicy,
-} from '../../app/config/settings.js';
+import { loadSettings, type Settings } from '../../app/config/settings.js';
+import { createAwsEndpointContexts } from '../../app/entries/aws-deps.js';
 import { createApp } from '../../app/http/create-app.js';
 import { type ALBResult, albHandler } from '../../app/http/lambda/alb-handler.js';
-import { createPortalEndpoints } from '../../app/http/portal-endpoints.js';
+import { createPortalEndpoints, type PortalEndpoints } from '../../app/http/portal-endpoints.js';
 import type { PortalServices } from '../../app/http/portal-services.js';
 import { silentLogger } from '../../app/logging/logger.js';
-import { systemClock } from '../../app/ports/clock.js';
 import { type AlbEvent, albEvent } from '../../app/testing/alb-event.js';
 import { type DynaliteFixture, startDynalite } from '../../app/testing/dynalite.js';
 import { lambdaContext } from '../../app/testing/lambda-context.js';
 import { albAuthHeaders, createTestAuth } from '../../app/testing/test-keys.js';
-import { createEc2Mock, type Ec2Mock } from './ec2-mock.js';
+import { createEc2Mock, type Ec2Mock, type Ec2MockOptions } from './ec2-mock.js';
 import { AWS_LATENCY_MS, sleep } from './latency.js';
 
 export interface Portal {
   settings: Settings;
   ec2: Ec2Mock;
+  /** The first endpoint's services (today's routes answer for it). */
   services: PortalServices;
+  /** Every endpoint's services, in the settings' order (issue 18). */
+  endpoints: PortalEndpoints;
   /** The ALB event for a request of employee number `user`, signed as the ALB signs it. */
   eventFor(request: { method?: string; path: string; user: number; body?: string }): AlbEvent;
   /** One invocation of the portal Lambda's handler, as the runtime makes it. */
@@ -42,10 +39,12 @@ export interface Portal {
  * DynamoDB) behind the real SDK client with the same added latency, because the connect path
  * relies on DynamoDB's conditional writes, which a canned answer would only pretend to do.
  */
-export async function startPortal(env: NodeJS.ProcessEnv): Promise<Portal> {
+export async function startPortal(
+  env: NodeJS.ProcessEnv,
+  options: { ec2?: Ec2MockOptions } = {},
+): Promise<Portal> {
   const settings = loadSettings(env);
-  const endpoint = firstEndpoint(settings);
-  const ec2 = createEc2Mock(endpoint.endpointId);
+  const ec2 = createEc2Mock(options.ec2);
   const cloudWatch = new CloudWatchClient({ region: settings.region, maxAttempts: 1 });
   const cloudWatchMock = mockClient(cloudWatch);
   const answerLater = async () => {
@@ -65,11 +64,13 @@ export async function startPortal(env: NodeJS.ProcessEnv): Promise<Portal> {
   );
   const tableName = await dynalite.createSessionsTable();
   const tableSettings = { ...settings, sessionsTable: tableName };
-  const { vpnSetup, snapshots, ...ports } = createAwsAdapters(tableSettings, endpoint, {
-    clients: { ec2: ec2.client, cloudWatch, dynamoDb: dynalite.client },
+  // Every endpoint of the settings (one with today's variables), as the entries build them:
+  // one set of ports per endpoint over the shared SDK clients.
+  const endpoints = createAwsEndpointContexts(tableSettings, silentLogger, {
+    ec2: ec2.client,
+    cloudWatch,
+    dynamoDb: dynalite.client,
   });
-  const deps = { ...ports, clock: systemClock, policy: vpnPolicy(settings, endpoint) };
-  const endpoints = [{ settings: endpoint, deps, vpnSetup, snapshots }];
   const portalEndpoints = createPortalEndpoints(endpoints);
   const services = portalEndpoints.first;
   const auth = createTestAuth();
@@ -90,6 +91,7 @@ export async function startPortal(env: NodeJS.ProcessEnv): Promise<Portal> {
     settings,
     ec2,
     services,
+    endpoints: portalEndpoints,
     eventFor: ({ method = 'GET', path, user, body }) => {
       const person = {
         sub: `00000000-bench-4000-8000-${String(user).padStart(12, '0')}`,

@@ -34,7 +34,7 @@ async function warmUp(portal: Portal): Promise<void> {
     await portal.invoke(portal.eventFor({ path, user: 0 }));
   }
   portal.services.status.invalidate();
-  for (const key of Object.keys(portal.ec2.calls)) delete portal.ec2.calls[key];
+  portal.ec2.resetCalls();
 }
 
 async function statusPolling() {
