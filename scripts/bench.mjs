@@ -11,11 +11,13 @@ import { LAMBDA_BUDGETED, lambdaColdStart } from './bench/lambda-cold-start.mjs'
 import { LOCAL_BUDGETED, localMode } from './bench/local-section.mjs';
 import { MONTH_BUDGETED, month } from './bench/month-section.mjs';
 import { PORTAL_BUDGETED, portalLoad } from './bench/portal-section.mjs';
+import { SEVERAL_BUDGETED, severalEndpoints } from './bench/several-endpoints-section.mjs';
 import { round } from './bench/stats.mjs';
 
 const SECTIONS = [
   ['lambdaColdStart', lambdaColdStart, LAMBDA_BUDGETED],
   ['portalLoad', portalLoad, PORTAL_BUDGETED],
+  ['severalEndpoints', severalEndpoints, SEVERAL_BUDGETED],
   ['fleetStatus', fleetStatus, FLEET_BUDGETED],
   ['idleTail', idleTail, IDLE_BUDGETED],
   ['localMode', localMode, LOCAL_BUDGETED],
