@@ -15,7 +15,8 @@ import type { AwsClients } from './aws-clients.js';
 import { AwsHealthProbes } from './aws-health-probes.js';
 import { EC2DryRunProbe } from './ec2-dry-run-probe.js';
 import { signedLambdaInvoke } from './lambda-invoke.js';
-import { type AwsCredentials, signedGetParameter } from './ssm-get-parameter.js';
+import type { AwsCredentials } from './signed-post.js';
+import { signedGetParameter } from './ssm-get-parameter.js';
 
 /**
  * A health check answers an administrator who is waiting: each call gets 2 s and one retry,

@@ -5,8 +5,9 @@ import type { Logger } from '../../logging/logger.js';
 import type { Notifier } from '../../ports/notifier.js';
 import { withDeadline } from '../deadline-notifier.js';
 import { createFanOutNotifier, type NotifierChannel } from '../fan-out-notifier.js';
+import type { AwsCredentials } from './signed-post.js';
 import { SnsNotifier } from './sns-notifier.js';
-import { type AwsCredentials, signedGetParameter } from './ssm-get-parameter.js';
+import { signedGetParameter } from './ssm-get-parameter.js';
 import { createSsmSecret } from './ssm-secret.js';
 import { WebhookNotifier } from './webhook-notifier.js';
 

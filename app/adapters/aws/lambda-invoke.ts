@@ -1,7 +1,5 @@
-import { Sha256 } from '@smithy/core/checksum';
-import { SignatureV4 } from '@smithy/signature-v4';
 import { awsJsonError } from './aws-json-error.js';
-import type { AwsCredentials } from './ssm-get-parameter.js';
+import { type AwsCredentials, signedPost } from './signed-post.js';
 
 /** A synchronous invocation: the function's answer, parsed as JSON. */
 export type InvokeFunction = (
@@ -35,41 +33,14 @@ export interface SignedLambdaInvokeOptions {
  * TooManyRequestsException, …) carry the SDK's shape, so `awsCall` retries and types them.
  */
 export function signedLambdaInvoke(options: SignedLambdaInvokeOptions): InvokeFunction {
-  const signer = new SignatureV4({
-    service: 'lambda',
-    region: options.region,
-    credentials: options.credentials,
-    sha256: Sha256,
-  });
-  const base = new URL(options.endpoint);
-  const send = options.fetch ?? globalThis.fetch;
+  const post = signedPost({ ...options, service: 'lambda' });
   return async (functionArn, payload, abortSignal) => {
-    const path = `${base.pathname.replace(/\/$/, '')}/2015-03-31/functions/${encodeURIComponent(functionArn)}/invocations`;
-    const body = JSON.stringify(payload);
-    const signed = await signer.sign({
-      method: 'POST',
-      protocol: base.protocol,
-      hostname: base.hostname,
-      ...(base.port ? { port: Number(base.port) } : {}),
-      path,
-      query: {},
-      headers: {
-        host: base.host,
-        'content-type': 'application/json',
-        'x-amz-invocation-type': 'RequestResponse',
-      },
-      body,
-    });
-    // fetch sets Host itself, to the same `base.host` that was signed.
-    const { host: _host, ...headers } = signed.headers;
-    const response = await send(new URL(`${base.origin}${path}`), {
-      method: 'POST',
-      headers,
-      body,
-      signal: abortSignal,
-      redirect: 'error',
-    });
-    const text = await response.text();
+    const { response, text } = await post(
+      `/2015-03-31/functions/${encodeURIComponent(functionArn)}/invocations`,
+      { 'content-type': 'application/json', 'x-amz-invocation-type': 'RequestResponse' },
+      JSON.stringify(payload),
+      abortSignal,
+    );
     if (!response.ok) throw awsJsonError('Lambda', response, text);
     const answer = parseJson(text, response.status);
     if (response.headers.get('x-amz-function-error')) throw functionError(answer);

@@ -1,6 +1,5 @@
-import { Sha256 } from '@smithy/core/checksum';
-import { SignatureV4 } from '@smithy/signature-v4';
 import { awsJsonError } from './aws-json-error.js';
+import { type AwsCredentials, signedPost } from './signed-post.js';
 
 /** The part of GetParameter's answer the portal reads (API_GetParameter.html). */
 export interface GetParameterAnswer {
@@ -9,12 +8,6 @@ export interface GetParameterAnswer {
 
 /** `GetParameter` with `WithDecryption`, as ssm-secret.ts calls it. */
 export type GetParameter = (name: string, abortSignal: AbortSignal) => Promise<GetParameterAnswer>;
-
-export interface AwsCredentials {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken?: string;
-}
 
 export interface SignedGetParameterOptions {
   region: string;
@@ -36,40 +29,17 @@ export interface SignedGetParameterOptions {
  * An error never holds the parameter's value.
  */
 export function signedGetParameter(options: SignedGetParameterOptions): GetParameter {
-  const signer = new SignatureV4({
-    service: 'ssm',
-    region: options.region,
-    credentials: options.credentials,
-    sha256: Sha256,
-  });
-  const url = new URL(options.endpoint);
-  const send = options.fetch ?? globalThis.fetch;
+  const post = signedPost({ ...options, service: 'ssm' });
   return async (name, abortSignal) => {
-    const body = JSON.stringify({ Name: name, WithDecryption: true });
-    const signed = await signer.sign({
-      method: 'POST',
-      protocol: url.protocol,
-      hostname: url.hostname,
-      ...(url.port ? { port: Number(url.port) } : {}),
-      path: url.pathname,
-      query: {},
-      headers: {
-        host: url.host,
+    const { response, text } = await post(
+      '/',
+      {
         'content-type': 'application/x-amz-json-1.1',
         'x-amz-target': 'AmazonSSM.GetParameter',
       },
-      body,
-    });
-    // fetch sets Host itself, to the same `url.host` that was signed.
-    const { host: _host, ...headers } = signed.headers;
-    const response = await send(url, {
-      method: 'POST',
-      headers,
-      body,
-      signal: abortSignal,
-      redirect: 'error',
-    });
-    const text = await response.text();
+      JSON.stringify({ Name: name, WithDecryption: true }),
+      abortSignal,
+    );
     if (!response.ok) throw awsJsonError('SSM', response, text);
     try {
       return JSON.parse(text) as GetParameterAnswer;
