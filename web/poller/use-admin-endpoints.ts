@@ -1,17 +1,11 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { type ApiClient, SessionExpired } from '../api/client';
+import type { ApiClient } from '../api/client';
 import type { AdminEndpointsBody } from '../api/endpoints-body';
-import { createPoller } from './poller';
 import { adminPollMs } from './use-admin-sessions';
+import { type PolledModel, usePolled } from './use-polled';
 import { fastPollMs } from './use-status';
 
-export interface AdminEndpointsModel {
-  data: AdminEndpointsBody | null;
-  failure: unknown;
-  refresh(): void;
-  /** Shows an answer obtained elsewhere (after a Disconnect) until the next read. */
-  show(value: AdminEndpointsBody): void;
-}
+/** `show` puts an answer obtained elsewhere (after a Disconnect) up until the next read. */
+export type AdminEndpointsModel = PolledModel<AdminEndpointsBody>;
 
 /** Fast while an endpoint is turning on or off, so the admin sees it settle. */
 export function adminEndpointsInterval(body: AdminEndpointsBody): number {
@@ -27,26 +21,5 @@ export function adminEndpointsInterval(body: AdminEndpointsBody): number {
  * endpoint the view polls as today.
  */
 export function useAdminEndpoints(api: ApiClient, enabled: boolean): AdminEndpointsModel {
-  const [data, setData] = useState<AdminEndpointsBody | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-  const poller = useMemo(
-    () =>
-      createPoller<AdminEndpointsBody>({
-        load: api.adminEndpoints,
-        intervalFor: adminEndpointsInterval,
-        onValue: (value) => {
-          setData(value);
-          setFailure(null);
-        },
-        onError: setFailure,
-        isFatal: (error) => error instanceof SessionExpired,
-      }),
-    [api],
-  );
-  useEffect(() => {
-    if (!enabled) return;
-    poller.start();
-    return () => poller.stop();
-  }, [poller, enabled]);
-  return { data, failure, refresh: poller.refresh, show: poller.push };
+  return usePolled(api.adminEndpoints, adminEndpointsInterval, enabled);
 }
