@@ -101,6 +101,8 @@ export function EndpointsAdmin({ api, overview, onDisconnected, failure }: Endpo
           </table>
         </div>
       </section>
+      {/* The portal's own cost is the deployment's, so the savings after it are the total's. */}
+      <NetSavings month={overview.total.month} />
       <fieldset class="endpoint-picker">
         <legend>{text('detailsOf')}</legend>
         {overview.endpoints.map((endpoint) => (
@@ -115,8 +117,6 @@ export function EndpointsAdmin({ api, overview, onDisconnected, failure }: Endpo
           </button>
         ))}
       </fieldset>
-      {/* The portal's own cost is the deployment's, so the savings after it are the total's. */}
-      <NetSavings month={overview.total.month} />
       {picked && (
         <EndpointDetails
           key={picked.key}
